@@ -1,0 +1,32 @@
+/**
+ * The WebAssembly core's export surface; no logic lives here.
+ *
+ * The host allocates with `alloc`, writes f64 arrays through views on
+ * `memory.buffer` (remaking views after any allocation: growth detaches
+ * them), points the core at its runs with `setPoints`, chooses the
+ * objective with `configure`, then calls `objective` or `fitStarts`.
+ */
+
+import { renewWorkspace } from "./solve/multistart";
+import { evaluate } from "./objective";
+
+export { setPoints } from "./points";
+export { configure } from "./objective";
+export { fitStarts } from "./solve/multistart";
+export * from "./vmath-exports";
+
+/** Bump allocation, 16-byte aligned; nothing is freed until `resetHeap`. */
+export function alloc(bytes: i32): usize {
+  return heap.alloc(<usize>bytes);
+}
+
+/** Frees every allocation at once (the host then re-allocates its arrays). */
+export function resetHeap(): void {
+  heap.reset();
+  renewWorkspace();
+}
+
+/** Objective at θ (configured form and loss), gradient written to `grad`. */
+export function objective(theta: usize, grad: usize): f64 {
+  return evaluate(theta, grad);
+}

@@ -1,0 +1,97 @@
+/**
+ * Line search satisfying the strong Wolfe conditions (Nocedal & Wright,
+ * Numerical Optimization, 2nd ed., Algorithms 3.5 and 3.6: bracketing, then
+ * zoom with safeguarded cubic interpolation). Mirrors
+ * src/engine/js/linesearch.ts step for step.
+ */
+
+import { Workspace, at, put } from "./workspace";
+import { evaluate } from "../objective";
+
+const C1: f64 = 1e-4; // sufficient decrease (Armijo)
+const C2: f64 = 0.9; // curvature; the usual choice for quasi-Newton directions
+const MAX_BRACKET: i32 = 40;
+const MAX_ZOOM: i32 = 40;
+
+/** φ(t) = f(x + t·d) into ws.xt / ws.gt; sets ws.dgt = ∇f·d. */
+function trial(ws: Workspace, t: f64): f64 {
+  const n = ws.n;
+  for (let i: i32 = 0; i < n; i++) {
+    let v = at(ws.x, i) + t * at(ws.d, i);
+    // Keep the trial inside the box despite rounding at the largest step.
+    if (ws.bounded) v = min(max(v, at(ws.lower, i)), at(ws.upper, i));
+    put(ws.xt, i, v);
+  }
+  const f = evaluate(ws.xt, ws.gt);
+  ws.evals++;
+  let dg: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) dg += at(ws.gt, i) * at(ws.d, i);
+  ws.dgt = dg;
+  return f;
+}
+
+/** Minimiser of the cubic through (t0, f0, g0), (t1, f1, g1), or NaN when it has none. */
+function cubicMin(t0: f64, f0: f64, g0: f64, t1: f64, f1: f64, g1: f64): f64 {
+  const d1 = g0 + g1 - 3.0 * (f0 - f1) / (t0 - t1);
+  const disc = d1 * d1 - g0 * g1;
+  if (!(disc >= 0)) return NaN;
+  const d2 = (t1 - t0 < 0 ? -1.0 : t1 - t0 > 0 ? 1.0 : 0.0) * Math.sqrt(disc);
+  return t1 - (t1 - t0) * (g1 + d2 - d1) / (g1 - g0 + 2.0 * d2);
+}
+
+/** Re-evaluates at t so that xt/gt hold that point (rare path). */
+function settle(ws: Workspace, t: f64): f64 {
+  ws.ft = trial(ws, t);
+  return t;
+}
+
+/**
+ * Searches along ws.d from ws.x (value f0, slope dg0 < 0). On success the
+ * accepted point is in ws.xt/ws.gt, its value in ws.ft; returns the step,
+ * or 0 when no decrease could be found (rounding level).
+ */
+export function strongWolfe(ws: Workspace, f0: f64, dg0: f64, t0: f64, tMax: f64): f64 {
+  let tPrev: f64 = 0, fPrev = f0, gPrev = dg0;
+  let t = min(t0, tMax);
+  for (let i: i32 = 0; i < MAX_BRACKET; i++) {
+    const f = trial(ws, t);
+    const g = ws.dgt;
+    if (!isFinite(f) || f > f0 + C1 * t * dg0 || (i > 0 && f >= fPrev)) {
+      return zoom(ws, f0, dg0, tPrev, fPrev, gPrev, t, f, g);
+    }
+    if (abs(g) <= -C2 * dg0) { ws.ft = f; return t; }
+    if (g >= 0) return zoom(ws, f0, dg0, t, f, g, tPrev, fPrev, gPrev);
+    if (t >= tMax) { ws.ft = f; return t; } // at the box edge with sufficient decrease
+    tPrev = t; fPrev = f; gPrev = g;
+    t = min(2.0 * t, tMax);
+  }
+  ws.ft = fPrev;
+  return tPrev > 0 ? settle(ws, tPrev) : 0;
+}
+
+/** Zoom between tLo (satisfies sufficient decrease, lowest f so far) and tHi. */
+function zoom(
+  ws: Workspace, f0: f64, dg0: f64,
+  tLo: f64, fLo: f64, gLo: f64, tHi: f64, fHi: f64, gHi: f64,
+): f64 {
+  for (let j: i32 = 0; j < MAX_ZOOM; j++) {
+    const lo = min(tLo, tHi), hi = max(tLo, tHi);
+    const width = hi - lo;
+    if (width <= 1e-16 * hi) break;
+    let t = isFinite(fHi) ? cubicMin(tLo, fLo, gLo, tHi, fHi, gHi) : NaN;
+    // Safeguard: stay well inside the bracket, else bisect.
+    if (!(t >= lo + 0.1 * width && t <= hi - 0.1 * width)) t = 0.5 * (lo + hi);
+    const f = trial(ws, t);
+    const g = ws.dgt;
+    if (!isFinite(f) || f > f0 + C1 * t * dg0 || f >= fLo) {
+      tHi = t; fHi = f; gHi = g;
+    } else {
+      if (abs(g) <= -C2 * dg0) { ws.ft = f; return t; }
+      if (g * (tHi - tLo) >= 0) { tHi = tLo; fHi = fLo; gHi = gLo; }
+      tLo = t; fLo = f; gLo = g;
+    }
+  }
+  // No strong-Wolfe point within rounding: accept the best decreasing step if any.
+  if (tLo > 0 && fLo < f0) return settle(ws, tLo);
+  return 0;
+}

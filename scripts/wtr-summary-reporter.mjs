@@ -1,0 +1,52 @@
+// A web-test-runner reporter that ends the run with one unmistakable line:
+//   browser: N passed, N failed, N skipped
+// The default reporter (kept beside this one for failure details) closes with a
+// progress bar, not plain counts. A test file that failed to load, or a session
+// that errored outside any test, counts as one failure: otherwise a broken
+// import would read as "0 failed".
+//
+// If SCALING_KIT_WTR_SUMMARY names a file, the counts are also written there as
+// JSON so scripts/run-tests.mjs can reject a run that found zero tests.
+import { writeFileSync } from 'node:fs';
+
+/** Counts the tests of one session's result tree. */
+function countTests(suite, counts) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) counts.skipped++;
+    else if (test.passed) counts.passed++;
+    else counts.failed++;
+  }
+  for (const child of suite?.suites ?? []) countTests(child, counts);
+}
+
+function summarize(sessions) {
+  const counts = { passed: 0, failed: 0, skipped: 0, files: 0 };
+  const files = new Set();
+  for (const session of sessions) {
+    files.add(session.testFile);
+    const failedBefore = counts.failed;
+    countTests(session.testResults, counts);
+    // Failed (or never finished) with no failing test to show for it: a load
+    // error, a timeout, an uncaught error between tests.
+    if (session.passed !== true && counts.failed === failedBefore) counts.failed++;
+  }
+  counts.files = files.size;
+  return counts;
+}
+
+export function summaryLineReporter() {
+  let finalLine;
+  return {
+    // stop() runs just before the runner prints its final progress, and the
+    // progress of the last reporter is printed last: so the line lands at the end.
+    stop({ sessions }) {
+      const counts = summarize(sessions);
+      finalLine = `browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+      const out = process.env.SCALING_KIT_WTR_SUMMARY;
+      if (out) writeFileSync(out, JSON.stringify(counts));
+    },
+    getTestProgress() {
+      return finalLine ? ['', finalLine] : [];
+    },
+  };
+}

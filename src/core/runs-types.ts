@@ -1,0 +1,17 @@
+/** The validated training runs every fitter consumes: one entry per run, all finite and positive. */
+export interface Runs {
+  /** Parameters per run. */
+  readonly N: Float64Array;
+  /** Training tokens per run (derived as C / (6N) when only compute was given). */
+  readonly D: Float64Array;
+  /** Final loss per run. */
+  readonly loss: Float64Array;
+  /** Training compute per run when the input had it, else 6·N·D. */
+  readonly C: Float64Array;
+  /** 1-based data row of each run in the input (so errors and drops can be traced back). */
+  readonly rows: Int32Array;
+  /** Which input column fed each quantity (`C` only when compute was read). */
+  readonly columns: { readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string };
+  /** True when D was derived from C = 6ND. */
+  readonly derivedD: boolean;
+}

@@ -1,0 +1,255 @@
+/**
+ * Reading training runs: turns CSV text, JSON text, an array of plain objects or
+ * an object of arrays into validated `Runs` (every N, D, C and loss finite and
+ * positive). This is the one entrance for data; everything downstream may
+ * trust what it returns.
+ *
+ * - Text starting with `[` or `{` is JSON; anything else is delimited text whose
+ *   delimiter (`,`, `;` or tab) is the most frequent of the three in the header
+ *   line (outside quotes; comma on a tie). A UTF-8 BOM is stripped; CRLF is fine.
+ * - Columns are recognised by name (see `columns.ts`); `options.columns` overrides.
+ * - Rows are 1-based data rows, header excluded, counted as parsed: a blank line
+ *   keeps its number but is skipped, so in a plain CSV (no blank lines before the
+ *   header, no line breaks inside quotes) row k is line k + 1.
+ * - D = C / (6N) when only compute is given (`derivedD`, C kept); C = 6ND when
+ *   compute is not given (then `columns.C` is absent).
+ * - `dropHighest: k` applies Epoch's outlier rule (Besiroglu et al. 2024, notebook):
+ *   keep runs whose loss is strictly below the k-th largest loss, duplicates
+ *   counted. Ties: every run whose loss equals the k-th largest is dropped too, so
+ *   more than k runs go when that value is shared; k ≥ number of runs drops all.
+ */
+
+import { dsvFormat } from 'd3-dsv';
+import { COLUMN_ALIASES, matchColumns, type ColumnMapping, type Role } from './columns.js';
+import { DataError, OptionError } from './errors.js';
+import type { Runs } from './runs-types.js';
+
+/**
+ * What `readRuns` accepts: CSV/TSV/JSON text, an array of row objects, or an
+ * object whose array-valued (or typed-array-valued) keys are the columns.
+ */
+export type RunsInput = string | readonly object[] | object;
+
+export interface ReadRunsOptions {
+  /** Explicit column names per quantity; the rest are recognised by name. */
+  columns?: ColumnMapping;
+  /** Drop the runs at or above the k-th largest loss (Epoch's rule); default 0. */
+  dropHighest?: number;
+  /** Fewer runs than this (after dropping) is an error; default 1. */
+  minRuns?: number;
+}
+
+/** Quantities as plain arrays, for `runsFromArrays`. */
+export interface RunArrays {
+  N: ArrayLike<number>;
+  D?: ArrayLike<number>;
+  C?: ArrayLike<number>;
+  loss: ArrayLike<number>;
+}
+
+/** Input reduced to named columns; `row[i]` is the 1-based data row of record i. */
+interface Table {
+  readonly names: readonly string[];
+  readonly row: readonly number[];
+  cell(column: number, i: number): unknown;
+  /** Number of values column `c` holds (object-of-arrays input may disagree). */
+  size(column: number): number;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+}
+
+function empty(what: string): DataError {
+  return new DataError('empty-input', `empty input: ${what}`);
+}
+
+function pickDelimiter(header: string): string {
+  const count: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in count) count[ch]++;
+  }
+  let best = ',';
+  for (const d of ['\t', ';']) if (count[d] > count[best]) best = d;
+  return best;
+}
+
+function tableFromCsv(text: string): Table {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const records = dsvFormat(pickDelimiter(header)).parseRows(text);
+  const names = records[0].map((h) => h.trim());
+  const kept: string[][] = [];
+  const row: number[] = [];
+  for (let r = 1; r < records.length; r++) {
+    if (records[r].every((f) => f.trim() === '')) continue;
+    kept.push(records[r]);
+    row.push(r);
+  }
+  if (kept.length === 0) throw empty('a header but no data rows');
+  return { names, row, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
+}
+
+function tableFromObjects(list: readonly unknown[]): Table {
+  if (list.length === 0) throw empty('an empty array');
+  const names: string[] = [];
+  const seen = new Set<string>();
+  list.forEach((o, i) => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+      throw new DataError('parse', `row ${i + 1}: expected an object of column values, got ${describe(o)}`, { row: i + 1 });
+    }
+    for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), names.push(k));
+  });
+  const objs = list as readonly Record<string, unknown>[];
+  const row = objs.map((_, i) => i + 1);
+  return { names, row, cell: (c, i) => objs[i][names[c]], size: () => objs.length };
+}
+
+function tableFromArrays(obj: Record<string, unknown>): Table {
+  const names = Object.keys(obj).filter((k) => isArrayLike(obj[k]));
+  if (names.length === 0) {
+    throw new DataError('parse', 'expected an array of objects or an object of arrays; found no array-valued key');
+  }
+  const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
+  const n = Math.max(...cols.map((c) => c.length));
+  if (n === 0) throw empty('every column is empty');
+  const row = Array.from({ length: n }, (_, i) => i + 1);
+  return { names, row, cell: (c, i) => cols[c][i], size: (c) => cols[c].length };
+}
+
+function toTable(input: unknown): Table {
+  if (typeof input === 'string') {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const start = text.trimStart();
+    if (start === '') throw empty('no text');
+    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start);
+    try {
+      input = JSON.parse(start) as unknown;
+    } catch (e) {
+      throw new DataError('parse', `invalid JSON: ${(e as Error).message}`);
+    }
+  }
+  if (Array.isArray(input)) return tableFromObjects(input);
+  if (input !== null && typeof input === 'object' && !isArrayLike(input)) {
+    return tableFromArrays(input as Record<string, unknown>);
+  }
+  throw new DataError('parse', `expected CSV or JSON text, an array of objects or an object of arrays; got ${describe(input)}`);
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === undefined) return 'nothing';
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+}
+
+/** The number in a cell, or NaN when it is not a plain decimal number. */
+function parseNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return NUMBER.test(t) ? Number(t) : NaN;
+  }
+  return NaN;
+}
+
+function checkInteger(option: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new OptionError(option, `invalid ${option}; expected an integer ≥ ${min}: ${describe(value)}`);
+  }
+  return value;
+}
+
+function missing(role: Role, names: readonly string[]): DataError {
+  const what = role === 'loss' ? 'loss' : role === 'N' ? 'parameter count (N)' : 'tokens (D) or compute (C)';
+  const hint = role === 'D' ? [...COLUMN_ALIASES.D.slice(0, 3), ...COLUMN_ALIASES.C.slice(0, 3)] : COLUMN_ALIASES[role].slice(0, 5);
+  const found = names.length ? names.map((n) => `"${n}"`).join(', ') : 'none';
+  return new DataError(
+    'missing-column',
+    `no ${what} column (names such as ${hint.map((h) => `"${h}"`).join(', ')}, or set the columns option); columns found: ${found}`,
+  );
+}
+
+/** Keep runs whose loss is strictly below the k-th largest (duplicates counted). */
+function keepBelowKthLargest(loss: Float64Array, k: number): number[] {
+  const all = Array.from(loss.keys());
+  if (k === 0) return all;
+  if (k > loss.length) return [];
+  const threshold = Float64Array.from(loss).sort()[loss.length - k];
+  return all.filter((i) => loss[i] < threshold);
+}
+
+/**
+ * Read and validate training runs. Throws `DataError` (codes 'empty-input',
+ * 'parse', 'missing-column', 'bad-value', 'too-few-runs') naming the row and
+ * column, or `OptionError` naming the option.
+ */
+export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs {
+  const dropHighest = checkInteger('dropHighest', options.dropHighest ?? 0, 0);
+  const minRuns = checkInteger('minRuns', options.minRuns ?? 1, 1);
+  const table = toTable(input);
+  const match = matchColumns(table.names, options.columns);
+  if (match.N === undefined) throw missing('N', table.names);
+  if (match.D === undefined && match.C === undefined) throw missing('D', table.names);
+  if (match.loss === undefined) throw missing('loss', table.names);
+
+  const n = table.row.length;
+  const roles = (['N', 'D', 'C', 'loss'] as const)
+    .filter((r) => match[r] !== undefined)
+    .map((r) => ({ role: r, name: match[r]!, column: table.names.indexOf(match[r]!) }))
+    .sort((a, b) => a.column - b.column);
+  for (const { name, column } of roles) {
+    const size = table.size(column);
+    if (size !== n) {
+      throw new DataError('parse', `column "${name}" has ${size} values, expected ${n} like the longest column`, { column: name });
+    }
+  }
+  const values: Partial<Record<Role, Float64Array>> = {};
+  for (const { role } of roles) values[role] = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (const { role, name, column } of roles) {
+      const raw = table.cell(column, i);
+      const x = parseNumber(raw);
+      if (!(Number.isFinite(x) && x > 0)) {
+        const row = table.row[i];
+        throw new DataError(
+          'bad-value',
+          `row ${row}, column "${name}": expected a positive finite number, got ${describe(raw)}`,
+          { row, column: name },
+        );
+      }
+      values[role]![i] = x;
+    }
+  }
+
+  const N = values.N!, loss = values.loss!;
+  const derivedD = values.D === undefined;
+  const D = values.D ?? N.map((p, i) => values.C![i] / (6 * p));
+  const C = values.C ?? N.map((p, i) => 6 * p * D[i]);
+  const rows = Int32Array.from(table.row);
+
+  const keep = keepBelowKthLargest(loss, dropHighest);
+  if (keep.length < minRuns) {
+    const dropped = dropHighest > 0 ? ` after dropHighest: ${dropHighest} left ${keep.length} of ${n}` : '';
+    throw new DataError('too-few-runs', `too few runs: ${keep.length}${dropped}; at least ${minRuns} needed (minRuns)`);
+  }
+  const all = keep.length === n;
+  const pick = (a: Float64Array) => (all ? a : Float64Array.from(keep, (i) => a[i]));
+
+  const columns: { N: string; D?: string; C?: string; loss: string } = { N: match.N, loss: match.loss };
+  if (match.D !== undefined) columns.D = match.D;
+  if (match.C !== undefined) columns.C = match.C;
+  return { N: pick(N), D: pick(D), C: pick(C), loss: pick(loss), rows: all ? rows : Int32Array.from(keep, (i) => rows[i]), columns, derivedD };
+}
+
+/** Validated `Runs` from plain arrays `{N, D?, C?, loss}` (at least one of D, C). */
+export function runsFromArrays(arrays: RunArrays, options: Omit<ReadRunsOptions, 'columns'> = {}): Runs {
+  const columns: ColumnMapping = { N: 'N', loss: 'loss' };
+  const input: Record<string, ArrayLike<number>> = { N: arrays.N, loss: arrays.loss };
+  if (arrays.D !== undefined) (columns.D = 'D', input.D = arrays.D);
+  if (arrays.C !== undefined) (columns.C = 'C', input.C = arrays.C);
+  return readRuns(input, { ...options, columns });
+}

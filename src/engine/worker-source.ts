@@ -1,0 +1,89 @@
+/**
+ * Starting fitting workers without a separate file, so one script works from
+ * file://, a CDN or Node alike: the worker's code is the source text of
+ * WasmKernel and workerMain, run from a Blob URL in browsers and as an
+ * eval'd worker_threads script in Node.
+ */
+
+import { WasmKernel } from './wasm-kernel.js';
+import { workerMain } from './worker-main.js';
+
+/** Minimal surface shared by DOM Workers and Node worker_threads we rely on. */
+export interface FitWorker {
+  post(message: unknown, transfer?: ArrayBuffer[]): void;
+  onMessage(handler: (message: any) => void): void;
+  onError(handler: (error: Error) => void): void;
+  terminate(): void;
+  /** Whether Node may exit while the worker idles: hold it only while it works (no-op in browsers). */
+  hold(busy: boolean): void;
+}
+
+// Transpilers that keep function names (tsx) may emit calls to a `__name`
+// helper inside function bodies; give the worker a harmless one.
+const PRELUDE = 'var __name = (f) => f;\n';
+
+function source(adapter: string): string {
+  return `${PRELUDE}const WasmKernel = ${WasmKernel.toString()};\n(${workerMain.toString()})(WasmKernel, ${adapter});\n`;
+}
+
+const BROWSER_PORT = '{ post: (m, t) => self.postMessage(m, t || []), listen: (h) => { self.onmessage = (e) => h(e.data); } }';
+const NODE_PORT = "(() => { const p = require('node:worker_threads').parentPort; return { post: (m, t) => p.postMessage(m, t), listen: (h) => p.on('message', h) }; })()";
+
+interface NodeWorkerThreads {
+  Worker: new (code: string, options: { eval: true }) => {
+    postMessage(m: unknown, t?: ArrayBuffer[]): void;
+    on(event: string, h: (v: any) => void): void;
+    terminate(): Promise<number>;
+    ref(): void;
+    unref(): void;
+  };
+}
+
+function nodeWorkerThreads(): NodeWorkerThreads | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return (proc?.getBuiltinModule?.('node:worker_threads') as NodeWorkerThreads | undefined) ?? null;
+}
+
+let blobUrl: string | null = null;
+
+/** Whether this environment can start fitting workers at all. */
+export function workersAvailable(): boolean {
+  if (typeof Worker === 'function' && typeof Blob === 'function' && typeof URL?.createObjectURL === 'function') return true;
+  return nodeWorkerThreads() !== null;
+}
+
+/** Starts one worker; throws where workers cannot be created (e.g. CSP worker-src). */
+export function startWorker(): FitWorker {
+  if (typeof Worker === 'function' && typeof Blob === 'function') {
+    blobUrl ??= URL.createObjectURL(new Blob([source(BROWSER_PORT)], { type: 'text/javascript' }));
+    const w = new Worker(blobUrl);
+    return {
+      post: (m, t) => w.postMessage(m, t ?? []),
+      onMessage: (h) => { w.onmessage = (e) => h(e.data); },
+      onError: (h) => {
+        w.onerror = (e) => { e.preventDefault(); h(new Error(e.message || 'worker failed')); };
+      },
+      terminate: () => w.terminate(),
+      hold: () => {},
+    };
+  }
+  const threads = nodeWorkerThreads();
+  if (!threads) throw new Error('no worker support in this environment');
+  const w = new threads.Worker(source(NODE_PORT), { eval: true });
+  return {
+    post: (m, t) => w.postMessage(m, t),
+    onMessage: (h) => w.on('message', h),
+    onError: (h) => w.on('error', h),
+    terminate: () => void w.terminate(),
+    hold: (busy) => (busy ? w.ref() : w.unref()),
+  };
+}
+
+/** Logical processors, to size the pool. */
+export function hardwareThreads(): number {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const os = proc?.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
+  return os?.availableParallelism?.() ?? 1;
+}
