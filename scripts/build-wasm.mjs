@@ -79,8 +79,11 @@ function generatedModule(encoded) {
     lines.push(`export const ${constant}: string =\n  "${base64}";`, "");
   }
   lines.push(
-    "/** Decodes base64 without Buffer: works in browsers, workers and Node ≥ 16 (atob). */",
-    "export function decodeBase64(s: string): Uint8Array {",
+    "/**",
+    " * Decodes base64 without Buffer: works in browsers, workers and Node ≥ 16 (atob).",
+    " * Typed over ArrayBuffer (not SharedArrayBuffer) so TypeScript accepts it as a BufferSource.",
+    " */",
+    "export function decodeBase64(s: string): Uint8Array<ArrayBuffer> {",
     "  const binary = atob(s);",
     "  const bytes = new Uint8Array(binary.length);",
     "  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);",

@@ -72,9 +72,12 @@ function refLog(x: number): DD {
   let e = exponent(x);
   let m = scale(x, -e); // exact, m ∈ [1, 2)
   if (m > Math.SQRT2) [m, e] = [m / 2, e + 1];
+  // s = (m − 1)/(m + 1) in double-double: quotient plus one correction step.
+  const num = m - 1; // exact
   const den = twoSum(m, 1);
-  const q = (m - 1) / den[0]; // s = (m − 1)/(m + 1) to double-double by one correction
-  const s = twoSum(q, (m - 1 - twoProd(q, den[0])[0] - twoProd(q, den[0])[1] - q * den[1]) / den[0]);
+  const q = num / den[0];
+  const [p, pe] = twoProd(q, den[0]);
+  const s = twoSum(q, (num - p - pe - q * den[1]) / den[0]);
   const s2 = mul(s, s);
   let term = s, sum = s;
   for (let k = 1; k <= 30; k++) {

@@ -1,0 +1,52 @@
+/**
+ * Command-line parsing on node:util's parseArgs, with numbers checked and
+ * every mistake turned into a UsageError: one line, exit code 2.
+ */
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export function parse(argv: string[], options: OptionSpec, maxPositionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    // parseArgs explains itself in a sentence or two; the first says what is wrong.
+    throw new UsageError(String((e as Error).message).split(/\.\s|\n/)[0]);
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
+  }
+  return parsed;
+}
+
+/** A number option: undefined when absent, else finite and checked. */
+export function numberOption(
+  values: Record<string, unknown>, name: string, check: (x: number) => boolean, expected: string,
+): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const x = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x) || !check(x)) {
+    throw new UsageError(`option --${name}: expected ${expected}, got "${String(raw)}"`);
+  }
+  return x;
+}
+
+/** A string option restricted to some values. */
+export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly unknown[]).includes(raw)) {
+    throw new UsageError(`option --${name}: expected one of ${allowed.join(', ')}, got "${String(raw)}"`);
+  }
+  return raw as T;
+}

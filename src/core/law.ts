@@ -1,0 +1,62 @@
+/**
+ * The Chinchilla law as numbers a person reads: L(N, D) = E + A/N^α + B/D^β
+ * (Hoffmann et al. 2022, eq. 2), its prediction and its compute-optimal
+ * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; science.md §2.4).
+ */
+
+import { OptionError } from './errors.js';
+
+export interface ChinchillaParams {
+  A: number;
+  B: number;
+  E: number;
+  alpha: number;
+  beta: number;
+}
+
+export interface ComputeOptimal {
+  /** Compute budget C in FLOPs. */
+  C: number;
+  /** Compute-optimal parameters N* = G·(C/6)^a. */
+  N: number;
+  /** Compute-optimal tokens D* = (C/6)^b / G. */
+  D: number;
+  tokensPerParam: number;
+  /** Predicted loss at (N*, D*). */
+  loss: number;
+  /** G = (αA/(βB))^(1/(α+β)). */
+  G: number;
+  /** Exponents of N* ∝ C^a and D* ∝ C^b: a = β/(α+β), b = α/(α+β). */
+  a: number;
+  b: number;
+}
+
+const isPositive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+/** Throws an OptionError naming the first parameter that is not a usable number. */
+export function checkParams(params: ChinchillaParams, option = 'params'): void {
+  if (params === null || typeof params !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with A, B, E, alpha, beta`);
+  for (const key of ['A', 'B', 'alpha', 'beta'] as const) {
+    if (!isPositive(params[key])) throw new OptionError(`${option}.${key}`, `invalid ${option}.${key}; expected a positive finite number: ${String(params[key])}`);
+  }
+  if (!(typeof params.E === 'number' && Number.isFinite(params.E) && params.E >= 0)) {
+    throw new OptionError(`${option}.E`, `invalid ${option}.E; expected a finite number ≥ 0: ${String(params.E)}`);
+  }
+}
+
+/** L(N, D) = E + A/N^α + B/D^β. */
+export function predict(params: ChinchillaParams, N: number, D: number): number {
+  return params.E + params.A / N ** params.alpha + params.B / D ** params.beta;
+}
+
+/** The loss-minimising split of C FLOPs between parameters and tokens, C = 6ND. */
+export function computeOptimal(params: ChinchillaParams, C: number): ComputeOptimal {
+  checkParams(params);
+  if (!isPositive(C)) throw new OptionError('C', `invalid C; expected a positive finite number of FLOPs: ${String(C)}`);
+  const { A, B, alpha, beta } = params;
+  const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+  const a = beta / (alpha + beta), b = alpha / (alpha + beta);
+  const N = G * (C / 6) ** a;
+  const D = (C / 6) ** b / G;
+  return { C, N, D, tokensPerParam: D / N, loss: predict(params, N, D), G, a, b };
+}

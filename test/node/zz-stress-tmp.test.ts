@@ -1,0 +1,279 @@
+// Accuracy of the WebAssembly exp/log (assembly/simd/vmath.ts through the
+// vecExp/vecLog exports) in each build Node can run, measured in ulps against
+// a double-double reference written here (Dekker/Knuth error-free transforms),
+// not against Math.exp/Math.log, which are not correctly rounded.
+// Needs the builds: node scripts/build-wasm.mjs (runs before npm test).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { decodeBase64, wasmRelaxedSimd, wasmScalar, wasmSimd } from "../../src/engine/generated/wasm-bytes.js";
+
+// ---------------------------------------------------------------- double-double
+
+type DD = [number, number]; // unevaluated sum hi + lo, |lo| ≤ ulp(hi)/2
+
+function twoSum(a: number, b: number): DD {
+  const s = a + b;
+  const bb = s - a;
+  return [s, a - (s - bb) + (b - bb)];
+}
+const SPLITTER = 134217729; // 2^27 + 1, Veltkamp split
+function twoProd(a: number, b: number): DD {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b), bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+function add(a: DD, b: DD): DD {
+  const [s, e] = twoSum(a[0], b[0]);
+  return twoSum(s, e + a[1] + b[1]);
+}
+function mul(a: DD, b: DD): DD {
+  const [p, e] = twoProd(a[0], b[0]);
+  return twoSum(p, e + a[0] * b[1] + a[1] * b[0]);
+}
+function divNum(a: DD, d: number): DD {
+  const q = a[0] / d;
+  const [p, e] = twoProd(q, d);
+  return twoSum(q, (a[0] - p - e + a[1]) / d);
+}
+
+/** y·2^n in two exact steps (2^n alone may overflow). */
+const scale = (y: number, n: number): number => y * 2 ** (n >> 1) * 2 ** (n - (n >> 1));
+
+// ln 2 = L1 + L2 + L3 (42-bit L1, so k·L1 is exact; remainder 4.4e-48).
+const L1 = 0.6931471805598903, L2 = 5.497923018708371e-14, L3 = 1.94704509238075e-31;
+const kLn2 = (k: number): DD => add(add([k * L1, 0], twoProd(k, L2)), [k * L3, 0]);
+
+/** exp(r) for |r| ≤ 0.5 in double-double: Taylor on r/256, then 8 squarings. */
+function expSmall(r: DD): DD {
+  const s: DD = [r[0] / 256, r[1] / 256];
+  let term: DD = [1, 0], sum: DD = [1, 0];
+  for (let n = 1; n <= 12; n++) {
+    term = divNum(mul(term, s), n);
+    sum = add(sum, term);
+  }
+  for (let i = 0; i < 8; i++) sum = mul(sum, sum);
+  return sum;
+}
+
+/** exp(x) = 2^k · m, m in double-double. */
+function refExp(x: number): { k: number; m: DD } {
+  const k = Math.round(x / Math.LN2);
+  return { k, m: expSmall(add([x, 0], kLn2(-k))) };
+}
+
+/** log(x) for positive finite x in double-double: e·ln2 + 2·atanh((m−1)/(m+1)), m ∈ [√½, √2]. */
+function refLog(x: number): DD {
+  let e = exponent(x);
+  let m = scale(x, -e); // exact, m ∈ [1, 2)
+  if (m > Math.SQRT2) [m, e] = [m / 2, e + 1];
+  // s = (m − 1)/(m + 1) in double-double: quotient plus one correction step.
+  const num = m - 1; // exact
+  const den = twoSum(m, 1);
+  const q = num / den[0];
+  const [p, pe] = twoProd(q, den[0]);
+  const s = twoSum(q, (num - p - pe - q * den[1]) / den[0]);
+  const s2 = mul(s, s);
+  let term = s, sum = s;
+  for (let k = 1; k <= 30; k++) {
+    term = mul(term, s2);
+    sum = add(sum, divNum(term, 2 * k + 1));
+  }
+  return add(kLn2(e), [2 * sum[0], 2 * sum[1]]);
+}
+
+// ---------------------------------------------------------------- ulps
+
+const f64 = new Float64Array(1), u64 = new BigUint64Array(f64.buffer);
+/** floor(log2|x|) for finite nonzero x, subnormals included. */
+function exponent(x: number): number {
+  f64[0] = x;
+  const biased = Number((u64[0] >> 52n) & 0x7ffn);
+  if (biased > 0) return biased - 1023;
+  return exponent(x * 2 ** 64) - 64;
+}
+/** |y − 2^k·m| in ulps of the exact value (ulp floored at 2^-1074). */
+function ulpsScaled(y: number, k: number, m: DD): number {
+  if (m[0] === 0) return y === 0 ? 0 : Infinity;
+  const ulpExp = Math.max(exponent(m[0]) + k - 52, -1074);
+  return Math.abs(scale(scale(y, -k) - m[0] - m[1], k - ulpExp));
+}
+const ulps = (y: number, ref: DD): number => ulpsScaled(y, 0, ref);
+
+// ---------------------------------------------------------------- wasm
+
+interface Kernels {
+  vecExp(inPtr: number, outPtr: number, n: number): void;
+  vecLog(inPtr: number, outPtr: number, n: number): void;
+  alloc(bytes: number): number;
+  memory: WebAssembly.Memory;
+}
+
+function instantiate(base64: string): Kernels | null {
+  const bytes = decodeBase64(base64);
+  if (!WebAssembly.validate(bytes)) return null;
+  const module = new WebAssembly.Module(bytes);
+  // Any import the core may declare gets a stub that fails loudly.
+  const imports: Record<string, Record<string, unknown>> = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    (imports[imp.module] ??= {})[imp.name] = () => {
+      throw new Error(`unexpected call to import ${imp.module}.${imp.name}`);
+    };
+  }
+  return new WebAssembly.Instance(module, imports as WebAssembly.Imports).exports as unknown as Kernels;
+}
+
+/** Runs vecExp or vecLog over xs (in place, through one allocation per kernel). */
+function mapper(k: Kernels, fn: "vecExp" | "vecLog"): (xs: ArrayLike<number>) => Float64Array {
+  let ptr = 0, cap = 0;
+  return (xs) => {
+    if (xs.length > cap) {
+      cap = Math.max(xs.length, 1024);
+      ptr = k.alloc(cap * 8);
+    }
+    const view = new Float64Array(k.memory.buffer, ptr, xs.length); // after alloc
+    view.set(xs);
+    k[fn](ptr, ptr, xs.length);
+    return new Float64Array(k.memory.buffer, ptr, xs.length).slice();
+  };
+}
+
+/** Deterministic uniform [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const dense = (a: number, b: number, n: number, rnd: () => number): number[] =>
+  Array.from({ length: n }, (_, i) => a + ((b - a) * (i + rnd())) / n);
+
+/** Largest error in ulps over xs, with the worst input for the message. */
+function worst(xs: number[], ys: Float64Array, err: (x: number, y: number) => number): [number, number] {
+  let max = 0, at = NaN;
+  xs.forEach((x, i) => {
+    const e = err(x, ys[i]);
+    if (!(e <= max)) [max, at] = [e, x];
+  });
+  return [max, at];
+}
+const expErr = (x: number, y: number): number => {
+  const { k, m } = refExp(x);
+  return ulpsScaled(y, k, m);
+};
+const logErr = (x: number, y: number): number => ulps(y, refLog(x));
+
+// ---------------------------------------------------------------- tests
+
+test("the double-double reference matches 60-digit values", () => {
+  // [x, hi, lo] of exp(x) and log(x), computed with mpmath at 80 digits.
+  const exps = [[1, 2.718281828459045, 1.4456468917292502e-16], [0.3, 1.3498588075760032, -9.447314673432387e-17],
+    [-1e-5, 0.9999900000499998, 5.730256126450165e-18], [123.456, 4.132944352778106e53, 6.70292574976418e36]];
+  const loUlps = (hi: number, lo: number): number => Math.abs(lo / 2 ** (exponent(hi) - 52));
+  for (const [x, hi, lo] of exps) assert.ok(Math.abs(expErr(x, hi) - loUlps(hi, lo)) < 1e-6, `exp(${x})`);
+  const logs = [[3, 1.0986122886681098, -9.07129723500153e-17], [1.0000001, 9.999999505838704e-8, 1.5249709528441489e-24],
+    [0.9999999, -1.0000000494736474e-7, -5.529865283193222e-24], [1e300, 690.7755278982137, 2.3747660028800243e-14],
+    [2.2250738585072014e-308, -708.3964185322641, -2.7475416721234714e-14], [5e-324, -744.4400719213812, -4.422444340918698e-14]];
+  for (const [x, hi, lo] of logs) assert.ok(Math.abs(logErr(x, hi) - loUlps(hi, lo)) < 1e-6, `log(${x})`);
+});
+
+const builds: [string, string][] = [["relaxed-SIMD", wasmRelaxedSimd], ["SIMD", wasmSimd], ["scalar", wasmScalar]];
+const LIMIT = 4; // ulps
+
+for (const [name, base64] of builds) {
+  const kernels = instantiate(base64);
+  const skip = kernels ? false : `${name} build does not validate in this engine`;
+  const rnd = random(12345);
+  const exp = kernels ? mapper(kernels, "vecExp") : () => new Float64Array();
+  const log = kernels ? mapper(kernels, "vecLog") : () => new Float64Array();
+
+  test(`${name}: exp(0) is exactly 1 in every lane and in the odd tail`, { skip }, () => {
+    for (const n of [1, 2, 3, 4, 5, 7]) {
+      for (const y of exp(Array.from({ length: n }, (_, i) => (i % 2 ? -0 : 0)))) assert.equal(y, 1);
+    }
+    // Mixed with other lanes, as in exp(x − max).
+    const ys = exp([0, -3.5, -1e-300, 0, -800]);
+    assert.deepEqual([ys[0], ys[2], ys[3], ys[4]], [1, 1, 1, 0]);
+    assert.ok(expErr(-3.5, ys[1]) <= 1);
+  });
+
+  for (const [a, b] of [[-745, 0], [0, 709], [-2, 2]]) {
+    test(`${name}: exp is within ${LIMIT} ulps on [${a}, ${b}] (100k points)`, { skip }, (t) => {
+      const xs = dense(a, b, 2_000_000, rnd);
+      const [max, at] = worst(xs, exp(xs), expErr);
+      t.diagnostic(`max error ${max.toFixed(3)} ulp at x = ${at}`);
+      assert.ok(max <= LIMIT, `${max} ulps at ${at}`);
+    });
+  }
+
+  test(`${name}: exp handles huge, tiny, infinite and NaN inputs`, { skip }, () => {
+    const xs = [709.78, 709.79, 710, 1e308, Infinity, -745.2, -746, -1e308, -Infinity, NaN, 5e-324, -5e-324, 1e-300, -708.5, -740];
+    const ys = exp(xs);
+    assert.ok(Number.isFinite(ys[0]) && ys[0] > 1.79e308, `exp(709.78) = ${ys[0]}`);
+    assert.deepEqual([...ys.slice(1, 5)], [Infinity, Infinity, Infinity, Infinity]);
+    assert.deepEqual([...ys.slice(5, 9)], [0, 0, 0, 0]);
+    assert.ok(Number.isNaN(ys[9]));
+    assert.deepEqual([...ys.slice(10, 13)], [1, 1, 1]);
+    for (let i = 13; i < xs.length; i++) assert.ok(expErr(xs[i], ys[i]) <= 1, `subnormal exp(${xs[i]}) = ${ys[i]}`);
+    // Results don't depend on the lane or tail position.
+    const one = xs.map((x) => exp([x])[0]);
+    assert.deepEqual([...ys].map(String), one.map(String));
+  });
+
+  test(`${name}: log is within ${LIMIT} ulps on [1, 3] (100k points)`, { skip }, (t) => {
+    const xs = dense(1, 3, 2_000_000, rnd);
+    const [max, at] = worst(xs, log(xs), logErr);
+    t.diagnostic(`max error ${max.toFixed(3)} ulp at x = ${at}`);
+    assert.ok(max <= LIMIT, `${max} ulps at ${at}`);
+  });
+
+  test(`${name}: log is within ${LIMIT} ulps on random positive normals and subnormals`, { skip }, (t) => {
+    const normals = Array.from({ length: 2_000_000 }, () => 2 ** Math.floor(rnd() * 2046 - 1022) * (1 + rnd()));
+    const nearOne = Array.from({ length: 400_000 }, () => 1 + (rnd() - 0.5) * 2 ** -Math.floor(rnd() * 50));
+    const subnormals = Array.from({ length: 100_000 }, () => Math.ceil(rnd() * 2 ** Math.floor(rnd() * 52)) * 5e-324);
+    for (const [what, xs] of [["normals", normals], ["near 1", nearOne], ["subnormals", subnormals]] as const) {
+      const [max, at] = worst(xs, log(xs), logErr);
+      t.diagnostic(`${what}: max error ${max.toFixed(3)} ulp at x = ${at}`);
+      assert.ok(max <= LIMIT, `${what}: ${max} ulps at ${at}`);
+    }
+  });
+
+  test(`${name}: log(1) is +0, and zero, negative, infinite and NaN inputs are handled`, { skip }, () => {
+    const ys = log([1, 0, -0, -1, -Infinity, Infinity, NaN, Number.MAX_VALUE, 2.2250738585072014e-308]);
+    assert.ok(Object.is(ys[0], 0), `log(1) = ${ys[0]}`);
+    assert.deepEqual([...ys.slice(1, 3)], [-Infinity, -Infinity]);
+    assert.ok(Number.isNaN(ys[3]) && Number.isNaN(ys[4]) && Number.isNaN(ys[6]));
+    assert.equal(ys[5], Infinity);
+    assert.ok(logErr(Number.MAX_VALUE, ys[7]) <= 1 && logErr(2.2250738585072014e-308, ys[8]) <= 1);
+  });
+}
+
+test("the scalar build has no SIMD instructions and only the relaxed build has relaxed ones", () => {
+  // Disassembled by Binaryen in a plain Node child: loading it through tsx takes seconds.
+  const script = `
+    import binaryen from "assemblyscript/binaryen";
+    import { readFileSync } from "node:fs";
+    const out = {};
+    for (const [name, base64] of Object.entries(JSON.parse(readFileSync(0, "utf8")))) {
+      const module = binaryen.readBinary(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+      out[name] = module.emitText();
+      module.dispose();
+    }
+    console.log(JSON.stringify(out));`;
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const input = JSON.stringify({ scalar: wasmScalar, simd: wasmSimd, relaxed: wasmRelaxedSimd });
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, input, encoding: "utf8" });
+  const text = JSON.parse(out) as Record<string, string>;
+  const simdOp = /\b(v128|[if](8x16|16x8|32x4|64x2))\./;
+  assert.doesNotMatch(text.scalar, simdOp);
+  assert.match(text.simd, simdOp);
+  assert.doesNotMatch(text.simd, /relaxed/);
+  assert.match(text.relaxed, /f64x2\.relaxed_madd/);
+});
