@@ -1,0 +1,9 @@
+/** What the Chromium half of the bench runs inside the page. */
+import { measureGrid, measureKernels } from './measure.js';
+
+(globalThis as Record<string, unknown>).scalingKitBench = async (csv: string) => ({
+  kernels: measureKernels(csv),
+  grid: await measureGrid(csv),
+  threads: navigator.hardwareConcurrency,
+  userAgent: navigator.userAgent,
+});

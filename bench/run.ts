@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: one run, side by side, on this machine —
+ * (a) ns per run of objective + gradient for every engine, in headless
+ *     Chromium and in Node;
+ * (b) the exact 4,500-start fit of the 240-run Chinchilla set: best
+ *     WebAssembly build (with workers) against the TypeScript engine;
+ * (c) the gzip -9 size of the built bundle and of its parts.
+ * Ratios are what to read: absolute times drift on a shared machine.
+ */
+
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../scripts/chrome.mjs';
+import { measureGrid, measureKernels, type GridRow, type KernelRow } from './measure.js';
+import { wasmRelaxedSimd, wasmScalar, wasmSimd } from '../src/engine/generated/wasm-bytes.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const csv = readFileSync(new URL('../../shared/data/chinchilla-svg-extracted.csv', import.meta.url), 'utf8');
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+async function inChromium() {
+  const bundle = await build({ entryPoints: [`${repo}/bench/browser-entry.ts`], bundle: true, write: false, format: 'iife', target: 'es2022' });
+  const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const version = browser.version();
+    const result = await page.evaluate((text) => (globalThis as any).scalingKitBench(text), csv);
+    return { ...result, version } as { kernels: KernelRow[]; grid: GridRow[]; threads: number; version: string };
+  } finally {
+    await browser.close();
+  }
+}
+
+const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(1));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
+
+const chrome = await inChromium();
+const node = { kernels: measureKernels(csv), grid: await measureGrid(csv) };
+
+console.log(`scaling-kit bench — Chromium ${chrome.version}, Node ${process.version}, ${chrome.threads} hardware threads\n`);
+console.log('(a) objective + gradient, Chinchilla form, 240 runs: ns per run (median of 9 interleaved rounds)');
+console.log('    engine          Chromium      Node');
+const names = ['relaxed-simd', 'simd', 'scalar', 'js'] as const;
+const ns = (rows: KernelRow[], name: string) => rows.find((r) => r.engine === name)?.nsPerPoint;
+for (const name of names) console.log(`    ${name.padEnd(14)}${f1(ns(chrome.kernels, name)).padStart(10)}${f1(ns(node.kernels, name)).padStart(10)}`);
+const bestRatio = (rows: KernelRow[]) => Math.min(...rows.filter((r) => r.engine !== 'js').map((r) => r.nsPerPoint)) / ns(rows, 'js')!;
+console.log(`    best wasm / js${`${bestRatio(chrome.kernels).toFixed(2)}×`.padStart(10)}${`${bestRatio(node.kernels).toFixed(2)}×`.padStart(10)}\n`);
+
+console.log('(b) exact fit: 4,500 starts, 240 runs (scipy reference here: 167 s numerical gradients, 65 s analytic; C: 3.0 s one core)');
+for (const [where, rows] of [['Chromium', chrome.grid], ['Node', node.grid]] as const) {
+  for (const r of rows) {
+    console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}${`${r.workers} workers`.padEnd(11)}${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}   objective ${r.objective.toPrecision(16)}   ${r.evaluations} evaluations`);
+  }
+  const [w, j] = rows;
+  if (rows.length === 2) console.log(`    ${where.padEnd(9)}wasm / js wall-time ratio ${(w.ms / j.ms).toFixed(3)}×`);
+}
+
+console.log('\n(c) bundle, gzip -9');
+if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
+  const min = readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8');
+  console.log(`    dist/scaling-kit.min.js  ${kb(min.length)} minified, ${kb(gz(min))} gzipped`);
+  console.log(`    of which the three wasm builds (base64, gzipped apart): ${kb(gz(wasmRelaxedSimd) + gz(wasmSimd) + gz(wasmScalar))}`);
+} else {
+  console.log('    dist/scaling-kit.min.js missing: run npm run build');
+}

@@ -1,0 +1,77 @@
+// The scaling-kit command as a user runs it: outputs, JSON keys, and one-line
+// errors with exit code 2 for every kind of bad call or bad data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHINCHILLA_FILE, compareOptimum } from '../fixtures/chinchilla-reference.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const dataFile = fileURLToPath(new URL(`../shared/data/${CHINCHILLA_FILE}`, `file://${repo}`));
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: repo });
+
+const tmp = mkdtempSync(join(tmpdir(), 'scaling-kit-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+test('fit --json on the Chinchilla file reaches the reference optimum', () => {
+  const r = cli('fit', dataFile, '--drop-highest', '5', '--strategy', 'exact', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  for (const key of ['params', 'objective', 'starts', 'converged', 'engine', 'ms']) assert.ok(key in out, key);
+  assert.equal(compareOptimum(out.objective, out.params), null);
+  assert.equal(out.starts.total, 4500);
+});
+
+test('fit with no file fits the embedded demo dataset and prints the law', () => {
+  const r = cli('fit', '--engine', 'simd');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /fit of 81 runs/);
+  assert.match(r.stdout, /L\(N, D\) = [\d.]+ \+ [\d.]+\/N\^[\d.]+ \+ [\d.]+\/D\^[\d.]+/);
+});
+
+test('optimal --json gives N, D, tokensPerParam, loss for Hoffmann\'s constants', () => {
+  const r = cli('optimal', '--params', '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}', '--flops', '5.76e23', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const o = JSON.parse(r.stdout);
+  assert.ok(Math.abs(o.N - 32.2e9) < 0.1e9 && Math.abs(o.D - 2.98e12) < 0.01e12, r.stdout);
+  assert.ok(Math.abs(o.tokensPerParam - o.D / o.N) < 1e-9 * o.tokensPerParam);
+  assert.ok(o.loss > 1.69 && o.loss < 3);
+});
+
+const badCalls: [string, string[], RegExp][] = [
+  ['an empty file', ['fit', file('empty.csv', '')], /empty/i],
+  ['a missing loss column', ['fit', file('noloss.csv', 'N,D\n1e9,2e10\n')], /loss/],
+  ['a negative N', ['fit', file('neg.csv', 'N,D,loss\n1e9,2e10,3\n-2e9,4e10,2.9\n')], /row 2, column "N"/],
+  ['a zero N', ['fit', file('zero.csv', 'N,D,loss\n0,2e10,3\n')], /row 1, column "N"/],
+  ['NaN', ['fit', file('nan.csv', 'N,D,loss\n1e9,NaN,3\n')], /row 1, column "D"/],
+  ['text in a numeric column', ['fit', file('text.csv', 'N,D,loss\n1e9,2e10,abc\n')], /row 1, column "loss".*abc/],
+  ['an unknown option', ['fit', '--bogus'], /--bogus/],
+  ['an unknown command', ['fitt'], /unknown command "fitt"/],
+  ['a bad number', ['fit', '--delta', 'x'], /--delta.*"x"/],
+  ['a bad choice', ['fit', '--loss', 'l1'], /--loss/],
+  ['a missing file', ['fit', join(tmp, 'nope.csv')], /no such file/],
+  ['bad params JSON', ['optimal', '--params', '{A:1}', '--flops', '1e20'], /--params/],
+  ['a negative budget', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3,"beta":0.3}', '--flops', '-1'], /--flops/],
+  ['a missing parameter', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3}', '--flops', '1e20'], /params\.beta/],
+];
+
+for (const [what, args, message] of badCalls) {
+  test(`${what}: one line on stderr, exit code 2, nothing on stdout`, () => {
+    const r = cli(...args);
+    assert.equal(r.status, 2, `${r.stdout} ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], /^scaling-kit: /);
+    assert.match(lines[0], message);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+}
