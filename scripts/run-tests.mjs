@@ -67,7 +67,7 @@ if (nodeFiles.length === 0) {
   // TAP explicitly (it is also Node's default when piped); stdout is piped only
   // to be read, and passes through unchanged. Node 20 reports a file that
   // defines no tests as one passing "test" named by the file's path: catch that.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...nodeFiles], {
+  const child = spawn(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--test', '--test-reporter=tap', ...nodeFiles], {
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   let out = '';

@@ -25,10 +25,19 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
     const deltav = f64x2.splat(delta), halfDeltav = f64x2.splat(0.5 * delta);
     const half = f64x2.splat(0.5), two = f64x2.splat(2.0), one = f64x2.splat(1.0), limit = f64x2.splat(700.0);
     const signMask = f64x2.splat(-0.0); // only the sign bit set
+    const lane0 = i64x2(-1, 0); // keeps lane 0, clears lane 1
     let fv = f64x2.splat(0), gav = fv, gbv = fv, gev = fv, galv = fv, gbev = fv;
-    for (; i + 1 < count; i += 2) {
+    for (; i < count; i += 2) {
       const off = <usize>i << 3;
-      const n = v128.load(lnN + off), d = v128.load(lnD + off), l = v128.load(lnL + off);
+      // An odd last run fills both lanes and lane 1 is masked out below: every run
+      // goes through the same vector code, and no scalar exp/log is linked in.
+      const pair = i + 1 < count;
+      let n: v128, d: v128, l: v128;
+      if (pair) {
+        n = v128.load(lnN + off); d = v128.load(lnD + off); l = v128.load(lnL + off);
+      } else {
+        n = v128.load64_splat(lnN + off); d = v128.load64_splat(lnD + off); l = v128.load64_splat(lnL + off);
+      }
       let x1: v128, x2: v128;
       if (ASC_FEATURE_RELAXED_SIMD) {
         x1 = f64x2.relaxed_nmadd(alv, n, av);
@@ -53,18 +62,23 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
       }
       const s = f64x2.add(f64x2.add(e1, e2), e3);
       const r = f64x2.sub(f64x2.add(m, vlog(s)), l);
-      let h: v128;
+      let h: v128, term: v128;
       if (loss == LOSS_SQUARED) {
-        fv = f64x2.add(fv, f64x2.mul(r, r));
+        term = f64x2.mul(r, r);
         h = f64x2.mul(two, r);
       } else {
         const absr = f64x2.abs(r);
         const inside = f64x2.le(absr, deltav);
         const quad = f64x2.mul(half, f64x2.mul(r, r));
         const lin = f64x2.mul(deltav, f64x2.sub(absr, halfDeltav));
-        fv = f64x2.add(fv, v128.bitselect(quad, lin, inside));
+        term = v128.bitselect(quad, lin, inside);
         h = v128.bitselect(r, v128.or(v128.and(r, signMask), deltav), inside);
       }
+      if (!pair) {
+        term = v128.and(term, lane0);
+        h = v128.and(h, lane0); // h = 0 zeroes every gradient term of lane 1
+      }
+      fv = f64x2.add(fv, term);
       const hs = f64x2.div(h, s);
       const w1 = f64x2.mul(hs, e1), w2 = f64x2.mul(hs, e2);
       gav = f64x2.add(gav, w1);
@@ -80,8 +94,8 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
     gal = f64x2.extract_lane(galv, 0) + f64x2.extract_lane(galv, 1);
     gbe = f64x2.extract_lane(gbev, 0) + f64x2.extract_lane(gbev, 1);
   }
-  // Scalar path: the whole loop in the scalar build, the odd last run in SIMD builds.
-  for (; i < count; i++) {
+  // The scalar build: the same arithmetic as the TypeScript twin.
+  if (!ASC_FEATURE_SIMD) for (; i < count; i++) {
     const off = <usize>i << 3;
     const n = load<f64>(lnN + off), d = load<f64>(lnD + off);
     const x1 = a - alpha * n;
