@@ -1,4 +1,4 @@
-// `npm test`: build, browser tests, then Node tests, in that order.
+// `npm test`: build, type-check, browser tests, then Node tests, in that order.
 // Every stage runs even after a failure, so one CI log shows all of them; the
 // exit code is non-zero if any failed. Node's TAP summary (`# pass N`, `# fail N`)
 // comes last because CI reads it, so failure notes are printed *before* that
@@ -37,6 +37,11 @@ function testFiles(dir, recursive) {
 header('build');
 const build = run('npm', ['run', 'build']);
 if (build.status !== 0) fail('build', exitText(build));
+
+// Types: esbuild only strips them, so tsc is the one place they are checked.
+header('typecheck');
+const types = run(bin('tsc'), ['-p', 'tsconfig.json']);
+if (types.status !== 0) fail('typecheck', exitText(types));
 
 // (b) Browser tests in headless Chromium.
 header('browser');

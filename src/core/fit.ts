@@ -17,6 +17,7 @@ import type { ChinchillaParams } from './law.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitStartsParallel } from '../engine/pool.js';
+import { concatBatches } from '../engine/batch.js';
 import { workersAvailable, hardwareThreads } from '../engine/worker-source.js';
 import {
   isConvergedStatus, PARAM_COUNT, STATUS_TEXT,
@@ -182,21 +183,4 @@ export async function fit(input: Runs | RunsInput, options: FitOptions = {}): Pr
     if (from + CHUNK < count) await yieldToEventLoop();
   }
   return finish(p, concatBatches(parts, P), t0, 0, notices);
-}
-
-function concatBatches(parts: BatchResult[], P: number): BatchResult {
-  const cat = <T extends Float64Array | Int32Array>(pick: (b: BatchResult) => T, make: (n: number) => T): T => {
-    const out = make(parts.reduce((n, b) => n + pick(b).length, 0));
-    let at = 0;
-    for (const b of parts) { out.set(pick(b), at); at += pick(b).length; }
-    return out;
-  };
-  return {
-    params: P,
-    theta: cat((b) => b.theta, (n) => new Float64Array(n)),
-    f: cat((b) => b.f, (n) => new Float64Array(n)),
-    iterations: cat((b) => b.iterations, (n) => new Int32Array(n)),
-    evals: cat((b) => b.evals, (n) => new Int32Array(n)),
-    status: cat((b) => b.status, (n) => new Int32Array(n)),
-  };
 }

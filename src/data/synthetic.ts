@@ -18,15 +18,10 @@
 
 import { csvFormat } from 'd3-dsv';
 import { OptionError } from '../core/errors.js';
+import { computeOptimal, predict, type ChinchillaParams } from '../core/law.js';
 
 /** L(N, D) = E + A/N^alpha + B/D^beta. */
-export interface ChinchillaLaw {
-  A: number;
-  B: number;
-  E: number;
-  alpha: number;
-  beta: number;
-}
+export type ChinchillaLaw = ChinchillaParams;
 
 export interface SyntheticOptions {
   /** The law the runs follow; default Epoch's headline fit (Besiroglu et al. 2024). */
@@ -122,17 +117,6 @@ export function normals(seed: number | bigint): () => number {
   };
 }
 
-/** L(N, D) under `law`. */
-export function chinchillaLoss(law: ChinchillaLaw, N: number, D: number): number {
-  return law.E + law.A / N ** law.alpha + law.B / D ** law.beta;
-}
-
-/** Compute-optimal N*(C) = G·(C/6)^a, G = (αA/(βB))^(1/(α+β)), a = β/(α+β) (Hoffmann eq. 4). */
-export function optimalParams(law: ChinchillaLaw, C: number): number {
-  const G = ((law.alpha * law.A) / (law.beta * law.B)) ** (1 / (law.alpha + law.beta));
-  return G * (C / 6) ** (law.beta / (law.alpha + law.beta));
-}
-
 function check(option: string, ok: boolean, value: unknown, expected: string): void {
   if (!ok) throw new OptionError(option, `invalid ${option}; expected ${expected}: ${String(value)}`);
 }
@@ -167,7 +151,7 @@ export function generateRuns(options: SyntheticOptions = {}): SyntheticRuns {
   const k = o.sizesPerBudget;
   const out: SyntheticRuns = { N: [], D: [], C: [], loss: [] };
   for (const C of o.budgets) {
-    const center = Math.log10(optimalParams(o.law, C)) + o.offset;
+    const center = Math.log10(computeOptimal(o.law, C).N) + o.offset;
     for (let j = 0; j < k; j++) {
       const N = 10 ** (k === 1 ? center : center + o.span * ((2 * j) / (k - 1) - 1));
       const D = C / (6 * N);
@@ -175,7 +159,7 @@ export function generateRuns(options: SyntheticOptions = {}): SyntheticRuns {
       out.N.push(N);
       out.D.push(D);
       out.C.push(C);
-      out.loss.push(chinchillaLoss(o.law, N, D) * noise);
+      out.loss.push(predict(o.law, N, D) * noise);
     }
   }
   return out;

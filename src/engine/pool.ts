@@ -8,6 +8,7 @@
 import { startWorker, hardwareThreads, type FitWorker } from './worker-source.js';
 import { FORM_IDS, LOSS_IDS, PARAM_COUNT, type BatchResult, type LogPoints, type ObjectiveSpec, type SolverSettings } from './types.js';
 import type { KernelBatch } from './wasm-kernel.js';
+import { newBatch, placeBatch } from './batch.js';
 
 interface Slot {
   worker: FitWorker;
@@ -72,14 +73,7 @@ export async function fitStartsParallel(
   const team = slots.slice(0, size);
   // Several chunks per worker balance uneven start costs; not so many that messages cost.
   const chunk = Math.max(1, Math.ceil(count / (size * 8)));
-  const result: BatchResult = {
-    params: P,
-    theta: new Float64Array(count * P),
-    f: new Float64Array(count),
-    iterations: new Int32Array(count),
-    evals: new Int32Array(count),
-    status: new Int32Array(count),
-  };
+  const result = newBatch(count, P);
   let next = 0, done = 0;
   const base = {
     type: 'run', form: FORM_IDS[spec.form], loss: LOSS_IDS[spec.loss], delta: spec.delta, params: P,
@@ -105,11 +99,7 @@ export async function fitStartsParallel(
       const from = next, to = Math.min(count, next + chunk);
       next = to;
       const b: KernelBatch = await call(slot, { ...base, starts: starts.slice(from * P, to * P) });
-      result.theta.set(b.theta, from * P);
-      result.f.set(b.f, from);
-      result.iterations.set(b.iterations, from);
-      result.evals.set(b.evals, from);
-      result.status.set(b.status, from);
+      placeBatch(result, b, from);
       done += to - from;
       options.onProgress?.(done, count);
     }

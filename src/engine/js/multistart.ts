@@ -6,6 +6,7 @@
 import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from './chinchilla.js';
 import { lbfgs, type SolverOutcome } from './lbfgs.js';
 import { Workspace } from './workspace.js';
+import { newBatch } from '../batch.js';
 import { PARAM_COUNT, type BatchResult, type Engine, type LogPoints, type ObjectiveSpec, type SolverSettings } from '../types.js';
 
 export class JsEngine implements Engine {
@@ -31,14 +32,7 @@ export class JsEngine implements Engine {
       ws.lower[i] = solver.lower?.[i] ?? -Infinity;
       ws.upper[i] = solver.upper?.[i] ?? Infinity;
     }
-    const out: BatchResult = {
-      params: P,
-      theta: new Float64Array(count * P),
-      f: new Float64Array(count),
-      iterations: new Int32Array(count),
-      evals: new Int32Array(count),
-      status: new Int32Array(count),
-    };
+    const out = newBatch(count, P);
     const outcome: SolverOutcome = { f: 0, iterations: 0, status: 0 };
     for (let k = 0; k < count; k++) {
       for (let i = 0; i < P; i++) ws.x[i] = Math.min(Math.max(starts[k * P + i], ws.lower[i]), ws.upper[i]);
