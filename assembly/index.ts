@@ -3,16 +3,16 @@
  *
  * The host allocates with `alloc`, writes f64 arrays through views on
  * `memory.buffer` (remaking views after any allocation: growth detaches
- * them), points the core at its runs with `setPoints`, chooses the
- * objective with `configure`, then calls `objective` or `fitStarts`.
+ * them), hands the core its runs with `setData`, chooses the objective
+ * with `configure`, then calls `objective`, `fitStarts` or `fitWeighted`.
  */
 
 import { renewWorkspace } from "./solve/multistart";
 import { evaluate } from "./objective";
 
-export { setPoints } from "./points";
-export { configure } from "./objective";
-export { fitStarts } from "./solve/multistart";
+export { setData } from "./points";
+export { configure, paramCount } from "./objective";
+export { fitStarts, fitWeighted } from "./solve/multistart";
 export * from "./vmath-exports";
 
 /** Bump allocation, 16-byte aligned; nothing is freed until `resetHeap`. */

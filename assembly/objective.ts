@@ -1,28 +1,81 @@
 /**
- * The objective the optimiser minimises: which law, which loss, which δ.
- * Set once per fit; `evaluate` dispatches without allocating.
+ * The objective the optimiser minimises: Σᵢ wᵢ·ℓ(residualᵢ) for the
+ * configured form and loss, with its gradient. Chinchilla with a
+ * log-residual loss takes the vectorised kernel of forms/chinchilla.ts; the
+ * rest go run by run through forms/point.ts. Mirrors src/engine/js/objective.ts.
  */
 
-import { chinchillaObjective } from "./forms/chinchilla";
+import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from "./forms/chinchilla";
+import { predictLog, FORM_CHINCHILLA, FORM_KAPLAN, FORM_POWER, FORM_SATURATING, FORM_DATA_CONSTRAINED, FORM_OVERTRAINED } from "./forms/point";
+import { lnL, loss, weight, count } from "./points";
 
-export const FORM_CHINCHILLA: i32 = 0;
+export const LOSS_SQUARED_RAW: i32 = 2;
+export const LOSS_ASYMMETRIC: i32 = 3;
 
 let form: i32 = FORM_CHINCHILLA;
-let lossKind: i32 = 0;
+let lossKind: i32 = LOSS_HUBER;
 let huberDelta: f64 = 1e-3;
+let asymmetry: f64 = 10;
+let variableId: i32 = 0;
+let breaks: i32 = 1;
+let constants: usize = 0;
+const dq: usize = memory.data(8 * 64);
 
-export function configure(formId: i32, loss: i32, delta: f64): void {
+export function configure(formId: i32, lossId: i32, delta: f64, overWeight: f64, variable: i32, breakCount: i32, constantsPtr: usize): void {
   form = formId;
-  lossKind = loss;
+  lossKind = lossId;
   huberDelta = delta;
+  asymmetry = overWeight;
+  variableId = variable;
+  breaks = breakCount;
+  constants = constantsPtr;
 }
 
-/** Number of parameters of a form. */
-export function paramCount(formId: i32): i32 {
-  return 5;
+/** Number of parameters θ of the configured form. */
+export function paramCount(): i32 {
+  if (form == FORM_CHINCHILLA) return 5;
+  if (form == FORM_KAPLAN || form == FORM_OVERTRAINED) return 4;
+  if (form == FORM_POWER || form == FORM_DATA_CONSTRAINED) return 2;
+  if (form == FORM_SATURATING) return 3;
+  return 3 + 3 * breaks;
 }
 
 /** f(x), writing ∇f(x) to g. */
 export function evaluate(x: usize, g: usize): f64 {
-  return chinchillaObjective(x, g, lossKind, huberDelta);
+  if (form == FORM_CHINCHILLA && (lossKind == LOSS_HUBER || lossKind == LOSS_SQUARED)) {
+    return chinchillaObjective(x, g, lossKind, huberDelta);
+  }
+  const P = paramCount();
+  for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), 0);
+  let f: f64 = 0;
+  for (let i: i32 = 0; i < count; i++) {
+    const off = <usize>i << 3;
+    const wi = load<f64>(weight + off);
+    if (wi == 0) continue;
+    const q = predictLog(form, variableId, breaks, constants, x, i, dq);
+    let c: f64; // wᵢ·∂ℓ/∂q
+    if (lossKind == LOSS_HUBER) {
+      const r = q - load<f64>(lnL + off);
+      if (abs(r) <= huberDelta) { f += wi * 0.5 * r * r; c = wi * r; }
+      else { f += wi * huberDelta * (abs(r) - 0.5 * huberDelta); c = r > 0 ? wi * huberDelta : -wi * huberDelta; }
+    } else if (lossKind == LOSS_SQUARED) {
+      const r = q - load<f64>(lnL + off);
+      f += wi * r * r;
+      c = 2.0 * wi * r;
+    } else if (lossKind == LOSS_SQUARED_RAW) {
+      const p = Math.exp(q), r = p - load<f64>(loss + off);
+      f += wi * r * r;
+      c = 2.0 * wi * r * p;
+    } else {
+      // Asymmetric: r = L − L̂; under-predictions cost r, over-predictions asymmetry·|r|.
+      const p = Math.exp(q), r = load<f64>(loss + off) - p;
+      if (r > 0) { f += wi * r; c = -wi * p; }
+      else { f -= wi * asymmetry * r; c = wi * asymmetry * p; }
+    }
+    for (let j: i32 = 0; j < P; j++) {
+      const gp = g + (<usize>j << 3);
+      store<f64>(gp, load<f64>(gp) + c * load<f64>(dq + (<usize>j << 3)));
+    }
+  }
+  return f;
 }

@@ -10,7 +10,7 @@ export { ScalingKitError, DataError, OptionError, type ErrorCode } from './core/
 export { fit, fitSync, type FitResult } from './core/fit.js';
 export type { FitOptions, Theta, Strategy } from './core/fit-options.js';
 export { predict, computeOptimal, type ChinchillaParams, type ComputeOptimal } from './core/law.js';
-export { hoffmannGrid } from './core/grid.js';
+export { hoffmannGrid, thetaNames } from './core/forms.js';
 export { demoRuns, demoCsv } from './data/demo.js';
 export { generateRuns, type SyntheticOptions } from './data/synthetic.js';
 export { bestWasmBuild } from './engine/wasm.js';

@@ -1,6 +1,6 @@
 /**
  * The Chinchilla law in log-sum-exp form and its summed Huber (or squared)
- * objective with analytic gradient (Hoffmann et al. 2022, eq. 3; science.md
+ * objective with analytic gradient, each run weighted, (Hoffmann et al. 2022, eq. 3; science.md
  * §5.1). θ = (a, b, e, α, β) at `theta`, gradient written to `grad`.
  *
  * Two lanes of runs at a time (f64x2) in the SIMD builds, with the vector
@@ -8,7 +8,7 @@
  * TypeScript twin (src/engine/js/chinchilla.ts). Keep the three in step.
  */
 
-import { lnN, lnD, lnL, count } from "../points";
+import { lnN, lnD, lnL, weight, count } from "../points";
 import { vexp, vlog } from "../simd/vmath";
 
 export const LOSS_HUBER: i32 = 0;
@@ -29,14 +29,15 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
     let fv = f64x2.splat(0), gav = fv, gbv = fv, gev = fv, galv = fv, gbev = fv;
     for (; i < count; i += 2) {
       const off = <usize>i << 3;
-      // An odd last run fills both lanes and lane 1 is masked out below: every run
-      // goes through the same vector code, and no scalar exp/log is linked in.
-      const pair = i + 1 < count;
-      let n: v128, d: v128, l: v128;
-      if (pair) {
-        n = v128.load(lnN + off); d = v128.load(lnD + off); l = v128.load(lnL + off);
+      // An odd last run fills both lanes: every run goes through the same vector
+      // code, and no scalar exp/log is linked into the SIMD builds.
+      // Lane 1's weight is zero then, which zeroes its every term.
+      let n: v128, d: v128, l: v128, wv: v128;
+      if (i + 1 < count) {
+        n = v128.load(lnN + off); d = v128.load(lnD + off); l = v128.load(lnL + off); wv = v128.load(weight + off);
       } else {
         n = v128.load64_splat(lnN + off); d = v128.load64_splat(lnD + off); l = v128.load64_splat(lnL + off);
+        wv = v128.and(v128.load64_splat(weight + off), lane0);
       }
       let x1: v128, x2: v128;
       if (ASC_FEATURE_RELAXED_SIMD) {
@@ -74,11 +75,8 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
         term = v128.bitselect(quad, lin, inside);
         h = v128.bitselect(r, v128.or(v128.and(r, signMask), deltav), inside);
       }
-      if (!pair) {
-        term = v128.and(term, lane0);
-        h = v128.and(h, lane0); // h = 0 zeroes every gradient term of lane 1
-      }
-      fv = f64x2.add(fv, term);
+      fv = f64x2.add(fv, f64x2.mul(wv, term));
+      h = f64x2.mul(wv, h);
       const hs = f64x2.div(h, s);
       const w1 = f64x2.mul(hs, e1), w2 = f64x2.mul(hs, e2);
       gav = f64x2.add(gav, w1);
@@ -113,16 +111,17 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
     }
     const s = e1 + e2 + e3;
     const r = m + Math.log(s) - load<f64>(lnL + off);
+    const wi = load<f64>(weight + off);
     let h: f64;
     if (loss == LOSS_SQUARED) {
-      f += r * r;
-      h = 2.0 * r;
+      f += wi * (r * r);
+      h = wi * (2.0 * r);
     } else if (abs(r) <= delta) {
-      f += 0.5 * r * r;
-      h = r;
+      f += wi * (0.5 * r * r);
+      h = wi * r;
     } else {
-      f += delta * (abs(r) - 0.5 * delta);
-      h = r > 0 ? delta : -delta;
+      f += wi * (delta * (abs(r) - 0.5 * delta));
+      h = r > 0 ? wi * delta : -wi * delta;
     }
     const hs = h / s;
     const w1 = hs * e1, w2 = hs * e2;

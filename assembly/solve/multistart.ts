@@ -1,13 +1,14 @@
 /**
- * Runs L-BFGS from each of many starting points inside WebAssembly, so the
- * host crosses the boundary once per batch, not once per evaluation.
- * Output, one row of (params + 4) f64 per start:
+ * Runs L-BFGS from each of many starting points, or once per bootstrap
+ * resample, inside WebAssembly: the host crosses the boundary once per
+ * batch, not once per evaluation. Output, one row of (params + 4) f64 each:
  *   θ̂ (params values), objective, iterations, evaluations, status.
  */
 
 import { Workspace, at, put } from "./workspace";
 import { lbfgs, Outcome } from "./lbfgs";
 import { paramCount } from "../objective";
+import { runCount, useAllRuns, useWeightedRuns } from "../points";
 
 // Both live on the heap: resetHeap must re-create them before anything else is allocated.
 let ws = new Workspace();
@@ -19,31 +20,54 @@ export function renewWorkspace(): void {
   outcome = new Outcome();
 }
 
-export function fitStarts(
-  form: i32, starts: usize, nStarts: i32, out: usize,
-  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64,
-  lower: usize, upper: usize,
-): void {
-  const n = paramCount(form);
+function prepare(lower: usize, upper: usize): i32 {
+  const n = paramCount();
   ws.n = n;
   ws.bounded = lower != 0;
   for (let i: i32 = 0; i < n; i++) {
     put(ws.lower, i, ws.bounded ? at(lower, i) : -Infinity);
     put(ws.upper, i, ws.bounded ? at(upper, i) : Infinity);
   }
+  return n;
+}
+
+function solveFrom(start: usize, row: usize, maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64): void {
+  const n = ws.n;
+  for (let i: i32 = 0; i < n; i++) {
+    let v = at(start, i);
+    if (ws.bounded) v = min(max(v, at(ws.lower, i)), at(ws.upper, i));
+    put(ws.x, i, v);
+  }
+  lbfgs(ws, maxIter, maxEvals, gtol, ftol, outcome);
+  for (let i: i32 = 0; i < n; i++) put(row, i, at(ws.x, i));
+  put(row, n, outcome.f);
+  put(row, n + 1, <f64>outcome.iterations);
+  put(row, n + 2, <f64>ws.evals);
+  put(row, n + 3, <f64>outcome.status);
+}
+
+/** L-BFGS from each of `nStarts` rows of θ at `starts`. */
+export function fitStarts(
+  starts: usize, nStarts: i32, out: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize,
+): void {
+  const n = prepare(lower, upper);
   const stride = n + 4;
   for (let k: i32 = 0; k < nStarts; k++) {
-    for (let i: i32 = 0; i < n; i++) {
-      let v = at(starts, k * n + i);
-      if (ws.bounded) v = min(max(v, at(ws.lower, i)), at(ws.upper, i));
-      put(ws.x, i, v);
-    }
-    lbfgs(ws, maxIter, maxEvals, gtol, ftol, outcome);
-    const row = out + (<usize>(k * stride) << 3);
-    for (let i: i32 = 0; i < n; i++) put(row, i, at(ws.x, i));
-    put(row, n, outcome.f);
-    put(row, n + 1, <f64>outcome.iterations);
-    put(row, n + 2, <f64>ws.evals);
-    put(row, n + 3, <f64>outcome.status);
+    solveFrom(starts + (<usize>(k * n) << 3), out + (<usize>(k * stride) << 3), maxIter, maxEvals, gtol, ftol);
   }
+}
+
+/** L-BFGS from `start` once per row of per-run weights at `weights` (bootstrap refits). */
+export function fitWeighted(
+  weights: usize, nResamples: i32, start: usize, out: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize,
+): void {
+  const n = prepare(lower, upper);
+  const stride = n + 4, runs = runCount();
+  for (let k: i32 = 0; k < nResamples; k++) {
+    useWeightedRuns(weights + (<usize>(k * runs) << 3));
+    solveFrom(start, out + (<usize>(k * stride) << 3), maxIter, maxEvals, gtol, ftol);
+  }
+  useAllRuns();
 }

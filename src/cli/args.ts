@@ -50,3 +50,14 @@ export function choiceOption<T extends string>(values: Record<string, unknown>, 
   }
   return raw as T;
 }
+
+/** A JSON option: undefined when absent, else the parsed value. */
+export function jsonOption(values: Record<string, unknown>, name: string): any {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(String(raw));
+  } catch {
+    throw new UsageError(`option --${name}: expected JSON, got ${JSON.stringify(raw)}`);
+  }
+}

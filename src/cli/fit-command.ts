@@ -1,46 +1,52 @@
-/** `scaling-kit fit [FILE]`: fit the Chinchilla law to runs in a CSV or JSON file (or the demo set). */
+/** `scaling-kit fit [FILE]`: fit a scaling law to runs in a CSV or JSON file (or the demo set). */
 
 import { readFileSync } from 'node:fs';
-import { fit, type FitResult } from '../core/fit.js';
+import { fit } from '../core/fit.js';
 import { STRATEGIES } from '../core/fit-options.js';
 import { ENGINE_NAMES } from '../engine/select.js';
+import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../engine/types.js';
 import { demoRuns } from '../data/demo.js';
-import { parse, numberOption, choiceOption, UsageError } from './args.js';
+import { parse, numberOption, choiceOption, jsonOption, UsageError } from './args.js';
 import { formatFit } from './format.js';
 
-export const FIT_USAGE = `scaling-kit fit [FILE|-] [--form chinchilla] [--loss huber|squared] [--delta 1e-3]
-                [--drop-highest K] [--strategy exact] [--engine auto|relaxed-simd|simd|scalar|js]
+export const FIT_USAGE = `scaling-kit fit [FILE|-] [--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken]
+                [--loss huber|squared|squared-raw|asymmetric] [--delta 1e-3] [--asymmetry 10]
+                [--variable N|D|C] [--breaks 1] [--base JSON] [--unique COLUMN] [--weights COLUMN]
+                [--drop-highest K] [--strategy fast|exact] [--engine auto|relaxed-simd|simd|scalar|js]
                 [--workers N] [--json]
-  Fits L(N, D) = E + A/N^alpha + B/D^beta to the runs in FILE (CSV or JSON; - reads stdin).
-  Without FILE it fits the embedded demo dataset.`;
+  Fits a scaling law (default: L(N, D) = E + A/N^alpha + B/D^beta) to the runs in FILE
+  (CSV or JSON; - reads stdin). Without FILE it fits the embedded demo dataset.`;
 
 export async function fitCommand(argv: string[]): Promise<string> {
   const { values, positionals } = parse(argv, {
-    form: { type: 'string' },
-    loss: { type: 'string' },
-    delta: { type: 'string' },
-    'drop-highest': { type: 'string' },
-    strategy: { type: 'string' },
-    engine: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean' },
+    form: { type: 'string' }, loss: { type: 'string' }, delta: { type: 'string' }, asymmetry: { type: 'string' },
+    variable: { type: 'string' }, breaks: { type: 'string' }, base: { type: 'string' }, unique: { type: 'string' },
+    weights: { type: 'string' }, 'drop-highest': { type: 'string' }, strategy: { type: 'string' },
+    engine: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' },
   }, 1);
+  const whole = (x: number) => Number.isInteger(x) && x >= 0;
   const options = {
-    form: choiceOption(values, 'form', ['chinchilla'] as const),
-    loss: choiceOption(values, 'loss', ['huber', 'squared'] as const),
+    form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
+    loss: choiceOption(values, 'loss', Object.keys(LOSS_IDS) as LossName[]),
     delta: numberOption(values, 'delta', (x) => x > 0, 'a positive number'),
-    dropHighest: numberOption(values, 'drop-highest', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0'),
+    asymmetry: numberOption(values, 'asymmetry', (x) => x > 0, 'a positive number'),
+    variable: choiceOption(values, 'variable', Object.keys(VARIABLE_IDS) as Variable[]),
+    breaks: numberOption(values, 'breaks', (x) => whole(x) && x >= 1, 'a whole number ≥ 1'),
+    base: jsonOption(values, 'base'),
+    unique: values.unique as string | undefined,
+    weights: values.weights as string | undefined,
+    dropHighest: numberOption(values, 'drop-highest', whole, 'a whole number ≥ 0'),
     strategy: choiceOption(values, 'strategy', STRATEGIES),
     engine: choiceOption(values, 'engine', [...ENGINE_NAMES, 'auto'] as const),
-    workers: numberOption(values, 'workers', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0'),
+    workers: numberOption(values, 'workers', whole, 'a whole number ≥ 0'),
   };
   const file = positionals[0];
   const input = file === undefined ? demoRuns() : readInput(file);
-  const result: FitResult = await fit(input, options);
+  const result = await fit<FormName>(input, options);
   return values.json ? JSON.stringify(result) : formatFit(result);
 }
 
-function readInput(file: string): string {
+export function readInput(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {

@@ -3,8 +3,8 @@
 import type { FitResult } from '../core/fit.js';
 import type { ComputeOptimal } from '../core/law.js';
 
-/** 7 significant digits, trailing zeros trimmed. */
-export const sig = (x: number, digits = 7): string => String(Number(x.toPrecision(digits)));
+import { formatLaw, sig } from '../core/law-text.js';
+export { sig };
 
 /** 1.23e11 → "123B": parameters and tokens read better with SI-style suffixes. */
 export function count(x: number): string {
@@ -14,12 +14,11 @@ export function count(x: number): string {
 }
 
 export function formatFit(r: FitResult): string {
-  const p = r.params;
   const where = r.workers > 0 ? `${r.engine} engine, ${r.workers} workers` : `${r.engine} engine`;
-  const lossName = r.loss === 'huber' ? `Huber δ=${r.delta}` : 'squared';
+  const lossName = { huber: `Huber δ=${r.delta} on log loss`, squared: 'squared log residuals', 'squared-raw': 'squared residuals', asymmetric: 'asymmetric loss' }[r.loss];
   return [
-    `Chinchilla fit of ${r.runs} runs (${lossName} on log loss, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
-    `  L(N, D) = ${sig(p.E)} + ${sig(p.A)}/N^${sig(p.alpha)} + ${sig(p.B)}/D^${sig(p.beta)}`,
+    `${r.form} fit of ${r.runs} runs (${lossName}, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
+    `  ${formatLaw(r.law)}`,
     `  objective ${r.objective.toPrecision(16)}; ${r.converged ? 'converged' : 'NOT converged'} (${r.reason})`,
     `  starts ending within 1e-9 of the best: ${r.starts.withinTolerance} of ${r.starts.total}; evaluations ${r.evaluations}`,
     ...r.notices.map((n) => `  note: ${n}`),

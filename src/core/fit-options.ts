@@ -5,58 +5,66 @@
 
 import { OptionError } from './errors.js';
 import type { ColumnMapping } from './columns.js';
+import { checkParams, type ChinchillaParams } from './law.js';
+import { thetaNames } from './forms.js';
 import { ENGINE_NAMES } from '../engine/select.js';
-import { LOSS_IDS, type EngineName, type FormName, type LossName } from '../engine/types.js';
+import { defaultSpec, FORM_IDS, LOSS_IDS, VARIABLE_IDS, type EngineName, type FormName, type LossName, type ObjectiveSpec, type Variable } from '../engine/types.js';
 
-export type Strategy = 'exact';
-export const STRATEGIES: readonly Strategy[] = ['exact'];
+export type Strategy = 'fast' | 'exact';
+export const STRATEGIES: readonly Strategy[] = ['fast', 'exact'];
 
-/** Raw log-space parameters θ of the Chinchilla form. */
-export interface Theta {
-  a: number;
-  b: number;
-  e: number;
-  alpha: number;
-  beta: number;
-}
-export const THETA_KEYS: readonly (keyof Theta)[] = ['a', 'b', 'e', 'alpha', 'beta'];
+/** Raw parameters θ by name (see `thetaNames`: for chinchilla a, b, e, alpha, beta). */
+export type Theta = Record<string, number>;
 
 export interface FitOptions {
-  /** Functional form; only 'chinchilla' so far. */
+  /** chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. */
   form?: FormName;
-  /** 'huber' (default) on log residuals, or 'squared' log residuals. */
+  /** huber (default) or squared on log residuals, squared-raw on the loss itself, or asymmetric. */
   loss?: LossName;
   /** Huber threshold on log residuals; default 1e-3 (Hoffmann et al. 2022). */
   delta?: number;
-  /** 'exact': L-BFGS from each of Hoffmann's 4,500 starts, best kept and polished. */
+  /** Weight on over-predictions for the asymmetric loss; default 10 (kyo-takano/chinchilla). */
+  asymmetry?: number;
+  /** x of the single-variable forms (power, saturating, broken): 'N' (default), 'D' or 'C'. */
+  variable?: Variable;
+  /** Breaks of the broken power law; default 1. */
+  breaks?: number;
+  /** The fixed base law of the data-constrained form (Muennighoff et al. fit R_N*, R_D* on top of it). */
+  base?: ChinchillaParams;
+  /**
+   * 'fast' (default): variable projection for chinchilla, else the start grid
+   * screened by objective and the best few refined. 'exact': L-BFGS from every
+   * start of the grid (Hoffmann's 4,500 for chinchilla), as published.
+   */
   strategy?: Strategy;
   /** 'auto' (default): the best WebAssembly build, else the TypeScript engine. */
   engine?: EngineName | 'auto';
-  /** Worker threads for the starts; 0 runs in the calling thread. Default: one per hardware thread. */
+  /** Worker threads for many starts; 0 runs in the calling thread. Default: one per hardware thread. */
   workers?: number;
-  /** Starting points θ to use instead of the strategy's grid. */
+  /** Starting points θ to use instead of the strategy's. */
   starts?: readonly Theta[];
-  /** Box bounds on θ; a missing side is unbounded. */
-  lower?: Partial<Theta>;
-  upper?: Partial<Theta>;
+  /** Box bounds on θ by name; a missing side is unbounded. */
+  lower?: Theta;
+  upper?: Theta;
   /** L-BFGS iteration limit per start; default 1000. */
   maxIterations?: number;
-  /** When the input is not already `Runs`: column mapping and Epoch's outlier rule. */
+  /** When the input is not already `Runs`: column mapping, Epoch's outlier rule, weights and unique-token columns. */
   columns?: ColumnMapping;
   dropHighest?: number;
+  weights?: string;
+  unique?: string;
   signal?: AbortSignal;
   /** Called with (starts done, starts total). */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface ResolvedFitOptions {
-  form: FormName;
-  loss: LossName;
-  delta: number;
+  spec: ObjectiveSpec;
+  names: string[];
   strategy: Strategy;
   engine: EngineName | 'auto';
   workers: number | undefined;
-  starts: readonly Theta[] | undefined;
+  starts: Float64Array | undefined;
   lower: Float64Array | undefined;
   upper: Float64Array | undefined;
   maxIterations: number;
@@ -68,47 +76,75 @@ function oneOf<T extends string>(option: string, value: unknown, allowed: readon
   throw new OptionError(option, `invalid ${option}; expected one of ${allowed.join(', ')}: ${String(value)}`);
 }
 
-function bounds(option: 'lower' | 'upper', value: Partial<Theta> | undefined, fill: number): Float64Array | undefined {
-  if (value === undefined) return undefined;
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with some of ${THETA_KEYS.join(', ')}`);
+function positive(option: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new OptionError(option, `invalid ${option}; expected a positive finite number: ${String(value)}`);
+  return value;
+}
+
+function integer(option: string, value: unknown, min: number, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= min)) throw new OptionError(option, `invalid ${option}; expected an integer ≥ ${min}: ${String(value)}`);
+  return value;
+}
+
+function byName(option: string, value: Theta, names: string[], fill: number, finite: boolean): Float64Array {
+  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with some of ${names.join(', ')}`);
   for (const key of Object.keys(value)) {
-    if (!(THETA_KEYS as readonly string[]).includes(key)) throw new OptionError(`${option}.${key}`, `unknown ${option}.${key}; bounds apply to ${THETA_KEYS.join(', ')}`);
+    if (!names.includes(key)) throw new OptionError(`${option}.${key}`, `unknown ${option}.${key}; this form's parameters are ${names.join(', ')}`);
   }
-  return Float64Array.from(THETA_KEYS, (k) => {
+  return Float64Array.from(names, (k) => {
     const v = value[k];
-    if (v === undefined) return fill;
-    if (typeof v !== 'number' || Number.isNaN(v)) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a number: ${String(v)}`);
+    if (v === undefined) {
+      if (Number.isNaN(fill)) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: undefined`);
+      return fill;
+    }
+    if (typeof v !== 'number' || Number.isNaN(v) || (finite && !Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a ${finite ? 'finite ' : ''}number: ${String(v)}`);
     return v;
   });
 }
 
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
-  const form = oneOf('form', o.form, ['chinchilla'], 'chinchilla');
-  const loss = oneOf('loss', o.loss, Object.keys(LOSS_IDS) as LossName[], 'huber');
-  const strategy = oneOf('strategy', o.strategy, STRATEGIES, 'exact');
-  const engine = oneOf('engine', o.engine, [...ENGINE_NAMES, 'auto'], 'auto');
-  const delta = o.delta ?? 1e-3;
-  if (typeof delta !== 'number' || !Number.isFinite(delta) || delta <= 0) throw new OptionError('delta', `invalid delta; expected a positive finite number: ${String(o.delta)}`);
-  if (o.workers !== undefined && !(Number.isInteger(o.workers) && o.workers >= 0)) throw new OptionError('workers', `invalid workers; expected an integer ≥ 0: ${String(o.workers)}`);
-  const maxIterations = o.maxIterations ?? 1000;
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new OptionError('maxIterations', `invalid maxIterations; expected an integer ≥ 1: ${String(o.maxIterations)}`);
+  const form = oneOf('form', o.form, Object.keys(FORM_IDS) as FormName[], 'chinchilla');
+  const breaks = integer('breaks', o.breaks, 1, 1)!;
+  if (breaks > 8) throw new OptionError('breaks', `invalid breaks; at most 8 are supported: ${breaks}`);
+  let constants = new Float64Array(0);
+  if (form === 'data-constrained') {
+    if (o.base === undefined) throw new OptionError('base', 'the data-constrained form needs base: the Chinchilla law { A, B, E, alpha, beta } fitted on single-epoch runs');
+    checkParams(o.base, 'base');
+    constants = Float64Array.from([Math.log(o.base.A), Math.log(o.base.B), Math.log(o.base.E), o.base.alpha, o.base.beta]);
+  }
+  const spec = defaultSpec({
+    form,
+    loss: oneOf('loss', o.loss, Object.keys(LOSS_IDS) as LossName[], 'huber'),
+    delta: positive('delta', o.delta, 1e-3),
+    asymmetry: positive('asymmetry', o.asymmetry, 10),
+    variable: oneOf('variable', o.variable, Object.keys(VARIABLE_IDS) as Variable[], 'N'),
+    breaks,
+    constants,
+  });
+  const names = thetaNames(form, breaks);
+  const workers = integer('workers', o.workers, 0, undefined);
+  const maxIterations = integer('maxIterations', o.maxIterations, 1, 1000)!;
+  let starts: Float64Array | undefined;
   if (o.starts !== undefined) {
     if (!Array.isArray(o.starts) || o.starts.length === 0) throw new OptionError('starts', 'invalid starts; expected a non-empty array of θ objects');
-    o.starts.forEach((s, i) => {
-      for (const k of THETA_KEYS) {
-        if (typeof s?.[k] !== 'number' || !Number.isFinite(s[k])) throw new OptionError(`starts[${i}].${k}`, `invalid starts[${i}].${k}; expected a finite number: ${String(s?.[k])}`);
-      }
-    });
+    starts = new Float64Array(o.starts.length * names.length);
+    o.starts.forEach((s, i) => starts!.set(byName(`starts[${i}]`, s, names, NaN, true), i * names.length));
   }
-  const lower = bounds('lower', o.lower, -Infinity);
-  const upper = bounds('upper', o.upper, Infinity);
-  const lo = lower ?? (upper ? new Float64Array(5).fill(-Infinity) : undefined);
-  const hi = upper ?? (lower ? new Float64Array(5).fill(Infinity) : undefined);
+  const lower = o.lower === undefined ? undefined : byName('lower', o.lower, names, -Infinity, false);
+  const upper = o.upper === undefined ? undefined : byName('upper', o.upper, names, Infinity, false);
+  const lo = lower ?? (upper ? new Float64Array(names.length).fill(-Infinity) : undefined);
+  const hi = upper ?? (lower ? new Float64Array(names.length).fill(Infinity) : undefined);
   if (lo && hi) {
-    THETA_KEYS.forEach((k, i) => {
+    names.forEach((k, i) => {
       if (!(lo[i] <= hi[i])) throw new OptionError(`lower.${k}`, `invalid bounds for ${k}: lower ${lo[i]} is above upper ${hi[i]}`);
     });
   }
-  return { form, loss, delta, strategy, engine, workers: o.workers, starts: o.starts, lower: lo, upper: hi, maxIterations };
+  return {
+    spec, names, workers, starts, lower: lo, upper: hi, maxIterations,
+    strategy: oneOf('strategy', o.strategy, STRATEGIES, 'fast'),
+    engine: oneOf('engine', o.engine, [...ENGINE_NAMES, 'auto'], 'auto'),
+  };
 }

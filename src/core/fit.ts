@@ -1,39 +1,46 @@
 /**
- * Fitting the Chinchilla law to training runs (Hoffmann et al. 2022,
- * Approach 3; Besiroglu et al. 2024): L-BFGS on the summed Huber loss of log
- * residuals from every start of a grid, the best start polished to the
- * limit of floating point, and an honest report of how it went.
+ * Fitting a scaling law to training runs: L-BFGS on the summed loss of
+ * residuals (Huber on log loss by default: Hoffmann et al. 2022, Approach 3;
+ * Besiroglu et al. 2024) from a set of starting points chosen by the
+ * strategy, the best start polished to the limit of floating point, and an
+ * honest report of how it went.
  *
- * `fit` spreads the starts over workers where it can; `fitSync` runs
+ * `fit` spreads many starts over workers where it can; `fitSync` runs
  * everything in the calling thread. Both give the same numbers on the same
  * engine.
  */
 
 import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
-import { resolveFitOptions, THETA_KEYS, type FitOptions, type ResolvedFitOptions, type Strategy, type Theta } from './fit-options.js';
-import { hoffmannGrid } from './grid.js';
-import type { ChinchillaParams } from './law.js';
+import { DataError } from './errors.js';
+import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Strategy, type Theta } from './fit-options.js';
+import { defaultGrid, lawFromTheta } from './forms.js';
+import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
+import type { Law } from './forms-eval.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitStartsParallel } from '../engine/pool.js';
 import { concatBatches } from '../engine/batch.js';
 import { workersAvailable, hardwareThreads } from '../engine/worker-source.js';
 import {
-  isConvergedStatus, PARAM_COUNT, STATUS_TEXT,
-  type BatchResult, type Engine, type EngineName, type FormName, type LogPoints, type LossName, type SolverSettings,
+  isConvergedStatus, paramCount, STATUS_TEXT,
+  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type LossName, type SolverSettings,
 } from '../engine/types.js';
 
-export interface FitResult {
-  form: FormName;
+export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
+
+export interface FitResult<F extends FormName = FormName> {
+  form: F;
   loss: LossName;
   delta: number;
   strategy: Strategy;
-  /** A = eᵃ, B = eᵇ, E = eᵉ, α, β. */
-  params: ChinchillaParams;
-  /** The raw log-space parameters the optimiser worked on. */
+  /** The fitted law, ready for predict/plan/draw. */
+  law: LawOf<F>;
+  /** Its published parameters (chinchilla: A, B, E, alpha, beta). */
+  params: LawOf<F>['params'];
+  /** The raw parameters the optimiser worked on (logs of scale parameters), by name. */
   theta: Theta;
-  /** Objective at the optimum (summed Huber, or summed squares, of log residuals). */
+  /** Objective at the optimum (e.g. summed Huber of log residuals). */
   objective: number;
   /** True when the best start stopped at a minimum, not at a limit. */
   converged: boolean;
@@ -42,7 +49,7 @@ export interface FitResult {
   /** ‖∇f‖∞ at the optimum. */
   gradientNorm: number;
   starts: {
-    /** Starts run. */
+    /** Starts run to convergence. */
     total: number;
     /** Starts whose objective ended within 1e-9 relative of the best. */
     withinTolerance: number;
@@ -63,11 +70,14 @@ export interface FitResult {
   notices: string[];
 }
 
-/** Per-start stopping rules for the grid; see src/engine/js/lbfgs.ts. */
-const GRID_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
+/** Per-start stopping rules; see src/engine/js/lbfgs.ts. */
+const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
 /** The polish drives the best start until floating point allows no further decrease. */
 const POLISH_SOLVER = { maxIter: 10000, maxEvals: 100000, gtol: 1e-14, ftol: 0 };
 const SAME_OPTIMUM = 1e-9;
+/** Fast strategy: variable-projection basins to polish (chinchilla), screened grid starts to refine (other forms). */
+const VARPRO_BASINS = 3;
+const SCREENED_STARTS = 8;
 
 const engines = new Map<string, Engine>();
 function engineFor(name: EngineName | 'auto'): Engine {
@@ -77,41 +87,82 @@ function engineFor(name: EngineName | 'auto'): Engine {
 }
 
 interface Prepared {
-  runs: Runs;
-  points: LogPoints;
+  data: FitData;
   opts: ResolvedFitOptions;
   starts: Float64Array;
   solver: SolverSettings;
   engine: Engine;
+  screenEvaluations: number;
+}
+
+const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
+
+export function fitDataFromRuns(runs: Runs): FitData {
+  const ln = (a: Float64Array) => a.map(Math.log);
+  const lnD = ln(runs.D);
+  return {
+    count: runs.N.length,
+    lnN: ln(runs.N), lnD, lnC: ln(runs.C), lnU: runs.U ? ln(runs.U) : lnD,
+    lnL: ln(runs.loss), loss: Float64Array.from(runs.loss),
+    weight: runs.weight ? Float64Array.from(runs.weight) : new Float64Array(runs.N.length).fill(1),
+  };
 }
 
 function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const opts = resolveFitOptions(options);
-  const P = PARAM_COUNT[opts.form];
-  const runs = readRuns(input, { columns: options.columns, dropHighest: options.dropHighest, minRuns: P });
-  const points: LogPoints = {
-    count: runs.N.length,
-    lnN: runs.N.map(Math.log),
-    lnD: runs.D.map(Math.log),
-    lnL: runs.loss.map(Math.log),
-  };
-  const starts = opts.starts ? Float64Array.from(opts.starts.flatMap((s) => THETA_KEYS.map((k) => s[k]))) : hoffmannGrid();
-  const solver: SolverSettings = { maxIter: opts.maxIterations, ...GRID_SOLVER, lower: opts.lower, upper: opts.upper };
+  const { spec } = opts;
+  const P = paramCount(spec);
+  const weights = options.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
+  // Runs are validated when made: read again only to apply reading options.
+  const reread = !isRuns(input) || options.columns || options.dropHighest || options.weights || options.unique || input.N.length < P;
+  const runs = reread ? readRuns(input, { columns: options.columns, dropHighest: options.dropHighest, minRuns: P, weights, unique: options.unique }) : (input as Runs);
+  if (spec.form === 'data-constrained' && !runs.U) {
+    throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
+  }
+  const data = fitDataFromRuns(runs);
   const engine = engineFor(opts.engine);
-  engine.setPoints(points);
-  return { runs, points, opts, starts, solver, engine };
+  engine.setData(data);
+  const solver: SolverSettings = { maxIter: opts.maxIterations, ...START_SOLVER, lower: opts.lower, upper: opts.upper };
+  let starts = opts.starts ?? defaultGrid(spec, data);
+  let screenEvaluations = 0;
+  if (!opts.starts && opts.strategy === 'fast') {
+    if (spec.form === 'chinchilla') {
+      const cells = varproStarts(varproGrid(data), VARPRO_EXPONENTS.length, VARPRO_BASINS);
+      starts = Float64Array.from(cells.flatMap((c) => thetaFromCell(c, data)));
+    } else {
+      const count = starts.length / P;
+      screenEvaluations = count;
+      starts = screen(engine, spec, starts, P, SCREENED_STARTS);
+    }
+  }
+  return { data, opts, starts, solver, engine, screenEvaluations };
 }
 
-function finish(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[]): FitResult {
+/** The `keep` starts with the lowest objective, in that order. */
+function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float64Array, P: number, keep: number): Float64Array {
+  const grad = new Float64Array(P);
+  const scored: [number, number][] = [];
+  for (let k = 0; k < starts.length / P; k++) {
+    const f = engine.objective(spec, starts.subarray(k * P, k * P + P), grad);
+    if (Number.isFinite(f)) scored.push([f, k]);
+  }
+  scored.sort((a, b) => a[0] - b[0]);
+  const chosen = scored.slice(0, keep);
+  if (chosen.length === 0) return starts.slice(0, P);
+  return Float64Array.from(chosen.flatMap(([, k]) => Array.from(starts.subarray(k * P, k * P + P))));
+}
+
+function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[]): FitResult<F> {
   const { engine, opts } = p;
+  const { spec } = opts;
   const P = batch.params;
   let best = 0;
   for (let k = 1; k < batch.f.length; k++) if (batch.f[k] < batch.f[best] || !(batch.f[best] === batch.f[best])) best = k;
-  const polished = engine.fitStarts(opts, batch.theta.slice(best * P, best * P + P), { ...p.solver, ...POLISH_SOLVER });
+  const polished = engine.fitStarts(spec, batch.theta.slice(best * P, best * P + P), { ...p.solver, ...POLISH_SOLVER });
   const theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
   const grad = new Float64Array(P);
-  const objective = engine.objective(opts, theta, grad);
-  let evaluations = polished.evals[0], iterations = polished.iterations[0], within = 0, convergedStarts = 0;
+  const objective = engine.objective(spec, theta, grad);
+  let evaluations = polished.evals[0] + p.screenEvaluations, iterations = polished.iterations[0], within = 0, convergedStarts = 0;
   for (let k = 0; k < batch.f.length; k++) {
     evaluations += batch.evals[k];
     iterations += batch.iterations[k];
@@ -119,17 +170,17 @@ function finish(p: Prepared, batch: BatchResult, t0: number, workers: number, no
     if (isConvergedStatus(batch.status[k])) convergedStarts++;
   }
   const status = polished.status[0];
-  const converged = Number.isFinite(objective) && isConvergedStatus(status);
-  const [a, b, e, alpha, beta] = theta;
+  const law = lawFromTheta(spec, theta) as LawOf<F>;
   return {
-    form: opts.form,
-    loss: opts.loss,
-    delta: opts.delta,
+    form: spec.form as F,
+    loss: spec.loss,
+    delta: spec.delta,
     strategy: opts.strategy,
-    params: { A: Math.exp(a), B: Math.exp(b), E: Math.exp(e), alpha, beta },
-    theta: { a, b, e, alpha, beta },
+    law,
+    params: law.params as LawOf<F>['params'],
+    theta: Object.fromEntries(opts.names.map((k, i) => [k, theta[i]])),
     objective,
-    converged,
+    converged: Number.isFinite(objective) && isConvergedStatus(status),
     reason: STATUS_TEXT[status] ?? 'unknown',
     gradientNorm: grad.reduce((m, g) => Math.max(m, Math.abs(g)), 0),
     starts: { total: batch.f.length, withinTolerance: within, converged: convergedStarts },
@@ -138,37 +189,39 @@ function finish(p: Prepared, batch: BatchResult, t0: number, workers: number, no
     engine: engine.name,
     workers,
     ms: performance.now() - t0,
-    runs: p.points.count,
+    runs: p.data.count,
     notices,
   };
 }
 
+type FormOptions<F extends FormName> = FitOptions & { form?: F };
+
 /** Fits in the calling thread. */
-export function fitSync(input: Runs | RunsInput, options: FitOptions = {}): FitResult {
+export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): FitResult<F> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const batch = p.engine.fitStarts(p.opts, p.starts, p.solver);
-  return finish(p, batch, t0, 0, []);
+  const batch = p.engine.fitStarts(p.opts.spec, p.starts, p.solver);
+  return finish<F>(p, batch, t0, 0, []);
 }
 
 const CHUNK = 64;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Fits, with the starts spread over worker threads where possible. */
-export async function fit(input: Runs | RunsInput, options: FitOptions = {}): Promise<FitResult> {
+/** Fits, with many starts spread over worker threads where possible. */
+export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
   const t0 = performance.now();
   const p = prepare(input, options);
   const notices: string[] = [];
-  const P = PARAM_COUNT[p.opts.form];
+  const P = paramCount(p.opts.spec);
   const count = p.starts.length / P;
   const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
   const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
   if (module && wanted > 0 && count > CHUNK && workersAvailable()) {
     try {
-      const batch = await fitStartsParallel(module, p.points, p.opts, p.starts, p.solver, {
+      const batch = await fitStartsParallel(module, p.data, p.opts.spec, p.starts, p.solver, {
         workers: wanted, signal: options.signal, onProgress: options.onProgress,
       });
-      return finish(p, batch, t0, wanted, notices);
+      return finish<F>(p, batch, t0, wanted, notices);
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
       notices.push(`workers unavailable (${(error as Error)?.message ?? error}); fitted in this thread`);
@@ -178,9 +231,9 @@ export async function fit(input: Runs | RunsInput, options: FitOptions = {}): Pr
   const parts: BatchResult[] = [];
   for (let from = 0; from < count; from += CHUNK) {
     options.signal?.throwIfAborted();
-    parts.push(p.engine.fitStarts(p.opts, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
+    parts.push(p.engine.fitStarts(p.opts.spec, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
     options.onProgress?.(Math.min(count, from + CHUNK), count);
     if (from + CHUNK < count) await yieldToEventLoop();
   }
-  return finish(p, concatBatches(parts, P), t0, 0, notices);
+  return finish<F>(p, concatBatches(parts, P), t0, 0, notices);
 }

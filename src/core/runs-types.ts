@@ -10,8 +10,12 @@ export interface Runs {
   readonly C: Float64Array;
   /** 1-based data row of each run in the input (so errors and drops can be traced back). */
   readonly rows: Int32Array;
+  /** Unique training tokens per run, when the input had such a column (data-constrained fits). */
+  readonly U?: Float64Array;
+  /** Per-run weights, when a weights column was named. */
+  readonly weight?: Float64Array;
   /** Which input column fed each quantity (`C` only when compute was read). */
-  readonly columns: { readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string };
+  readonly columns: { readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string; readonly U?: string; readonly weight?: string };
   /** True when D was derived from C = 6ND. */
   readonly derivedD: boolean;
 }

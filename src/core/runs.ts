@@ -20,7 +20,7 @@
  */
 
 import { dsvFormat } from 'd3-dsv';
-import { COLUMN_ALIASES, matchColumns, type ColumnMapping, type Role } from './columns.js';
+import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
 import { DataError, OptionError } from './errors.js';
 import type { Runs } from './runs-types.js';
 
@@ -37,7 +37,13 @@ export interface ReadRunsOptions {
   dropHighest?: number;
   /** Fewer runs than this (after dropping) is an error; default 1. */
   minRuns?: number;
+  /** Column of per-run weights (finite, ≥ 0); none by default. */
+  weights?: string;
+  /** Column of unique training tokens (data-constrained fits); recognised as U, unique tokens, … when not named. */
+  unique?: string;
 }
+
+const UNIQUE_ALIASES = ['u', 'unique', 'uniquetokens', 'ud', 'uniquedata'];
 
 /** Quantities as plain arrays, for `runsFromArrays`. */
 export interface RunArrays {
@@ -225,6 +231,9 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     }
   }
 
+  const weight = optionalColumn(table, options.weights, [], 'weights', 0);
+  const U = optionalColumn(table, options.unique, UNIQUE_ALIASES, 'unique', Number.MIN_VALUE);
+
   const N = values.N!, loss = values.loss!;
   const derivedD = values.D === undefined;
   const D = values.D ?? N.map((p, i) => values.C![i] / (6 * p));
@@ -239,10 +248,43 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   const all = keep.length === n;
   const pick = (a: Float64Array) => (all ? a : Float64Array.from(keep, (i) => a[i]));
 
-  const columns: { N: string; D?: string; C?: string; loss: string } = { N: match.N, loss: match.loss };
+  const columns: { N: string; D?: string; C?: string; loss: string; U?: string; weight?: string } = { N: match.N, loss: match.loss };
   if (match.D !== undefined) columns.D = match.D;
   if (match.C !== undefined) columns.C = match.C;
-  return { N: pick(N), D: pick(D), C: pick(C), loss: pick(loss), rows: all ? rows : Int32Array.from(keep, (i) => rows[i]), columns, derivedD };
+  const runs: Runs = { N: pick(N), D: pick(D), C: pick(C), loss: pick(loss), rows: all ? rows : Int32Array.from(keep, (i) => rows[i]), columns, derivedD };
+  if (weight) columns.weight = weight.name;
+  if (U) columns.U = U.name;
+  return { ...runs, ...(weight && { weight: pick(weight.values) }), ...(U && { U: pick(U.values) }) };
+}
+
+/**
+ * An optional numeric column: named by an option (which must exist), or found
+ * by alias. Every value must be finite and ≥ `min`.
+ */
+function optionalColumn(table: Table, named: string | undefined, aliases: readonly string[], option: string, min: number): { name: string; values: Float64Array } | undefined {
+  let column = -1;
+  if (named !== undefined) {
+    if (typeof named !== 'string') throw new OptionError(option, `invalid ${option}; expected a column name: ${describe(named)}`);
+    column = table.names.indexOf(named);
+    if (column < 0) column = table.names.findIndex((n) => normalizeName(n) === normalizeName(named));
+    if (column < 0) throw new OptionError(option, `invalid ${option}: no column "${named}"; columns found: ${table.names.map((n) => `"${n}"`).join(', ')}`);
+  } else {
+    column = table.names.findIndex((n) => aliases.includes(normalizeName(n)));
+    if (column < 0) return undefined;
+  }
+  const name = table.names[column];
+  const values = new Float64Array(table.row.length);
+  for (let i = 0; i < values.length; i++) {
+    const raw = table.cell(column, i);
+    const x = parseNumber(raw);
+    if (!(Number.isFinite(x) && x >= min)) {
+      const row = table.row[i];
+      const expected = min > 0 ? 'a positive finite number' : 'a finite number ≥ 0';
+      throw new DataError('bad-value', `row ${row}, column "${name}": expected ${expected}, got ${describe(raw)}`, { row, column: name });
+    }
+    values[i] = x;
+  }
+  return { name, values };
 }
 
 /** Validated `Runs` from plain arrays `{N, D?, C?, loss}` (at least one of D, C). */

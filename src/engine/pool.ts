@@ -6,13 +6,13 @@
  */
 
 import { startWorker, hardwareThreads, type FitWorker } from './worker-source.js';
-import { FORM_IDS, LOSS_IDS, PARAM_COUNT, type BatchResult, type LogPoints, type ObjectiveSpec, type SolverSettings } from './types.js';
-import type { KernelBatch } from './wasm-kernel.js';
+import { paramCount, type BatchResult, type FitData, type ObjectiveSpec, type SolverSettings } from './types.js';
+import { kernelColumns, kernelSpec } from './wasm.js';
 import { newBatch, placeBatch } from './batch.js';
 
 interface Slot {
   worker: FitWorker;
-  points: LogPoints | null;
+  data: FitData | null;
   module: WebAssembly.Module | null;
   pending: Map<number, { resolve(v: any): void; reject(e: Error): void }>;
 }
@@ -29,8 +29,8 @@ function call(slot: Slot, message: Record<string, unknown>, transfer?: ArrayBuff
 }
 
 function spawn(): Slot {
-  const slot: Slot = { worker: startWorker(), points: null, module: null, pending: new Map() };
-  slot.worker.onMessage((msg: { id: number; type: string; batch?: KernelBatch; message?: string }) => {
+  const slot: Slot = { worker: startWorker(), data: null, module: null, pending: new Map() };
+  slot.worker.onMessage((msg: { id: number; type: string; batch?: BatchResult; message?: string }) => {
     const p = slot.pending.get(msg.id);
     if (!p) return;
     slot.pending.delete(msg.id);
@@ -57,54 +57,68 @@ export function terminateWorkers(): void {
 export interface ParallelOptions {
   workers?: number;
   signal?: AbortSignal;
-  /** Called with (starts done, starts total) after each chunk. */
+  /** Called with (items done, items total) after each chunk. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** L-BFGS from every start, in parallel; same rows as Engine.fitStarts. */
-export async function fitStartsParallel(
-  module: WebAssembly.Module, points: LogPoints, spec: ObjectiveSpec, starts: Float64Array,
-  solver: SolverSettings, options: ParallelOptions = {},
+/**
+ * Runs `count` independent items (starts or resamples) in chunks over the
+ * pool; `message(from, to)` builds a chunk's request. Rows come back in order.
+ */
+async function runChunks(
+  module: WebAssembly.Module, data: FitData, params: number, count: number,
+  message: (from: number, to: number) => Record<string, unknown>, options: ParallelOptions,
 ): Promise<BatchResult> {
-  const P = PARAM_COUNT[spec.form];
-  const count = Math.floor(starts.length / P);
   const size = Math.max(1, Math.min(options.workers ?? hardwareThreads(), 16, count));
   while (slots.length < size) slots.push(spawn());
   const team = slots.slice(0, size);
-  // Several chunks per worker balance uneven start costs; not so many that messages cost.
+  // Several chunks per worker balance uneven costs; not so many that messages cost.
   const chunk = Math.max(1, Math.ceil(count / (size * 8)));
-  const result = newBatch(count, P);
+  const result = newBatch(count, params);
   let next = 0, done = 0;
-  const base = {
-    type: 'run', form: FORM_IDS[spec.form], loss: LOSS_IDS[spec.loss], delta: spec.delta, params: P,
-    maxIter: solver.maxIter, maxEvals: solver.maxEvals, gtol: solver.gtol, ftol: solver.ftol,
-    lower: solver.lower, upper: solver.upper,
-  };
-  const work = async (slot: Slot): Promise<void> => {
-    slot.worker.hold(true);
-    try {
-      await workOn(slot);
-    } finally {
-      slot.worker.hold(false);
-    }
-  };
   const workOn = async (slot: Slot): Promise<void> => {
-    if (slot.points !== points || slot.module !== module) {
-      await call(slot, { type: 'points', module, lnN: points.lnN, lnD: points.lnD, lnL: points.lnL });
-      slot.points = points;
+    if (slot.data !== data || slot.module !== module) {
+      await call(slot, { type: 'data', module, columns: kernelColumns(data) });
+      slot.data = data;
       slot.module = module;
     }
     while (next < count) {
       options.signal?.throwIfAborted();
       const from = next, to = Math.min(count, next + chunk);
       next = to;
-      const b: KernelBatch = await call(slot, { ...base, starts: starts.slice(from * P, to * P) });
-      placeBatch(result, b, from);
+      placeBatch(result, await call(slot, message(from, to)), from);
       done += to - from;
       options.onProgress?.(done, count);
     }
   };
-  await Promise.all(team.map(work));
+  await Promise.all(team.map(async (slot) => {
+    slot.worker.hold(true);
+    try {
+      await workOn(slot);
+    } finally {
+      slot.worker.hold(false);
+    }
+  }));
   options.signal?.throwIfAborted();
   return result;
+}
+
+/** L-BFGS from every start, in parallel; same rows as Engine.fitStarts. */
+export function fitStartsParallel(
+  module: WebAssembly.Module, data: FitData, spec: ObjectiveSpec, starts: Float64Array,
+  solver: SolverSettings, options: ParallelOptions = {},
+): Promise<BatchResult> {
+  const P = paramCount(spec), ks = kernelSpec(spec, solver);
+  return runChunks(module, data, P, Math.floor(starts.length / P),
+    (from, to) => ({ type: 'starts', spec: ks, starts: starts.slice(from * P, to * P) }), options);
+}
+
+/** One refit from `start` per row of per-run weights, in parallel; same rows as Engine.fitWeighted. */
+export function fitWeightedParallel(
+  module: WebAssembly.Module, data: FitData, spec: ObjectiveSpec, weights: Float64Array, start: Float64Array,
+  solver: SolverSettings, options: ParallelOptions = {},
+): Promise<BatchResult> {
+  const n = data.count, ks = kernelSpec(spec, solver);
+  return runChunks(module, data, paramCount(spec), Math.floor(weights.length / n),
+    (from, to) => ({ type: 'weighted', spec: ks, weights: weights.slice(from * n, to * n), start }), options);
 }

@@ -8,19 +8,39 @@
 export type EngineName = 'relaxed-simd' | 'simd' | 'scalar' | 'js';
 
 /** Numeric ids shared with the WebAssembly core (assembly/objective.ts). */
-export const FORM_IDS = { chinchilla: 0 } as const;
+export const FORM_IDS = {
+  chinchilla: 0,
+  kaplan: 1,
+  power: 2,
+  saturating: 3,
+  'data-constrained': 4,
+  overtrained: 5,
+  broken: 6,
+} as const;
 export type FormName = keyof typeof FORM_IDS;
-export const LOSS_IDS = { huber: 0, squared: 1 } as const;
+
+/**
+ * huber and squared act on log residuals ln L̂ − ln L; squared-raw on L̂ − L;
+ * asymmetric on L − L̂, linear, with over-predictions weighted (kyo-takano).
+ */
+export const LOSS_IDS = { huber: 0, squared: 1, 'squared-raw': 2, asymmetric: 3 } as const;
 export type LossName = keyof typeof LOSS_IDS;
 
-export const PARAM_COUNT: Record<FormName, number> = { chinchilla: 5 };
+export const VARIABLE_IDS = { N: 0, D: 1, C: 2 } as const;
+export type Variable = keyof typeof VARIABLE_IDS;
 
-/** Runs in log space (structure of arrays). */
-export interface LogPoints {
+/** The runs as the kernels read them (structure of arrays, one entry per run). */
+export interface FitData {
   readonly count: number;
   readonly lnN: Float64Array;
   readonly lnD: Float64Array;
+  readonly lnC: Float64Array;
+  /** ln of unique tokens (data-constrained form); equals lnD where not given. */
+  readonly lnU: Float64Array;
   readonly lnL: Float64Array;
+  readonly loss: Float64Array;
+  /** Per-run weights (1 by default; bootstrap multiplicities). */
+  readonly weight: Float64Array;
 }
 
 export interface ObjectiveSpec {
@@ -28,6 +48,27 @@ export interface ObjectiveSpec {
   loss: LossName;
   /** Huber threshold on log residuals. */
   delta: number;
+  /** Weight on over-predictions for the asymmetric loss. */
+  asymmetry: number;
+  /** The x of single-variable forms (power, saturating, broken). */
+  variable: Variable;
+  /** Number of breaks of the broken power law. */
+  breaks: number;
+  /** Fixed constants of a form: the base law θ (a, b, e, α, β) of data-constrained. */
+  constants: Float64Array;
+}
+
+/** Parameters θ the optimiser sees for a form. */
+export function paramCount(spec: Pick<ObjectiveSpec, 'form' | 'breaks'>): number {
+  switch (spec.form) {
+    case 'chinchilla': return 5;
+    case 'kaplan': return 4;
+    case 'power': return 2;
+    case 'saturating': return 3;
+    case 'data-constrained': return 2;
+    case 'overtrained': return 4;
+    case 'broken': return 3 + 3 * spec.breaks;
+  }
 }
 
 export interface SolverSettings {
@@ -53,9 +94,12 @@ export interface BatchResult {
 
 export interface Engine {
   readonly name: EngineName;
-  setPoints(points: LogPoints): void;
+  setData(data: FitData): void;
   objective(spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number;
+  /** L-BFGS from each start (rows of θ). */
   fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult;
+  /** L-BFGS from one start for each row of per-run weights (bootstrap refits). */
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult;
 }
 
 /** Solver status codes (assembly/solve/lbfgs.ts). */
@@ -71,4 +115,29 @@ export const STATUS_TEXT = [
 /** Statuses that mean the optimiser stopped at a minimum rather than at a limit. */
 export function isConvergedStatus(status: number): boolean {
   return status === 0 || status === 1 || status === 2;
+}
+
+/** The objective of the Chinchilla fit of issue #2: summed Huber, δ = 1e-3. */
+export function defaultSpec(overrides: Partial<ObjectiveSpec> = {}): ObjectiveSpec {
+  return {
+    form: 'chinchilla', loss: 'huber', delta: 1e-3, asymmetry: 10, variable: 'N', breaks: 1,
+    constants: new Float64Array(0), ...overrides,
+  };
+}
+
+/** FitData from plain positive arrays (weights 1, U = D when absent). */
+export function fitData(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>, C?: ArrayLike<number>, U?: ArrayLike<number>): FitData {
+  const n = N.length;
+  const ln = (a: ArrayLike<number>) => Float64Array.from({ length: n }, (_, i) => Math.log(a[i]));
+  const lnN = ln(N), lnD = ln(D);
+  return {
+    count: n,
+    lnN,
+    lnD,
+    lnC: C ? ln(C) : Float64Array.from({ length: n }, (_, i) => Math.log(6) + lnN[i] + lnD[i]),
+    lnU: U ? ln(U) : lnD,
+    lnL: ln(loss),
+    loss: Float64Array.from(loss),
+    weight: new Float64Array(n).fill(1),
+  };
 }

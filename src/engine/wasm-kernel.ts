@@ -13,14 +13,33 @@ interface CoreExports {
   memory: WebAssembly.Memory;
   alloc(bytes: number): number;
   resetHeap(): void;
-  setPoints(lnN: number, lnD: number, lnL: number, count: number): void;
-  configure(form: number, loss: number, delta: number): void;
+  setData(columns: number, count: number): void;
+  configure(form: number, loss: number, delta: number, asymmetry: number, variable: number, breaks: number, constants: number): void;
+  paramCount(): number;
   objective(theta: number, grad: number): number;
-  fitStarts(
-    form: number, starts: number, nStarts: number, out: number,
-    maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number,
-  ): void;
+  fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
+  fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
 }
+
+/** The objective and solver settings as plain numbers (structured-cloneable). */
+export interface KernelSpec {
+  form: number;
+  loss: number;
+  delta: number;
+  asymmetry: number;
+  variable: number;
+  breaks: number;
+  constants: Float64Array;
+  maxIter: number;
+  maxEvals: number;
+  gtol: number;
+  ftol: number;
+  lower?: Float64Array;
+  upper?: Float64Array;
+}
+
+/** The seven per-run columns of assembly/points.ts, in order. */
+export type KernelColumns = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 
 /** Plain-data batch result (structured-cloneable), as in ./types.ts BatchResult. */
 export interface KernelBatch {
@@ -34,12 +53,11 @@ export interface KernelBatch {
 
 export class WasmKernel {
   readonly core: CoreExports;
-  /** Scratch for θ and ∇f, and the capacity of the start/output buffers. */
-  private theta = 0;
-  private grad = 0;
-  private bounds = 0;
-  private starts = 0;
-  private out = 0;
+  private runs = 0;
+  /** Scratch: θ and ∇f, bounds, form constants (64 f64 each), and grown input/output buffers. */
+  private scratch = 0;
+  private input = 0;
+  private output = 0;
   private capacity = 0;
 
   constructor(module: WebAssembly.Module) {
@@ -52,54 +70,57 @@ export class WasmKernel {
   }
 
   /** Copies the runs into linear memory; frees everything allocated for the previous set. */
-  setPoints(lnN: Float64Array, lnD: Float64Array, lnL: Float64Array): void {
-    const c = this.core, n = lnN.length;
+  setData(columns: KernelColumns): void {
+    const c = this.core, n = columns[0].length;
     c.resetHeap();
-    const pN = c.alloc(8 * n), pD = c.alloc(8 * n), pL = c.alloc(8 * n);
-    this.theta = c.alloc(8 * 16);
-    this.grad = c.alloc(8 * 16);
-    this.bounds = c.alloc(8 * 32);
+    const table = c.alloc(4 * columns.length);
+    const pointers = columns.map((col) => {
+      const p = c.alloc(8 * Math.max(n, 1));
+      this.f64(p, n).set(col);
+      return p;
+    });
+    new Uint32Array(c.memory.buffer, table, columns.length).set(pointers);
+    c.setData(table, n);
+    this.runs = n;
+    this.scratch = c.alloc(8 * 64 * 5);
     this.capacity = 0;
-    this.f64(pN, n).set(lnN);
-    this.f64(pD, n).set(lnD);
-    this.f64(pL, n).set(lnL);
-    c.setPoints(pN, pD, pL, n);
   }
 
-  objective(form: number, loss: number, delta: number, theta: Float64Array, grad: Float64Array): number {
-    this.core.configure(form, loss, delta);
-    this.f64(this.theta, theta.length).set(theta);
-    const f = this.core.objective(this.theta, this.grad);
-    grad.set(this.f64(this.grad, grad.length));
+  private configure(s: KernelSpec): { lo: number; hi: number } {
+    const base = this.scratch;
+    const constants = base + 8 * 64 * 4;
+    this.f64(constants, s.constants.length).set(s.constants);
+    this.core.configure(s.form, s.loss, s.delta, s.asymmetry, s.variable, s.breaks, constants);
+    if (!s.lower || !s.upper) return { lo: 0, hi: 0 };
+    const lo = base + 8 * 64 * 2, hi = base + 8 * 64 * 3;
+    this.f64(lo, s.lower.length).set(s.lower);
+    this.f64(hi, s.upper.length).set(s.upper);
+    return { lo, hi };
+  }
+
+  objective(s: KernelSpec, theta: Float64Array, grad: Float64Array): number {
+    this.configure(s);
+    const pt = this.scratch, pg = this.scratch + 8 * 64;
+    this.f64(pt, theta.length).set(theta);
+    const f = this.core.objective(pt, pg);
+    grad.set(this.f64(pg, grad.length));
     return f;
   }
 
-  fitStarts(
-    form: number, loss: number, delta: number, params: number, starts: Float64Array,
-    maxIter: number, maxEvals: number, gtol: number, ftol: number,
-    lower?: Float64Array, upper?: Float64Array,
-  ): KernelBatch {
-    const c = this.core;
-    const count = Math.floor(starts.length / params);
+  /** Input and output buffers of at least these sizes (in f64). */
+  private buffers(inLength: number, outLength: number): void {
+    const need = Math.max(inLength, outLength);
+    if (need <= this.capacity) return;
+    // Grow by allocating afresh; the old buffers are reclaimed at the next setData.
+    this.capacity = Math.max(need, 2 * this.capacity);
+    this.input = this.core.alloc(8 * this.capacity);
+    this.output = this.core.alloc(8 * this.capacity);
+  }
+
+  private read(count: number, params: number): KernelBatch {
     const stride = params + 4;
-    if (count * stride > this.capacity) {
-      // Grow by allocating afresh; the old buffers are reclaimed at the next setPoints.
-      this.capacity = Math.max(count * stride, 2 * this.capacity);
-      this.starts = c.alloc(8 * this.capacity);
-      this.out = c.alloc(8 * this.capacity);
-    }
-    this.f64(this.starts, starts.length).set(starts);
-    let lo = 0, hi = 0;
-    if (lower && upper) {
-      lo = this.bounds;
-      hi = this.bounds + 8 * 16;
-      this.f64(lo, params).set(lower);
-      this.f64(hi, params).set(upper);
-    }
-    c.configure(form, loss, delta);
-    c.fitStarts(form, this.starts, count, this.out, maxIter, maxEvals, gtol, ftol, lo, hi);
-    const raw = this.f64(this.out, count * stride);
-    const batch: KernelBatch = {
+    const raw = this.f64(this.output, count * stride);
+    const b: KernelBatch = {
       params,
       theta: new Float64Array(count * params),
       f: new Float64Array(count),
@@ -109,12 +130,32 @@ export class WasmKernel {
     };
     for (let k = 0; k < count; k++) {
       const row = k * stride;
-      for (let i = 0; i < params; i++) batch.theta[k * params + i] = raw[row + i];
-      batch.f[k] = raw[row + params];
-      batch.iterations[k] = raw[row + params + 1];
-      batch.evals[k] = raw[row + params + 2];
-      batch.status[k] = raw[row + params + 3];
+      for (let i = 0; i < params; i++) b.theta[k * params + i] = raw[row + i];
+      b.f[k] = raw[row + params];
+      b.iterations[k] = raw[row + params + 1];
+      b.evals[k] = raw[row + params + 2];
+      b.status[k] = raw[row + params + 3];
     }
-    return batch;
+    return b;
+  }
+
+  fitStarts(s: KernelSpec, starts: Float64Array): KernelBatch {
+    const { lo, hi } = this.configure(s);
+    const P = this.core.paramCount(), count = Math.floor(starts.length / P);
+    this.buffers(starts.length, count * (P + 4));
+    this.f64(this.input, starts.length).set(starts);
+    this.core.fitStarts(this.input, count, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi);
+    return this.read(count, P);
+  }
+
+  fitWeighted(s: KernelSpec, weights: Float64Array, start: Float64Array): KernelBatch {
+    const { lo, hi } = this.configure(s);
+    const P = this.core.paramCount(), count = Math.floor(weights.length / this.runs);
+    this.buffers(weights.length, count * (P + 4));
+    this.f64(this.input, weights.length).set(weights);
+    const pStart = this.scratch;
+    this.f64(pStart, P).set(start);
+    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi);
+    return this.read(count, P);
   }
 }

@@ -6,8 +6,8 @@
  */
 
 import { decodeBase64, wasmRelaxedSimd, wasmScalar, wasmSimd } from './generated/wasm-bytes.js';
-import { WasmKernel } from './wasm-kernel.js';
-import { FORM_IDS, LOSS_IDS, PARAM_COUNT, type BatchResult, type Engine, type EngineName, type LogPoints, type ObjectiveSpec, type SolverSettings } from './types.js';
+import { WasmKernel, type KernelColumns, type KernelSpec } from './wasm-kernel.js';
+import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type BatchResult, type Engine, type EngineName, type FitData, type ObjectiveSpec, type SolverSettings } from './types.js';
 
 export type WasmBuild = Exclude<EngineName, 'js'>;
 
@@ -39,6 +39,20 @@ export function bestWasmBuild(): WasmBuild | null {
   return null;
 }
 
+/** The kernel's numeric encoding of an objective and solver settings. */
+export function kernelSpec(spec: ObjectiveSpec, solver?: SolverSettings): KernelSpec {
+  return {
+    form: FORM_IDS[spec.form], loss: LOSS_IDS[spec.loss], delta: spec.delta, asymmetry: spec.asymmetry,
+    variable: VARIABLE_IDS[spec.variable], breaks: spec.breaks, constants: spec.constants,
+    maxIter: solver?.maxIter ?? 0, maxEvals: solver?.maxEvals ?? 0, gtol: solver?.gtol ?? 0, ftol: solver?.ftol ?? 0,
+    lower: solver?.lower, upper: solver?.upper,
+  };
+}
+
+export function kernelColumns(d: FitData): KernelColumns {
+  return [d.lnN, d.lnD, d.lnC, d.lnU, d.lnL, d.loss, d.weight];
+}
+
 export class WasmEngine implements Engine {
   readonly name: WasmBuild;
   private readonly kernel: WasmKernel;
@@ -48,19 +62,20 @@ export class WasmEngine implements Engine {
     this.kernel = new WasmKernel(module);
   }
 
-  setPoints(points: LogPoints): void {
-    this.kernel.setPoints(points.lnN, points.lnD, points.lnL);
+  setData(data: FitData): void {
+    this.kernel.setData(kernelColumns(data));
   }
 
   objective(spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number {
-    return this.kernel.objective(FORM_IDS[spec.form], LOSS_IDS[spec.loss], spec.delta, theta, grad);
+    return this.kernel.objective(kernelSpec(spec), theta, grad);
   }
 
   fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult {
-    return this.kernel.fitStarts(
-      FORM_IDS[spec.form], LOSS_IDS[spec.loss], spec.delta, PARAM_COUNT[spec.form], starts,
-      solver.maxIter, solver.maxEvals, solver.gtol, solver.ftol, solver.lower, solver.upper,
-    );
+    return this.kernel.fitStarts(kernelSpec(spec, solver), starts);
+  }
+
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult {
+    return this.kernel.fitWeighted(kernelSpec(spec, solver), weights, start);
   }
 }
 

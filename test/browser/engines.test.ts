@@ -6,18 +6,19 @@ import { readRuns } from '../../src/core/runs.js';
 import { fit } from '../../src/core/fit.js';
 import { createEngine } from '../../src/engine/select.js';
 import { wasmModule, WASM_BUILDS, bestWasmBuild } from '../../src/engine/wasm.js';
-import type { EngineName, LogPoints } from '../../src/engine/types.js';
+import { defaultSpec, type EngineName, type FitData } from '../../src/engine/types.js';
+import { fitDataFromRuns } from '../../src/core/fit.js';
 import { CHINCHILLA_FILE, DROP_HIGHEST, OBJECTIVE_CASES, RUNS_AFTER_DROP, compareObjective, compareOptimum } from '../fixtures/chinchilla-reference.js';
 
 const csv = async () => (await fetch(`/shared-data/${CHINCHILLA_FILE}`)).text();
 const ENGINES: EngineName[] = ['relaxed-simd', 'simd', 'scalar', 'js'];
 
 describe('engines in Chromium', () => {
-  let points: LogPoints;
+  let points: FitData;
   before(async () => {
     const runs = readRuns(await csv(), { dropHighest: DROP_HIGHEST });
     expect(runs.N.length).to.equal(RUNS_AFTER_DROP);
-    points = { count: runs.N.length, lnN: runs.N.map(Math.log), lnD: runs.D.map(Math.log), lnL: runs.loss.map(Math.log) };
+    points = fitDataFromRuns(runs);
   });
 
   it('validates all three WebAssembly builds and picks relaxed SIMD', () => {
@@ -29,10 +30,10 @@ describe('engines in Chromium', () => {
     it(`${name}: objective and gradient match numpy at the three reference θ`, () => {
       const engine = createEngine(name);
       expect(engine.name).to.equal(name);
-      engine.setPoints(points);
+      engine.setData(points);
       for (const c of OBJECTIVE_CASES) {
         const grad = new Float64Array(5);
-        const f = engine.objective({ form: 'chinchilla', loss: 'huber', delta: 1e-3 }, Float64Array.from(c.theta), grad);
+        const f = engine.objective(defaultSpec(), Float64Array.from(c.theta), grad);
         expect(compareObjective(c, f, grad), `θ = ${c.theta}`).to.equal(null);
       }
     });

@@ -5,19 +5,13 @@
  *
  * Prediction (Hoffmann et al. 2022, eq. 3): ln L̂ = LSE(a − α ln N, b − β ln D, e),
  * with A = eᵃ, B = eᵇ, E = eᵉ. The objective is the SUM over runs of
- * Huber_δ(ln L̂ − ln L) (or of squared residuals): the sum, not the mean, keeps
+ * wᵢ·Huber_δ(ln L̂ − ln L) (or of squared residuals), wᵢ the run's weight: the sum, not the mean, keeps
  * its scale large enough for L-BFGS's tolerances (science.md §5.8, item 1).
  *
  * Mirrors assembly/forms/chinchilla.ts; keep the two in step.
  */
 
-/** Runs in log space, structure of arrays. */
-export interface LogPoints {
-  readonly count: number;
-  readonly lnN: Float64Array;
-  readonly lnD: Float64Array;
-  readonly lnL: Float64Array;
-}
+import type { FitData } from '../types.js';
 
 export const LOSS_HUBER = 0;
 export const LOSS_SQUARED = 1;
@@ -28,16 +22,17 @@ export const LOSS_SQUARED = 1;
  * are ∂/∂a = w₁, ∂/∂α = −ln N·w₁, ∂/∂b = w₂, ∂/∂β = −ln D·w₂, ∂/∂e = w₃ (§5.1).
  */
 export function chinchillaObjective(
-  pts: LogPoints,
+  pts: FitData,
   theta: Float64Array,
   grad: Float64Array,
   loss: number,
   delta: number,
 ): number {
   const a = theta[0], b = theta[1], e = theta[2], alpha = theta[3], beta = theta[4];
-  const { lnN, lnD, lnL, count } = pts;
+  const { lnN, lnD, lnL, weight, count } = pts;
   let f = 0, ga = 0, gb = 0, ge = 0, gal = 0, gbe = 0;
   for (let i = 0; i < count; i++) {
+    const wi = weight[i];
     const n = lnN[i], d = lnD[i];
     const x1 = a - alpha * n;
     const x2 = b - beta * d;
@@ -57,14 +52,14 @@ export function chinchillaObjective(
     const r = m + Math.log(s) - lnL[i];
     let h: number;
     if (loss === LOSS_SQUARED) {
-      f += r * r;
-      h = 2 * r;
+      f += wi * (r * r);
+      h = wi * (2 * r);
     } else if (Math.abs(r) <= delta) {
-      f += 0.5 * r * r;
-      h = r;
+      f += wi * (0.5 * r * r);
+      h = wi * r;
     } else {
-      f += delta * (Math.abs(r) - 0.5 * delta);
-      h = r > 0 ? delta : -delta;
+      f += wi * (delta * (Math.abs(r) - 0.5 * delta));
+      h = r > 0 ? wi * delta : -wi * delta;
     }
     const hs = h / s;
     const w1 = hs * e1, w2 = hs * e2;

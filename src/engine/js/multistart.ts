@@ -1,48 +1,69 @@
 /**
  * The TypeScript engine: L-BFGS from each start in turn, same contract and
- * output as the WebAssembly core's fitStarts (assembly/solve/multistart.ts).
+ * output as the WebAssembly core (assembly/solve/multistart.ts).
  */
 
-import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from './chinchilla.js';
+import { objective } from './objective.js';
 import { lbfgs, type SolverOutcome } from './lbfgs.js';
 import { Workspace } from './workspace.js';
 import { newBatch } from '../batch.js';
-import { PARAM_COUNT, type BatchResult, type Engine, type LogPoints, type ObjectiveSpec, type SolverSettings } from '../types.js';
+import { compactByWeight } from '../compact.js';
+import { paramCount, type BatchResult, type Engine, type FitData, type ObjectiveSpec, type SolverSettings } from '../types.js';
 
 export class JsEngine implements Engine {
   readonly name = 'js' as const;
-  private points: LogPoints = { count: 0, lnN: new Float64Array(0), lnD: new Float64Array(0), lnL: new Float64Array(0) };
+  private data: FitData | undefined;
   private ws: Workspace | undefined;
 
-  setPoints(points: LogPoints): void {
-    this.points = points;
+  setData(data: FitData): void {
+    this.data = data;
+  }
+
+  private current(): FitData {
+    if (!this.data) throw new Error('engine has no data: call setData first');
+    return this.data;
   }
 
   objective(spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number {
-    return chinchillaObjective(this.points, theta, grad, spec.loss === 'squared' ? LOSS_SQUARED : LOSS_HUBER, spec.delta);
+    return objective(this.current(), spec, theta, grad);
   }
 
-  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult {
-    const P = PARAM_COUNT[spec.form];
-    const count = Math.floor(starts.length / P);
+  private workspace(spec: ObjectiveSpec, solver: SolverSettings): Workspace {
+    const P = paramCount(spec);
     const ws = this.ws?.n === P ? this.ws : (this.ws = new Workspace(P));
-    const fn = (x: Float64Array, g: Float64Array) => this.objective(spec, x, g);
     ws.bounded = solver.lower !== undefined;
     for (let i = 0; i < P; i++) {
       ws.lower[i] = solver.lower?.[i] ?? -Infinity;
       ws.upper[i] = solver.upper?.[i] ?? Infinity;
     }
-    const out = newBatch(count, P);
+    return ws;
+  }
+
+  private run(ws: Workspace, data: FitData, spec: ObjectiveSpec, start: Float64Array, solver: SolverSettings, out: BatchResult, k: number): void {
+    const P = ws.n;
+    for (let i = 0; i < P; i++) ws.x[i] = Math.min(Math.max(start[i], ws.lower[i]), ws.upper[i]);
     const outcome: SolverOutcome = { f: 0, iterations: 0, status: 0 };
-    for (let k = 0; k < count; k++) {
-      for (let i = 0; i < P; i++) ws.x[i] = Math.min(Math.max(starts[k * P + i], ws.lower[i]), ws.upper[i]);
-      lbfgs(ws, fn, solver, outcome);
-      out.theta.set(ws.x, k * P);
-      out.f[k] = outcome.f;
-      out.iterations[k] = outcome.iterations;
-      out.evals[k] = ws.evals;
-      out.status[k] = outcome.status;
-    }
+    lbfgs(ws, (x, g) => objective(data, spec, x, g), solver, outcome);
+    out.theta.set(ws.x, k * P);
+    out.f[k] = outcome.f;
+    out.iterations[k] = outcome.iterations;
+    out.evals[k] = ws.evals;
+    out.status[k] = outcome.status;
+  }
+
+  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult {
+    const ws = this.workspace(spec, solver), P = ws.n, data = this.current();
+    const count = Math.floor(starts.length / P);
+    const out = newBatch(count, P);
+    for (let k = 0; k < count; k++) this.run(ws, data, spec, starts.subarray(k * P, k * P + P), solver, out, k);
+    return out;
+  }
+
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult {
+    const ws = this.workspace(spec, solver), data = this.current();
+    const count = Math.floor(weights.length / data.count);
+    const out = newBatch(count, ws.n);
+    for (let k = 0; k < count; k++) this.run(ws, compactByWeight(data, weights, k * data.count), spec, start, solver, out, k);
     return out;
   }
 }

@@ -1,0 +1,94 @@
+/**
+ * Every form's log-prediction q = ln L̂ at run i, with ∂q/∂θ written to dq,
+ * for the generic objective (../objective.ts). Mirrors
+ * src/engine/js/forms/point.ts step for step; θ per form is listed there.
+ */
+
+import { lnN, lnD, lnC, lnU } from "../points";
+import { lse2, lse3, softplus, sigmoid, w0, w1, w2 } from "./lse";
+
+export const FORM_CHINCHILLA: i32 = 0;
+export const FORM_KAPLAN: i32 = 1;
+export const FORM_POWER: i32 = 2;
+export const FORM_SATURATING: i32 = 3;
+export const FORM_DATA_CONSTRAINED: i32 = 4;
+export const FORM_OVERTRAINED: i32 = 5;
+export const FORM_BROKEN: i32 = 6;
+
+const LN6: f64 = 1.791759469228055; // ln 6
+
+@inline function th(theta: usize, k: i32): f64 { return load<f64>(theta + (<usize>k << 3)); }
+@inline function set(dq: usize, k: i32, v: f64): void { store<f64>(dq + (<usize>k << 3), v); }
+@inline function col(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
+
+function variable(v: i32, i: i32): f64 {
+  return v == 1 ? col(lnD, i) : v == 2 ? col(lnC, i) : col(lnN, i);
+}
+
+export function predictLog(form: i32, variableId: i32, breaks: i32, constants: usize, theta: usize, i: i32, dq: usize): f64 {
+  const n = col(lnN, i), d = col(lnD, i);
+  if (form == FORM_CHINCHILLA) {
+    const q = lse3(th(theta, 0) - th(theta, 3) * n, th(theta, 1) - th(theta, 4) * d, th(theta, 2));
+    set(dq, 0, w0); set(dq, 1, w1); set(dq, 2, w2); set(dq, 3, -n * w0); set(dq, 4, -d * w1);
+    return q;
+  }
+  if (form == FORM_KAPLAN) {
+    const lnNc = th(theta, 0), lnDc = th(theta, 1), aN = th(theta, 2), aD = th(theta, 3);
+    const u1 = (aN / aD) * (lnNc - n), u2 = lnDc - d;
+    const s = lse2(u1, u2);
+    set(dq, 0, aN * w0); set(dq, 1, aD * w1); set(dq, 2, w0 * (lnNc - n)); set(dq, 3, s - w0 * u1);
+    return aD * s;
+  }
+  if (form == FORM_POWER) {
+    const x = variable(variableId, i);
+    set(dq, 0, th(theta, 1)); set(dq, 1, th(theta, 0) - x);
+    return th(theta, 1) * (th(theta, 0) - x);
+  }
+  if (form == FORM_SATURATING) {
+    const x = variable(variableId, i);
+    const q = lse2(th(theta, 0), th(theta, 1) - th(theta, 2) * x);
+    set(dq, 0, w0); set(dq, 1, w1); set(dq, 2, -x * w1);
+    return q;
+  }
+  if (form == FORM_DATA_CONSTRAINED) {
+    const a = th(constants, 0), b = th(constants, 1), e = th(constants, 2), alpha = th(constants, 3), beta = th(constants, 4);
+    const RN = Math.exp(th(theta, 0)), RD = Math.exp(th(theta, 1));
+    const N = Math.exp(n), D = Math.exp(d), U = min(Math.exp(col(lnU, i)), D); // U_D = min(U, D)
+    // U_N: the compute-optimal size for which U tokens are optimal under the base law (Hoffmann eq. 4).
+    const G = Math.pow((alpha * Math.exp(a)) / (beta * Math.exp(b)), 1.0 / (alpha + beta));
+    const UN = min(N, G * Math.pow(G * U, beta / alpha));
+    const xN = max(N / UN - 1.0, 0.0) / RN, xD = max(D / U - 1.0, 0.0) / RD;
+    const sN = -Math.expm1(-xN), sD = -Math.expm1(-xD);
+    const dsN = sN - xN * Math.exp(-xN), dsD = sD - xD * Math.exp(-xD);
+    const Np = UN * (1.0 + RN * sN), Dp = U * (1.0 + RD * sD);
+    const q = lse3(a - alpha * Math.log(Np), b - beta * Math.log(Dp), e);
+    set(dq, 0, -alpha * w0 * (RN * UN * dsN) / Np);
+    set(dq, 1, -beta * w1 * (RD * U * dsD) / Dp);
+    return q;
+  }
+  if (form == FORM_OVERTRAINED) {
+    const e = th(theta, 0), la = th(theta, 1), lb = th(theta, 2), eta = th(theta, 3);
+    const lnM = d - n, lc = LN6 + n + d; // C = 6ND, as Gadre et al. define it
+    const q = lse3(e, la + eta * (lnM - lc), lb - eta * (lnM + lc));
+    set(dq, 0, w0); set(dq, 1, w1); set(dq, 2, w2); set(dq, 3, w1 * (lnM - lc) - w2 * (lnM + lc));
+    return q;
+  }
+  // FORM_BROKEN
+  const x = variable(variableId, i);
+  let t = th(theta, 1) - th(theta, 2) * x;
+  for (let k: i32 = 0; k < breaks; k++) {
+    const c = th(theta, 3 + 3 * k), f = Math.exp(th(theta, 5 + 3 * k));
+    t -= c * f * softplus((x - th(theta, 4 + 3 * k)) / f);
+  }
+  const q = lse2(th(theta, 0), t);
+  const sT = w1;
+  set(dq, 0, w0); set(dq, 1, sT); set(dq, 2, -x * sT);
+  for (let k: i32 = 0; k < breaks; k++) {
+    const c = th(theta, 3 + 3 * k), f = Math.exp(th(theta, 5 + 3 * k));
+    const z = (x - th(theta, 4 + 3 * k)) / f, sp = softplus(z), sg = sigmoid(z);
+    set(dq, 3 + 3 * k, -f * sp * sT);
+    set(dq, 4 + 3 * k, c * sg * sT);
+    set(dq, 5 + 3 * k, f * c * (sg * z - sp) * sT);
+  }
+  return q;
+}

@@ -1,0 +1,172 @@
+/**
+ * Backtesting a fit: can the small runs predict the big ones? Fit the law on
+ * the runs up to a compute cutoff (or on all but the k largest-compute runs),
+ * predict each held-out run, and report the errors run by run and in summary.
+ * This is the check that matters for planning: a law is only as useful as its
+ * extrapolation to budgets nobody has trained at yet.
+ *
+ * Held-out runs are predicted with the Chinchilla law L = E + A/N^α + B/D^β at
+ * their own N and D. Apply outlier rules (Epoch's `dropHighest`) when reading
+ * the runs, before the split; `fitOptions.dropHighest` is refused because it
+ * would thin the training set only.
+ */
+
+import { DataError, OptionError } from './errors.js';
+import { fit } from './fit.js';
+import type { FitOptions } from './fit-options.js';
+import { predict } from './law.js';
+import type { Runs } from './runs-types.js';
+
+export interface BacktestOptions {
+  /** Hold out every run with C above this many FLOPs; train on C ≤ it. */
+  holdoutAbove?: number;
+  /** Hold out the k runs of largest C (ties: the later input row is held out first). */
+  holdoutLargest?: number;
+  /** Options for `fit` on the training runs (the chinchilla form only; no dropHighest). */
+  fitOptions?: ChinchillaFitOptions;
+}
+
+/** `fit` options restricted to the Chinchilla law, the one `predict` evaluates. */
+export type ChinchillaFitOptions = FitOptions & { form?: 'chinchilla' };
+
+/** `fit` on the Chinchilla form; its result type is whatever `fit` returns for that form. */
+const fitChinchilla = (runs: Runs, options: ChinchillaFitOptions) => fit(runs, options);
+export type BacktestFit = Awaited<ReturnType<typeof fitChinchilla>>;
+
+/** One held-out run and its prediction. */
+export interface HeldOutRun {
+  /** 1-based data row in the input. */
+  row: number;
+  N: number;
+  D: number;
+  C: number;
+  loss: number;
+  predicted: number;
+  /** (predicted − loss) / loss: positive when the law over-predicts the loss. */
+  relativeError: number;
+}
+
+export interface BacktestSummary {
+  /** Held-out runs. */
+  runs: number;
+  /** Mean and largest |relativeError|. */
+  meanAbsRelativeError: number;
+  maxAbsRelativeError: number;
+  /** Mean signed relativeError: the bias (positive: predictions too pessimistic). */
+  meanRelativeError: number;
+  /** √(mean (ln predicted − ln loss)²), the scale the fit's objective works on. */
+  rmseLogLoss: number;
+}
+
+export interface BacktestResult {
+  /** Runs fitted and runs held out (rows kept from the input). */
+  training: Runs;
+  heldOut: Runs;
+  /** Largest C trained on; every held-out run has C ≥ it (> it with holdoutAbove). */
+  cutoff: number;
+  predictions: HeldOutRun[];
+  summary: BacktestSummary;
+  fit: BacktestFit;
+}
+
+/** Fewest training runs: the Chinchilla law has five parameters. */
+export const MIN_TRAINING_RUNS = 5;
+
+/**
+ * The runs at `indices`, in that order, with their data rows kept. Every
+ * per-run array (N, D, C, loss and any optional one such as U or weight) is
+ * subset; the rest (columns, derivedD) is shared.
+ */
+export function selectRuns(runs: Runs, indices: ArrayLike<number>): Runs {
+  const n = runs.N.length;
+  const out: Record<string, unknown> = { ...runs };
+  for (const [key, value] of Object.entries(runs)) {
+    if (value instanceof Float64Array && value.length === n) out[key] = Float64Array.from(indices, (i) => value[i]);
+  }
+  out.rows = Int32Array.from(indices, (i) => runs.rows[i]);
+  return out as unknown as Runs;
+}
+
+/** Splits runs into [those where `keep(i)` holds, the rest], input order kept in each. */
+export function partitionRuns(runs: Runs, keep: (index: number) => boolean): [Runs, Runs] {
+  const yes: number[] = [], no: number[] = [];
+  for (let i = 0; i < runs.N.length; i++) (keep(i) ? yes : no).push(i);
+  return [selectRuns(runs, yes), selectRuns(runs, no)];
+}
+
+function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
+  const n = runs.C.length;
+  const above = o.holdoutAbove, largest = o.holdoutLargest;
+  if (above === undefined && largest === undefined) throw new OptionError('holdoutAbove', 'missing holdoutAbove; set holdoutAbove (a C in FLOPs) or holdoutLargest (a number of runs)');
+  if (above !== undefined && largest !== undefined) throw new OptionError('holdoutLargest', 'invalid holdoutLargest; set either holdoutAbove or holdoutLargest, not both');
+  if (above !== undefined) {
+    if (!(typeof above === 'number' && Number.isFinite(above) && above > 0)) throw new OptionError('holdoutAbove', `invalid holdoutAbove; expected a positive finite number of FLOPs: ${String(above)}`);
+    const mask = Array.from(runs.C, (c) => c > above);
+    if (!mask.includes(true)) {
+      const top = runs.C.reduce((m, c) => Math.max(m, c), 0);
+      throw new OptionError('holdoutAbove', `invalid holdoutAbove; no run has C above ${above} (the largest C is ${top})`);
+    }
+    return mask;
+  }
+  if (!(Number.isInteger(largest) && largest! >= 1 && largest! < n)) {
+    throw new OptionError('holdoutLargest', `invalid holdoutLargest; expected an integer from 1 to ${n - 1} (there are ${n} runs): ${String(largest)}`);
+  }
+  const order = Array.from(runs.C.keys()).sort((i, j) => runs.C[j] - runs.C[i] || j - i);
+  const mask = new Array<boolean>(n).fill(false);
+  for (const i of order.slice(0, largest)) mask[i] = true;
+  return mask;
+}
+
+function checkFitOptions(f: ChinchillaFitOptions): void {
+  if (f === null || typeof f !== 'object') throw new OptionError('fitOptions', 'invalid fitOptions; expected an object');
+  if (f.dropHighest !== undefined) {
+    throw new OptionError('fitOptions.dropHighest', 'invalid fitOptions.dropHighest; drop outliers when reading the runs (readRuns(…, { dropHighest })), before the split');
+  }
+  const form = (f as { form?: unknown }).form;
+  if (form !== undefined && form !== 'chinchilla') {
+    throw new OptionError('fitOptions.form', `invalid fitOptions.form; backtest predicts with the chinchilla law only: ${String(form)}`);
+  }
+}
+
+/** The summary statistics of a set of held-out predictions. */
+export function summarize(predictions: readonly HeldOutRun[]): BacktestSummary {
+  let abs = 0, max = 0, signed = 0, sq = 0;
+  for (const p of predictions) {
+    abs += Math.abs(p.relativeError);
+    max = Math.max(max, Math.abs(p.relativeError));
+    signed += p.relativeError;
+    sq += Math.log(p.predicted / p.loss) ** 2;
+  }
+  const n = predictions.length;
+  return { runs: n, meanAbsRelativeError: abs / n, maxAbsRelativeError: max, meanRelativeError: signed / n, rmseLogLoss: Math.sqrt(sq / n) };
+}
+
+/**
+ * Fit on the small runs, predict the large ones. Throws OptionError naming the
+ * option for bad or missing holdout options, DataError ('too-few-runs') when
+ * fewer than five runs are left to train on; errors of `fit` pass through.
+ */
+export async function backtest(runs: Runs, options: BacktestOptions): Promise<BacktestResult> {
+  if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object with holdoutAbove or holdoutLargest');
+  const fitOptions = options.fitOptions ?? {};
+  checkFitOptions(fitOptions);
+  const mask = heldOutMask(runs, options);
+  const [heldOut, training] = partitionRuns(runs, (i) => mask[i]);
+  if (training.N.length < MIN_TRAINING_RUNS) {
+    throw new DataError('too-few-runs', `too few runs to train on: ${training.N.length} after holding out ${heldOut.N.length} of ${runs.N.length}; the chinchilla law needs at least ${MIN_TRAINING_RUNS}`);
+  }
+  const result = await fitChinchilla(training, fitOptions);
+  const predictions: HeldOutRun[] = Array.from(heldOut.N, (N, i) => {
+    const D = heldOut.D[i], loss = heldOut.loss[i];
+    const predicted = predict(result.params, N, D);
+    return { row: heldOut.rows[i], N, D, C: heldOut.C[i], loss, predicted, relativeError: (predicted - loss) / loss };
+  });
+  return {
+    training,
+    heldOut,
+    cutoff: training.C.reduce((m, c) => Math.max(m, c), 0),
+    predictions,
+    summary: summarize(predictions),
+    fit: result,
+  };
+}

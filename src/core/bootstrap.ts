@@ -1,0 +1,298 @@
+/**
+ * Bootstrap uncertainty for a Chinchilla fit (science.md §3 and §5.1 item 6,
+ * after Besiroglu et al. 2024): resample the runs with replacement, refit
+ * each resample from a fixed start, and report percentile intervals for
+ * A, B, E, α, β and for what they imply: the allocation exponents
+ * a = β/(α+β) and b = α/(α+β), G, N*(C), D*(C), tokens per parameter and
+ * the predicted loss at chosen (N, D).
+ *
+ * The refit is injected (`BootstrapRefit`): it receives one weight vector per
+ * replicate (weight i = times run i was drawn; see src/stats/resample.ts) and
+ * must fit the weighted objective Σᵢ wᵢ·h(rᵢ), which equals the objective on
+ * the drawn rows. This module knows nothing of engines or workers.
+ *
+ * A replicate fails when its refit did not converge, returned a non-finite θ,
+ * or gave parameters the law cannot use (α ≤ 0, β ≤ 0, A or B not a positive
+ * finite number). Failed replicates are NaN in `samples`, counted in
+ * `failed`, and left out of every interval, standard deviation and the
+ * correlation matrix.
+ */
+
+import { OptionError, ScalingKitError } from './errors.js';
+import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
+import type { Runs } from './runs-types.js';
+import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
+import { correlationMatrix, percentileOfSorted, sortedWithoutNaN, standardDeviation } from '../stats/intervals.js';
+
+/** Log-space Chinchilla parameters θ = (a, b, e, α, β): A = eᵃ, B = eᵇ, E = eᵉ (as `FitResult.theta`). */
+export interface ChinchillaTheta {
+  a: number;
+  b: number;
+  e: number;
+  alpha: number;
+  beta: number;
+}
+
+/**
+ * Refits a batch of resamples: `weights[k][i]` is how many times replicate k
+ * drew run i (a count, 0 when left out; runs that carry their own
+ * `Runs.weight` need it multiplied in by the refit). θ in and out is
+ * (a, b, e, α, β).
+ */
+export interface BootstrapRefit {
+  (weights: Float64Array[], start: Float64Array): Promise<{ theta: Float64Array[]; converged: boolean[] }>;
+}
+
+export interface BootstrapOptions {
+  /** The runs that were fitted; weights follow their order. */
+  runs: Runs;
+  /** Fits the weighted objective for each weight vector, from `start`. */
+  refit: BootstrapRefit;
+  /** θ₀ every refit starts from: the point estimate (science.md §5.1); Epoch's notebook used Hoffmann's values. */
+  start: ChinchillaTheta;
+  /** The point estimate, reported beside each interval when given. */
+  estimate?: ChinchillaTheta;
+  /** Replicates; default 4,000 (Epoch). */
+  resamples?: number;
+  /** Integer in [0, 2³²); default 42 (Epoch). */
+  seed?: number;
+  /** 'default' (the kit's draws) or 'numpy' (the draws of np.random.seed + choice); default 'default'. */
+  rng?: ResampleRng;
+  /** Central interval level in (0, 1); default 0.95. */
+  level?: number;
+  /** Compute budgets C (FLOPs) for intervals on N*, D* and tokens per parameter. */
+  budgets?: readonly number[];
+  /** Points (N, D) for intervals on the predicted loss. */
+  at?: readonly { N: number; D: number }[];
+  /** Replicates per refit call; default 100. */
+  batchSize?: number;
+  signal?: AbortSignal;
+  /** Called after each batch with (replicates done, replicates total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A bootstrap summary of one quantity over the replicates that did not fail. */
+export interface Interval {
+  /** Percentiles 50·(1 ∓ level), numpy's 'linear' method. */
+  lo: number;
+  hi: number;
+  median: number;
+  /** Standard deviation over replicates (divisor count − 1): the bootstrap standard error. */
+  sd: number;
+  /** The quantity at `options.estimate`, when given. */
+  estimate?: number;
+}
+
+export interface BudgetInterval {
+  C: number;
+  N: Interval;
+  D: Interval;
+  tokensPerParam: Interval;
+}
+
+export interface LossInterval extends Interval {
+  N: number;
+  D: number;
+}
+
+export type ParamKey = keyof ChinchillaParams;
+
+export interface BootstrapResult {
+  resamples: number;
+  failed: number;
+  level: number;
+  rng: ResampleRng;
+  seed: number;
+  params: Record<ParamKey, Interval>;
+  derived: { a: Interval; b: Interval; G: Interval; perBudget: BudgetInterval[]; loss: LossInterval[] };
+  /** Pearson correlation over replicates of θ = (ln A, ln B, ln E, α, β), in `CORRELATION_KEYS` order. */
+  correlation: number[][];
+  /** Per-replicate parameters (NaN where the replicate failed), e.g. to draw a band. */
+  samples: Record<ParamKey, Float64Array>;
+}
+
+export const BOOTSTRAP_DEFAULTS = { resamples: 4000, seed: 42, rng: 'default' as ResampleRng, level: 0.95, batchSize: 100 };
+/** The order of `correlation`'s rows and columns: log-space θ, where the bootstrap cloud is least skewed. */
+export const CORRELATION_KEYS: readonly (keyof ChinchillaTheta)[] = ['a', 'b', 'e', 'alpha', 'beta'];
+const PARAM_KEYS: readonly ParamKey[] = ['A', 'B', 'E', 'alpha', 'beta'];
+
+const isPositiveFinite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+function integerIn(option: string, value: unknown, min: number, max: number): number {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
+    throw new OptionError(option, `invalid ${option}; expected an integer in [${min}, ${max}]: ${String(value)}`);
+  }
+  return value;
+}
+
+function theta(option: string, value: ChinchillaTheta | undefined): Float64Array {
+  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${CORRELATION_KEYS.join(', ')}`);
+  return Float64Array.from(CORRELATION_KEYS, (k) => {
+    const v = value[k];
+    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
+    return v;
+  });
+}
+
+function resolve(o: BootstrapOptions) {
+  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  const n = o.runs?.N?.length;
+  if (!(typeof n === 'number' && n >= 1 && o.runs.D?.length === n && o.runs.loss?.length === n)) {
+    throw new OptionError('runs', 'invalid runs; expected validated Runs with at least one run (see readRuns)');
+  }
+  if (typeof o.refit !== 'function') throw new OptionError('refit', 'invalid refit; expected a function (weights, start) => Promise<{ theta, converged }>');
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new OptionError('onProgress', 'invalid onProgress; expected a function');
+  const rng = o.rng ?? BOOTSTRAP_DEFAULTS.rng;
+  if (!RESAMPLE_RNGS.includes(rng)) throw new OptionError('rng', `invalid rng; expected one of ${RESAMPLE_RNGS.join(', ')}: ${String(rng)}`);
+  const level = o.level ?? BOOTSTRAP_DEFAULTS.level;
+  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new OptionError('level', `invalid level; expected a number in (0, 1): ${String(level)}`);
+  const budgets = o.budgets ?? [];
+  if (!Array.isArray(budgets)) throw new OptionError('budgets', 'invalid budgets; expected an array of FLOP counts');
+  budgets.forEach((C, i) => {
+    if (!isPositiveFinite(C)) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; expected a positive finite number of FLOPs: ${String(C)}`);
+  });
+  const at = o.at ?? [];
+  if (!Array.isArray(at)) throw new OptionError('at', 'invalid at; expected an array of { N, D }');
+  at.forEach((p, i) => {
+    for (const k of ['N', 'D'] as const) {
+      if (!isPositiveFinite(p?.[k])) throw new OptionError(`at[${i}].${k}`, `invalid at[${i}].${k}; expected a positive finite number: ${String(p?.[k])}`);
+    }
+  });
+  return {
+    n,
+    rng,
+    level,
+    budgets,
+    at,
+    resamples: integerIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, 1, 2 ** 31 - 1),
+    seed: integerIn('seed', o.seed ?? BOOTSTRAP_DEFAULTS.seed, 0, 2 ** 32 - 1),
+    batchSize: integerIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, 1, 2 ** 31 - 1),
+    start: theta('start', o.start),
+    estimate: o.estimate === undefined ? undefined : usableEstimate(o.estimate),
+  };
+}
+
+function usableEstimate(value: ChinchillaTheta): Float64Array {
+  const t = theta('estimate', value);
+  if (!paramsOf(t)) throw new OptionError('estimate', `invalid estimate; the law needs alpha > 0, beta > 0 and finite positive e^a, e^b: ${Array.from(t).join(', ')}`);
+  return t;
+}
+
+/** A, B, E, α, β from θ, or null when the law cannot use them. */
+function paramsOf(t: ArrayLike<number>): ChinchillaParams | null {
+  const params = { A: Math.exp(t[0]), B: Math.exp(t[1]), E: Math.exp(t[2]), alpha: t[3], beta: t[4] };
+  try {
+    checkParams(params);
+  } catch {
+    return null;
+  }
+  return params;
+}
+
+/** Every per-replicate quantity, one column each (NaN where the replicate failed). */
+function columnsFor(count: number, budgets: number, points: number) {
+  const column = () => new Float64Array(count).fill(NaN);
+  const many = (k: number) => Array.from({ length: k }, column);
+  return {
+    theta: many(5),
+    params: Object.fromEntries(PARAM_KEYS.map((k) => [k, column()])) as Record<ParamKey, Float64Array>,
+    a: column(), b: column(), G: column(),
+    N: many(budgets), D: many(budgets), tokensPerParam: many(budgets),
+    loss: many(points),
+  };
+}
+type Columns = ReturnType<typeof columnsFor>;
+
+/** Fills replicate k's entries of every column from its parameters (left NaN when params is null). */
+function record(cols: Columns, k: number, t: ArrayLike<number>, params: ChinchillaParams | null, budgets: readonly number[], at: readonly { N: number; D: number }[]): void {
+  if (!params) return;
+  for (let j = 0; j < 5; j++) cols.theta[j][k] = t[j];
+  for (const key of PARAM_KEYS) cols.params[key][k] = params[key];
+  const unit = computeOptimal(params, 6); // G, a and b do not depend on C
+  cols.a[k] = unit.a;
+  cols.b[k] = unit.b;
+  cols.G[k] = unit.G;
+  budgets.forEach((C, i) => {
+    const o = computeOptimal(params, C);
+    cols.N[i][k] = o.N;
+    cols.D[i][k] = o.D;
+    cols.tokensPerParam[i][k] = o.tokensPerParam;
+  });
+  at.forEach((p, i) => (cols.loss[i][k] = predict(params, p.N, p.D)));
+}
+
+function summarize(values: Float64Array, level: number, estimate: number | undefined): Interval {
+  const sorted = sortedWithoutNaN(values);
+  const interval: Interval = {
+    lo: percentileOfSorted(sorted, 50 - 50 * level),
+    hi: percentileOfSorted(sorted, 50 + 50 * level),
+    median: percentileOfSorted(sorted, 50),
+    sd: standardDeviation(sorted),
+  };
+  if (estimate !== undefined) interval.estimate = estimate;
+  return interval;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs the bootstrap: `resamples` replicates in batches of `batchSize`, each
+ * batch one call to `refit`. Between batches it checks `signal` (throwing
+ * its reason), reports progress and yields to the event loop, so a page can
+ * repaint and cancel. The arrays handed to `refit` are never reused: it may
+ * keep or transfer them.
+ */
+export async function bootstrapChinchilla(options: BootstrapOptions): Promise<BootstrapResult> {
+  const o = resolve(options);
+  const { signal, onProgress, refit } = options;
+  signal?.throwIfAborted();
+  const next = createResampler(o.rng, o.seed, o.n);
+  const indices = new Int32Array(o.n);
+  const cols = columnsFor(o.resamples, o.budgets.length, o.at.length);
+  let failed = 0;
+  for (let from = 0; from < o.resamples; from += o.batchSize) {
+    const count = Math.min(o.batchSize, o.resamples - from);
+    const weights = Array.from({ length: count }, () => indicesToWeights(next(indices), o.n));
+    const out = await refit(weights, o.start.slice());
+    signal?.throwIfAborted();
+    if (!out || !Array.isArray(out.theta) || !Array.isArray(out.converged) || out.theta.length !== count || out.converged.length !== count) {
+      throw new ScalingKitError('engine', `bootstrap refit returned ${out?.theta?.length ?? 'no'} θ and ${out?.converged?.length ?? 'no'} flags for ${count} replicates`);
+    }
+    for (let j = 0; j < count; j++) {
+      const t = out.theta[j];
+      if (!t || t.length !== 5) throw new ScalingKitError('engine', `bootstrap refit returned a θ of length ${t?.length ?? 0} for replicate ${from + j}; expected 5`);
+      const params = out.converged[j] === true ? paramsOf(t) : null;
+      if (!params) failed++;
+      record(cols, from + j, t, params, o.budgets, o.at);
+    }
+    onProgress?.(from + count, o.resamples);
+    if (from + count < o.resamples) {
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+    }
+  }
+
+  const est = o.estimate ? paramsOf(o.estimate) : null;
+  const estUnit = est ? computeOptimal(est, 6) : null;
+  const S = (values: Float64Array, estimate?: number) => summarize(values, o.level, estimate);
+  return {
+    resamples: o.resamples,
+    failed,
+    level: o.level,
+    rng: o.rng,
+    seed: o.seed,
+    params: Object.fromEntries(PARAM_KEYS.map((k) => [k, S(cols.params[k], est?.[k])])) as Record<ParamKey, Interval>,
+    derived: {
+      a: S(cols.a, estUnit?.a),
+      b: S(cols.b, estUnit?.b),
+      G: S(cols.G, estUnit?.G),
+      perBudget: o.budgets.map((C, i) => {
+        const e = est ? computeOptimal(est, C) : null;
+        return { C, N: S(cols.N[i], e?.N), D: S(cols.D[i], e?.D), tokensPerParam: S(cols.tokensPerParam[i], e?.tokensPerParam) };
+      }),
+      loss: o.at.map(({ N, D }, i) => ({ N, D, ...S(cols.loss[i], est ? predict(est, N, D) : undefined) })),
+    },
+    correlation: correlationMatrix(cols.theta),
+    samples: cols.params,
+  };
+}

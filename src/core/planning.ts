@@ -1,0 +1,253 @@
+/**
+ * Planning with a law of parameters and tokens: the compute-optimal split of
+ * a FLOP budget (`optimalAllocation`), the compute a target loss needs
+ * (`computeForLoss`), the lowest loss any compute reaches (`lossFloor`), and
+ * the split that minimises training plus lifetime inference FLOPs for a
+ * target loss (`inferenceOptimal`, Sardana et al. 2024; science.md §4.4).
+ *
+ * Training compute is C = flopsPerToken·N·D (default 6, Kaplan et al. 2020
+ * §2.1; set e.g. DeepSeek's M accounting through flopsPerToken). The
+ * Chinchilla form uses its closed form (Hoffmann et al. 2022, eq. 4;
+ * science.md §2.4); the others a scan-and-refine search in log space
+ * (solve1d.ts): over ln N on the isoFLOP line, over ln M = ln(D/N) for the
+ * overtrained form, at a fixed unique-token budget U for the data-constrained form.
+ */
+
+import { OptionError } from './errors.js';
+import { computeOptimal } from './law.js';
+import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from './forms-eval.js';
+import { brentZero, minimizeScan } from './solve1d.js';
+
+export type PlanMethod = 'auto' | 'numeric';
+
+export interface PlanOptions {
+  /** Training FLOPs per parameter per token: C = flopsPerToken·N·D. Default 6. */
+  flopsPerToken?: number;
+  /** Unique tokens available; required by (and only used by) the data-constrained form. */
+  U?: number;
+  /** 'auto' (default): closed forms where they exist; 'numeric': always the 1-D search. */
+  method?: PlanMethod;
+}
+
+export interface InferenceOptions extends PlanOptions {
+  /** The loss the model must reach. */
+  targetLoss: number;
+  /** Expected lifetime inference tokens D_inf (≥ 0). */
+  inferenceTokens: number;
+  /** Inference FLOPs per parameter per token; default 2 (a forward pass, science.md §4.13). */
+  inferenceFlopsPerToken?: number;
+}
+
+export const PLAN_DEFAULTS = { flopsPerToken: 6, method: 'auto' as PlanMethod, inferenceFlopsPerToken: 2 };
+
+export interface Allocation {
+  /** Training FLOPs, flopsPerToken·N·D. */
+  C: number;
+  N: number;
+  D: number;
+  tokensPerParam: number;
+  /** The law's loss at (N, D). */
+  loss: number;
+  flopsPerToken: number;
+  method: 'closed-form' | 'numeric';
+}
+
+export interface InferenceAllocation {
+  N: number;
+  /** Training tokens D_tr. */
+  D: number;
+  tokensPerParam: number;
+  loss: number;
+  trainFlops: number;
+  inferenceFlops: number;
+  totalFlops: number;
+  /** The compute-optimal model of the same loss, serving the same inference tokens. */
+  reference: { N: number; D: number; trainFlops: number; inferenceFlops: number; totalFlops: number };
+  /** reference.totalFlops − totalFlops (≥ 0 up to rounding), and as a fraction of the reference. */
+  savingFlops: number;
+  savingFraction: number;
+}
+
+interface Plan { law: TwoVariableLaw; k: number; numeric: boolean; L: (N: number, D: number) => number; U?: number }
+
+/** Tokens standing in for D → ∞ when a form has no closed form for its limit. */
+const D_INFINITY = 1e80;
+const LN10 = Math.LN10;
+
+function positive(x: unknown, option: string, what = 'a positive finite number'): asserts x is number {
+  if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw new OptionError(option, `invalid ${option}; expected ${what}: ${String(x)}`);
+}
+
+function plan(law: Law, options: PlanOptions = {}): Plan {
+  checkLaw(law);
+  if (!isTwoVariable(law)) throw new OptionError('law.form', `invalid law.form; planning needs a law of N and D (chinchilla, kaplan, data-constrained, overtrained): ${law.form}`);
+  const k = options.flopsPerToken ?? PLAN_DEFAULTS.flopsPerToken;
+  positive(k, 'flopsPerToken');
+  const method = options.method ?? PLAN_DEFAULTS.method;
+  if (method !== 'auto' && method !== 'numeric') throw new OptionError('method', `invalid method; expected auto or numeric: ${String(method)}`);
+  return { law, k, numeric: method === 'numeric', L: lossFunction(law, options.U), U: options.U };
+}
+
+const result = (p: Plan, N: number, D: number, method: Allocation['method']): Allocation =>
+  ({ C: p.k * N * D, N, D, tokensPerParam: D / N, loss: p.L(N, D), flopsPerToken: p.k, method });
+
+function allocate(p: Plan, C: number): Allocation {
+  const { law, k } = p;
+  if (law.form === 'chinchilla' && !p.numeric) {
+    // Eq. 4 is for C = 6ND; with k FLOPs per parameter-token the same N·D costs (6/k)·C there.
+    const o = computeOptimal(law.params, (6 * C) / k);
+    return result(p, o.N, o.D, 'closed-form');
+  }
+  if (law.form === 'overtrained') {
+    // Gadre et al. 2024, eq. 4: at fixed C only the offset a·M^η + b·M^(−η) depends on M = D/N.
+    const q = law.params, CG = (6 * C) / k, span = Math.log(CG / 6);
+    if (!(span > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
+    const m = minimizeScan((lnM) => Math.log(q.a * Math.exp(q.eta * lnM) + q.b * Math.exp(-q.eta * lnM)), -span, span);
+    if (m.edge) throw new OptionError('law', `no compute-optimal M inside 1 ≤ N, D at C = ${C}`);
+    const M = Math.exp(m.x), N = Math.sqrt(CG / (6 * M));
+    return result(p, N, M * N, 'numeric');
+  }
+  const hi = Math.log(C / k);
+  if (!(hi > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
+  const m = minimizeScan((x) => { const N = Math.exp(x); return p.L(N, C / (k * N)); }, 0, hi);
+  if (m.edge) {
+    const where = m.x === 0 ? 'N = 1 (all compute to tokens)' : 'D = 1 (all compute to parameters)';
+    throw new OptionError('law', `no compute-optimal allocation at C = ${C}: along C = ${k}·N·D the loss keeps falling towards ${where}`);
+  }
+  const N = Math.exp(m.x);
+  return result(p, N, C / (k * N), 'numeric');
+}
+
+/** The loss-minimising split of C training FLOPs between parameters N and tokens D. */
+export function optimalAllocation(law: Law, C: number, options?: PlanOptions): Allocation {
+  const p = plan(law, options);
+  positive(C, 'C', 'a positive finite number of FLOPs');
+  return allocate(p, C);
+}
+
+function floorOf(p: Plan): number {
+  const { law } = p;
+  switch (law.form) {
+    case 'chinchilla': case 'overtrained': return law.params.E;
+    case 'kaplan': return 0;
+    case 'data-constrained': {
+      // N, D → ∞ at fixed U: D′ → U·(1 + R_D*), N′ → N_opt(U)·(1 + R_N*) (Muennighoff et al. 2023, eq. 5).
+      const q = law.params, U = p.U as number;
+      const G = ((q.alpha * q.A) / (q.beta * q.B)) ** (1 / (q.alpha + q.beta));
+      const UN = G * (G * U) ** (q.beta / q.alpha);
+      return q.E + q.A / (UN * (1 + q.RN)) ** q.alpha + q.B / (U * (1 + q.RD)) ** q.beta;
+    }
+  }
+}
+
+/** The infimum of the compute-optimal loss as C → ∞: E, 0 for Kaplan's law, or the data-constrained limit at U. */
+export function lossFloor(law: Law, options?: PlanOptions): number {
+  return floorOf(plan(law, options));
+}
+
+function checkTarget(p: Plan, target: unknown): asserts target is number {
+  positive(target, 'targetLoss', 'a positive finite loss');
+  const floor = floorOf(p);
+  if (!(target > floor)) {
+    const name = p.law.form === 'data-constrained' ? `the loss floor with U = ${p.U} unique tokens` : p.law.form === 'kaplan' ? 'zero' : 'the irreducible loss E';
+    throw new OptionError('targetLoss', `unreachable targetLoss ${target}: at or below ${name} (${floor}); no finite compute reaches it`);
+  }
+}
+
+function forLoss(p: Plan, target: number): Allocation {
+  const { law } = p;
+  if (law.form === 'chinchilla' && !p.numeric) {
+    // science.md §2.4: C = 6·(ℓ/(A·G^(−α) + B·G^β))^(−(α+β)/(αβ)) for reducible loss ℓ = L − E.
+    const { A, B, E, alpha, beta } = law.params;
+    const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+    const C6 = 6 * ((target - E) / (A * G ** -alpha + B * G ** beta)) ** (-(alpha + beta) / (alpha * beta));
+    const o = computeOptimal(law.params, C6);
+    return result(p, o.N, o.D, 'closed-form');
+  }
+  // L*(C) falls monotonically in C: bracket in decades of C, then Brent's method on ln C.
+  const phi = (t: number) => allocate(p, Math.exp(t)).loss - target;
+  const lo = 8 * LN10, hi = 60 * LN10;
+  let a = 20 * LN10, b = a;
+  while (phi(a) < 0) {
+    a -= LN10;
+    if (a < lo) throw new OptionError('targetLoss', `targetLoss ${target} is above the compute-optimal loss at 1e8 FLOPs; any model reaches it`);
+  }
+  while (phi(b) > 0) {
+    b += LN10;
+    if (b > hi) throw new OptionError('targetLoss', `unreachable targetLoss ${target}: needs more than 1e60 FLOPs (the law's floor is ${floorOf(p)})`);
+  }
+  return a === b ? allocate(p, Math.exp(a)) : allocate(p, Math.exp(brentZero(phi, a, b, 1e-12)));
+}
+
+/** The compute-optimal allocation whose predicted loss is `targetLoss`: the compute a target needs. */
+export function computeForLoss(law: Law, targetLoss: number, options?: PlanOptions): Allocation {
+  const p = plan(law, options);
+  checkTarget(p, targetLoss);
+  return forLoss(p, targetLoss);
+}
+
+/** D_tr(N) with L(N, D_tr) = ℓ, or ∞ when N alone cannot reach ℓ. */
+function tokensFor(p: Plan, target: number): (N: number) => number {
+  const { law } = p;
+  if (law.form === 'chinchilla' && !p.numeric) {
+    const { A, B, E, alpha, beta } = law.params;
+    return (N) => { const r = target - E - A / N ** alpha; return r > 0 ? (B / r) ** (1 / beta) : Number.POSITIVE_INFINITY; };
+  }
+  if (law.form === 'kaplan' && !p.numeric) {
+    const { Nc, Dc, alphaN, alphaD } = law.params;
+    return (N) => { const s = target ** (1 / alphaD) - (Nc / N) ** (alphaN / alphaD); return s > 0 ? Dc / s : Number.POSITIVE_INFINITY; };
+  }
+  const lo = -6 * LN10, hi = Math.log(D_INFINITY);
+  return (N) => {
+    const f = (t: number) => p.L(N, Math.exp(t)) - target;
+    if (f(hi) >= 0) return Number.POSITIVE_INFINITY;
+    return f(lo) <= 0 ? Math.exp(lo) : Math.exp(brentZero(f, lo, hi, 1e-13));
+  };
+}
+
+/** ln of the smallest N that reaches ℓ with unlimited tokens. */
+function lnSmallestModel(p: Plan, target: number): number {
+  const { law } = p;
+  if (law.form === 'chinchilla' && !p.numeric) return Math.log(law.params.A / (target - law.params.E)) / law.params.alpha;
+  if (law.form === 'kaplan' && !p.numeric) return Math.log(law.params.Nc) - Math.log(target) / law.params.alphaN;
+  const f = (x: number) => p.L(Math.exp(x), D_INFINITY) - target;
+  const lo = -6 * LN10, hi = 40 * LN10;
+  if (f(hi) >= 0) throw new OptionError('targetLoss', `unreachable targetLoss ${target}: no model below 1e40 parameters reaches it`);
+  return f(lo) <= 0 ? lo : brentZero(f, lo, hi, 1e-13);
+}
+
+/**
+ * Sardana et al. 2024: argmin over {N, D_tr : L(N, D_tr) = ℓ} of
+ * flopsPerToken·N·D_tr + inferenceFlopsPerToken·N·D_inf. For each N the
+ * training tokens come from the law (closed form for Chinchilla and Kaplan);
+ * the total is minimised over y = ln(ln N − ln N_min), which resolves optima
+ * arbitrarily close to the smallest model N_min that can reach ℓ at all.
+ */
+export function inferenceOptimal(law: Law, options: InferenceOptions): InferenceAllocation {
+  const p = plan(law, options);
+  const { targetLoss, inferenceTokens } = options;
+  checkTarget(p, targetLoss);
+  if (!(typeof inferenceTokens === 'number' && Number.isFinite(inferenceTokens) && inferenceTokens >= 0)) {
+    throw new OptionError('inferenceTokens', `invalid inferenceTokens; expected a finite number ≥ 0: ${String(inferenceTokens)}`);
+  }
+  const kInf = options.inferenceFlopsPerToken ?? PLAN_DEFAULTS.inferenceFlopsPerToken;
+  positive(kInf, 'inferenceFlopsPerToken');
+  const Dtr = tokensFor(p, targetLoss), xMin = lnSmallestModel(p, targetLoss);
+  const lnTotal = (y: number) => {
+    const N = Math.exp(xMin + Math.exp(y));
+    return Math.log(N) + Math.log(p.k * Dtr(N) + kInf * inferenceTokens);
+  };
+  const m = minimizeScan(lnTotal, -12 * LN10, Math.log(60));
+  if (m.edge) throw new OptionError('law', `no inference-optimal model for targetLoss ${targetLoss}: total FLOPs keep falling towards the end of the search`);
+  const N = Math.exp(xMin + Math.exp(m.x)), D = Dtr(N);
+  const ref = forLoss(p, targetLoss);
+  const reference = {
+    N: ref.N, D: ref.D, trainFlops: ref.C, inferenceFlops: kInf * ref.N * inferenceTokens,
+    totalFlops: ref.C + kInf * ref.N * inferenceTokens,
+  };
+  const trainFlops = p.k * N * D, inferenceFlops = kInf * N * inferenceTokens, totalFlops = trainFlops + inferenceFlops;
+  return {
+    N, D, tokensPerParam: D / N, loss: p.L(N, D), trainFlops, inferenceFlops, totalFlops, reference,
+    savingFlops: reference.totalFlops - totalFlops, savingFraction: (reference.totalFlops - totalFlops) / reference.totalFlops,
+  };
+}
