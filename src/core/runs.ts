@@ -43,7 +43,8 @@ export interface ReadRunsOptions {
   unique?: string;
 }
 
-const UNIQUE_ALIASES = ['u', 'unique', 'uniquetokens', 'ud', 'uniquedata'];
+/** Unique-token columns: U, U_D, or any name with "unique" in it (U_unique_tokens, unique tokens). */
+const isUniqueName = (normalized: string) => normalized === 'u' || normalized === 'ud' || normalized.includes('unique');
 
 /** Quantities as plain arrays, for `runsFromArrays`. */
 export interface RunArrays {
@@ -231,8 +232,8 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     }
   }
 
-  const weight = optionalColumn(table, options.weights, [], 'weights', 0);
-  const U = optionalColumn(table, options.unique, UNIQUE_ALIASES, 'unique', Number.MIN_VALUE);
+  const weight = optionalColumn(table, options.weights, () => false, 'weights', 0);
+  const U = optionalColumn(table, options.unique, isUniqueName, 'unique', Number.MIN_VALUE);
 
   const N = values.N!, loss = values.loss!;
   const derivedD = values.D === undefined;
@@ -261,7 +262,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
  * An optional numeric column: named by an option (which must exist), or found
  * by alias. Every value must be finite and ≥ `min`.
  */
-function optionalColumn(table: Table, named: string | undefined, aliases: readonly string[], option: string, min: number): { name: string; values: Float64Array } | undefined {
+function optionalColumn(table: Table, named: string | undefined, recognise: (normalized: string) => boolean, option: string, min: number): { name: string; values: Float64Array } | undefined {
   let column = -1;
   if (named !== undefined) {
     if (typeof named !== 'string') throw new OptionError(option, `invalid ${option}; expected a column name: ${describe(named)}`);
@@ -269,7 +270,7 @@ function optionalColumn(table: Table, named: string | undefined, aliases: readon
     if (column < 0) column = table.names.findIndex((n) => normalizeName(n) === normalizeName(named));
     if (column < 0) throw new OptionError(option, `invalid ${option}: no column "${named}"; columns found: ${table.names.map((n) => `"${n}"`).join(', ')}`);
   } else {
-    column = table.names.findIndex((n) => aliases.includes(normalizeName(n)));
+    column = table.names.findIndex((n) => recognise(normalizeName(n)));
     if (column < 0) return undefined;
   }
   const name = table.names[column];
