@@ -1,7 +1,8 @@
 /**
- * scaling-kit's public API: read training runs, fit the Chinchilla law
- * exactly (WebAssembly, or its TypeScript twin), predict and plan with it.
- * Importing this module registers no elements and starts no workers.
+ * scaling-kit's public API: read training runs, fit scaling laws exactly
+ * (WebAssembly, or its TypeScript twin), put intervals on them, and plan
+ * and cost with them. Importing this module registers no elements and
+ * starts no workers.
  */
 
 export { readRuns, runsFromArrays, type RunsInput, type ReadRunsOptions } from './core/runs.js';
@@ -9,10 +10,20 @@ export type { Runs } from './core/runs-types.js';
 export { ScalingKitError, DataError, OptionError, type ErrorCode } from './core/errors.js';
 export { fit, fitSync, type FitResult } from './core/fit.js';
 export type { FitOptions, Theta, Strategy } from './core/fit-options.js';
-export { predict, computeOptimal, type ChinchillaParams, type ComputeOptimal } from './core/law.js';
 export { hoffmannGrid, thetaNames } from './core/forms.js';
+export { predict, computeOptimal, type ChinchillaParams, type ComputeOptimal } from './core/law.js';
+export { evaluateLaw, lossFunction, checkLaw, type Law, type LawPoint } from './core/forms-eval.js';
+export { formatLaw } from './core/law-text.js';
+export { bootstrap, type BootstrapFitOptions } from './core/bootstrap-fit.js';
+export type { BootstrapResult, Interval } from './core/bootstrap.js';
+export { isoflop, type IsoflopOptions, type IsoflopResult } from './core/isoflop.js';
+export { envelope, type EnvelopeOptions, type EnvelopeResult } from './core/envelope.js';
+export { backtest, type BacktestOptions, type BacktestResult } from './core/backtest.js';
+export { optimalAllocation, computeForLoss, inferenceOptimal, lossFloor, type Allocation, type InferenceAllocation } from './core/planning.js';
+export { PRESETS, PRESET_IDS, preset, allocationAt, type Preset } from './core/presets.js';
+export { trainingCost, costOfGpuHours, HARDWARE, type CostOptions, type CostEstimate } from './core/cost.js';
 export { demoRuns, demoCsv } from './data/demo.js';
 export { generateRuns, type SyntheticOptions } from './data/synthetic.js';
 export { bestWasmBuild } from './engine/wasm.js';
 export { terminateWorkers } from './engine/pool.js';
-export type { EngineName } from './engine/types.js';
+export type { EngineName, FormName, LossName } from './engine/types.js';

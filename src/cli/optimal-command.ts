@@ -1,25 +1,78 @@
-/** `scaling-kit optimal --params JSON --flops C`: the compute-optimal N*, D* of a Chinchilla law. */
+/**
+ * `scaling-kit optimal`: how a compute budget should be split between
+ * parameters and tokens under a law (a preset or given parameters), the
+ * compute needed for a target loss, or the inference-aware split.
+ */
 
-import { computeOptimal, type ChinchillaParams } from '../core/law.js';
-import { parse, numberOption, UsageError } from './args.js';
-import { formatOptimal } from './format.js';
+import { checkLaw, type Law } from '../core/forms-eval.js';
+import { optimalAllocation, computeForLoss, inferenceOptimal } from '../core/planning.js';
+import { preset, PRESET_IDS, allocationAt } from '../core/presets.js';
+import { computeOptimal } from '../core/law.js';
+import { parse, numberOption, jsonOption, UsageError } from './args.js';
+import { count, sig } from './format.js';
+import { toJson } from './json.js';
 
-export const OPTIMAL_USAGE = `scaling-kit optimal --params '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}' --flops 5.76e23 [--json]
-  Splits a compute budget between parameters and tokens (C = 6ND) to minimise the law's loss.`;
+export const OPTIMAL_USAGE = `scaling-kit optimal (--law PRESET | --params JSON [--form FORM]) (--flops C | --target-loss L)
+                [--inference-tokens T] [--flops-per-token 6] [--json]
+  Splits a compute budget between parameters and tokens to minimise the law's loss (C = 6ND), or finds
+  the compute that reaches --target-loss; with --inference-tokens, the split that minimises training plus
+  inference FLOPs for that loss (Sardana et al. 2024). --params alone means the Chinchilla form, e.g.
+  --params '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}'. Presets: ${PRESET_IDS.join(', ')}.`;
+
+function lawFrom(values: Record<string, unknown>): Law | { allocation: ReturnType<typeof preset> } {
+  if ((values.law === undefined) === (values.params === undefined)) throw new UsageError('give exactly one of --law PRESET and --params JSON');
+  if (values.law !== undefined) {
+    const id = String(values.law);
+    if (!PRESET_IDS.includes(id)) throw new UsageError(`option --law: unknown preset "${id}" (presets: ${PRESET_IDS.join(', ')})`);
+    const p = preset(id);
+    return p.kind === 'law' ? p.law : { allocation: p };
+  }
+  const params = jsonOption(values, 'params');
+  const law = { form: (values.form as string | undefined) ?? 'chinchilla', params, variable: 'N' } as Law;
+  checkLaw(law, 'params');
+  return law;
+}
 
 export function optimalCommand(argv: string[]): string {
-  const { values } = parse(argv, { params: { type: 'string' }, flops: { type: 'string' }, json: { type: 'boolean' } }, 0);
-  if (values.params === undefined) throw new UsageError('option --params is required (a JSON object with A, B, E, alpha, beta)');
+  const { values } = parse(argv, {
+    law: { type: 'string' }, params: { type: 'string' }, form: { type: 'string' }, flops: { type: 'string' },
+    'target-loss': { type: 'string' }, 'inference-tokens': { type: 'string' }, 'flops-per-token': { type: 'string' },
+    json: { type: 'boolean' },
+  }, 0);
+  const law = lawFrom(values);
   const flops = numberOption(values, 'flops', (x) => x > 0, 'a positive number of FLOPs');
-  if (flops === undefined) throw new UsageError('option --flops is required');
-  let params: ChinchillaParams;
-  try {
-    params = JSON.parse(values.params as string);
-  } catch {
-    throw new UsageError(`option --params: expected a JSON object, got ${JSON.stringify(values.params)}`);
+  const target = numberOption(values, 'target-loss', (x) => x > 0, 'a positive loss');
+  const inference = numberOption(values, 'inference-tokens', (x) => x >= 0, 'a number of tokens ≥ 0');
+  const flopsPerToken = numberOption(values, 'flops-per-token', (x) => x > 0, 'a positive number');
+  const plan = { flopsPerToken };
+
+  if ('allocation' in law) {
+    // Allocation-only presets (DeepSeek, Llama 3) say how to split, not what loss follows.
+    if (flops === undefined) throw new UsageError(`preset "${law.allocation.id}" is an allocation rule: it needs --flops`);
+    if (law.allocation.kind !== 'allocation') throw new UsageError('internal: not an allocation preset');
+    const a = allocationAt(law.allocation.allocation, flops);
+    return values.json ? toJson(a) : `${law.allocation.name} at C = ${flops.toExponential(3)}: D* = ${count(a.D)} tokens${a.N ? `, N* = ${count(a.N)} parameters` : ''}${a.M ? `, M* = ${sig(a.M, 4)} FLOPs/token` : ''}`;
   }
-  const o = computeOptimal(params, flops);
-  return values.json
-    ? JSON.stringify({ C: o.C, N: o.N, D: o.D, tokensPerParam: o.tokensPerParam, loss: o.loss, G: o.G, a: o.a, b: o.b })
-    : formatOptimal(o);
+  if (inference !== undefined) {
+    if (target === undefined) throw new UsageError('--inference-tokens needs --target-loss (the quality to reach)');
+    const r = inferenceOptimal(law, { targetLoss: target, inferenceTokens: inference, ...plan });
+    if (values.json) return toJson(r);
+    return [
+      `Inference-aware model for loss ${target} with ${inference.toExponential(2)} inference tokens:`,
+      `  N = ${count(r.N)} parameters on D = ${count(r.D)} tokens (${sig(r.tokensPerParam, 4)} per parameter)`,
+      `  FLOPs: training ${r.trainFlops.toExponential(3)}, inference ${r.inferenceFlops.toExponential(3)}, total ${r.totalFlops.toExponential(3)}`,
+      `  compute-optimal model of the same loss: N = ${count(r.reference.N)}, total ${r.reference.totalFlops.toExponential(3)} FLOPs; saving ${(100 * r.savingFraction).toFixed(1)}%`,
+    ].join('\n');
+  }
+  if ((flops === undefined) === (target === undefined)) throw new UsageError('give exactly one of --flops C and --target-loss L');
+  const a = flops !== undefined ? optimalAllocation(law, flops, plan) : computeForLoss(law, target!, plan);
+  if (values.json) {
+    const extra = law.form === 'chinchilla' && flops !== undefined ? (({ G, a: ea, b }) => ({ G, a: ea, b }))(computeOptimal(law.params, flops)) : {};
+    return toJson({ ...a, ...extra });
+  }
+  return [
+    `Compute-optimal allocation of C = ${a.C.toExponential(3)} FLOPs (C = ${a.flopsPerToken}·N·D, ${a.method}):`,
+    `  N* = ${count(a.N)} parameters, D* = ${count(a.D)} tokens, ${sig(a.tokensPerParam, 4)} tokens per parameter`,
+    `  predicted loss ${sig(a.loss, 6)}`,
+  ].join('\n');
 }

@@ -101,7 +101,7 @@ const presets: Preset[] = [
     kind: 'law', id: 'kaplan2020-cmin', name: 'Kaplan et al. 2020, L(C_min)',
     law: { form: 'power', variable: 'C', params: { xc: 3.1e8 * PF_DAY, alpha: 0.05 } },
     citation: { ...KAPLAN, where: 'Eq. 1.3' }, units: KAPLAN_UNITS,
-    notes: 'Compute-efficient frontier; C_c^min = 3.1e8 PF-days = 2.6784e28 FLOPs (the Fig. 1 label reads 2.3e8 PF-days). C_min is the compute at the critical batch size, not C = 6ND.',
+    notes: 'Compute-efficient frontier; C_c^min = 3.1e8 PF-days = 2.6784e28 FLOPs (the Fig. 1 fit label reportedly shows 2.3e8; unverified). C_min = C/(1 + B/B_crit) is the least compute that reaches the loss (batch well below critical), not the C = 6ND of a given run.',
   },
   {
     kind: 'law', id: 'hoffmann2022-rounded', name: 'Hoffmann et al. 2022 (Chinchilla), as printed',

@@ -46,6 +46,38 @@ test('optimal --json gives N, D, tokensPerParam, loss for Hoffmann\'s constants'
   assert.ok(o.loss > 1.69 && o.loss < 3);
 });
 
+test('bootstrap, isoflop, backtest, optimal --law and cost print JSON with their documented keys', () => {
+  const shared = (name: string) => fileURLToPath(new URL(`../shared/data/${name}`, `file://${repo}`));
+  const cases: [string[], string[]][] = [
+    [['bootstrap', dataFile, '--drop-highest', '5', '--resamples', '50', '--rng', 'numpy', '--budgets', '5.76e23', '--json'], ['params', 'derived', 'correlation', 'resamples', 'failed', 'level']],
+    [['isoflop', shared('llama3-isoflops-digitized.csv'), '--json'], ['budgets', 'N', 'D', 'accepted']],
+    [['backtest', dataFile, '--drop-highest', '5', '--holdout-largest', '10', '--json'], ['predictions', 'summary', 'cutoff', 'fit']],
+    [['optimal', '--law', 'besiroglu2024', '--flops', '5.76e23', '--json'], ['N', 'D', 'tokensPerParam', 'loss']],
+    [['optimal', '--law', 'hoffmann2022', '--target-loss', '2.0', '--inference-tokens', '2e12', '--json'], ['N', 'D', 'trainFlops', 'inferenceFlops', 'savingFraction']],
+    [['cost', '--flops', '3.8e25', '--gpu', 'h100', '--gpus', '16384', '--json'], ['gpuHours', 'days', 'dollars', 'kWh', 'co2eKg']],
+  ];
+  for (const [args, keys] of cases) {
+    const r = cli(...args);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    const out = JSON.parse(r.stdout);
+    for (const k of keys) assert.ok(k in out, `${args[0]}: key ${k}`);
+  }
+});
+
+test('isoflop --json reproduces the Llama 3 exponents', () => {
+  const r = cli('isoflop', fileURLToPath(new URL('../shared/data/llama3-isoflops-digitized.csv', `file://${repo}`)), '--json');
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.N.a.toFixed(4), '0.4632');
+  assert.equal(out.D.b.toFixed(4), '0.5368');
+});
+
+test('cost of Llama 3 405B: 3.8e25 FLOPs on 16,384 H100s at 40% MFU', () => {
+  const out = JSON.parse(cli('cost', '--flops', '3.8e25', '--gpus', '16384', '--json').stdout);
+  const hours = 3.8e25 / (989.4e12 * 0.4 * 3600); // dense BF16 peak, science.md §4.14
+  assert.ok(Math.abs(out.gpuHours - hours) <= 1e-9 * hours);
+  assert.ok(Math.abs(out.days - hours / 16384 / 24) <= 1e-9 * out.days);
+});
+
 const badCalls: [string, string[], RegExp][] = [
   ['an empty file', ['fit', file('empty.csv', '')], /empty/i],
   ['a missing loss column', ['fit', file('noloss.csv', 'N,D\n1e9,2e10\n')], /loss/],
@@ -61,6 +93,13 @@ const badCalls: [string, string[], RegExp][] = [
   ['bad params JSON', ['optimal', '--params', '{A:1}', '--flops', '1e20'], /--params/],
   ['a negative budget', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3,"beta":0.3}', '--flops', '-1'], /--flops/],
   ['a missing parameter', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3}', '--flops', '1e20'], /params\.beta/],
+  ['an unknown preset', ['optimal', '--law', 'gpt5', '--flops', '1e20'], /unknown preset "gpt5"/],
+  ['both holdout options', ['backtest', dataFile, '--holdout-above', '1e21', '--holdout-largest', '3'], /exactly one/],
+  ['a bad resample count', ['bootstrap', dataFile, '--resamples', '0'], /--resamples/],
+  ['a bad GPU', ['cost', '--flops', '1e24', '--gpu', 'tpu'], /--gpu/],
+  ['an MFU above 1', ['cost', '--flops', '1e24', '--mfu', '1.5'], /--mfu/],
+  ['isoflop without a file', ['isoflop'], /needs a FILE/],
+  ['a data-constrained fit without base', ['fit', dataFile, '--form', 'data-constrained'], /base/],
 ];
 
 for (const [what, args, message] of badCalls) {

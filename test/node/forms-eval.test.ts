@@ -28,7 +28,7 @@ test('data-constrained: equals its base law without repetition and charges for r
   const base = { E: 1.869, A: 520.8, B: 1487.7, alpha: 0.3527, beta: 0.3527 };
   const law: Law = { form: 'data-constrained', params: { ...base, RN: 5.31, RD: 15.39 } };
   const N = 1e8, D = 2e10;
-  // N_opt(U) = G·(G·U)^(β/α) with G = (αA/(βB))^(1/(α+β)) ≈ 0.2258: 4.5e9 at U = D, 2.5e8 at U = D/4.
+  // N_opt(U) = G·(G·U)^(β/α) with G = (αA/(βB))^(1/(α+β)) ≈ 0.2258: 1.0e9 at U = D, 2.5e8 at U = D/4.
   // One epoch of D unique tokens and N below N_opt: nothing repeats, nothing is in excess.
   near(evaluateLaw(law, { N, D, U: D }), base.E + base.A / N ** base.alpha + base.B / D ** base.beta, 1e-15, 'no repetition');
   // Four epochs of U: D′ = U + U·R_D*·(1 − e^(−3/R_D*)) < D.

@@ -1,0 +1,43 @@
+/** `scaling-kit backtest FILE`: fit the small runs, predict the big ones, report the errors. */
+
+import { readRuns } from '../core/runs.js';
+import { backtest } from '../core/backtest.js';
+import { parse, numberOption, choiceOption, UsageError } from './args.js';
+import { readInput } from './fit-command.js';
+import { count, sig } from './format.js';
+import { toJson } from './json.js';
+import { formatLaw } from '../core/law-text.js';
+
+export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--loss huber|squared|squared-raw|asymmetric]
+                [--strategy fast|exact] [--drop-highest K] [--json]
+  Fits the Chinchilla law to the runs below a compute cutoff (or all but the K largest) and reports
+  each held-out run's relative prediction error: can small runs predict the big one?`;
+
+export async function backtestCommand(argv: string[]): Promise<string> {
+  const { values, positionals } = parse(argv, {
+    'holdout-above': { type: 'string' }, 'holdout-largest': { type: 'string' }, loss: { type: 'string' },
+    strategy: { type: 'string' }, 'drop-highest': { type: 'string' }, json: { type: 'boolean' },
+  }, 1);
+  if (positionals[0] === undefined) throw new UsageError('backtest needs a FILE of runs (CSV or JSON, - for stdin)');
+  const holdoutAbove = numberOption(values, 'holdout-above', (x) => x > 0, 'a positive number of FLOPs');
+  const holdoutLargest = numberOption(values, 'holdout-largest', (x) => Number.isInteger(x) && x >= 1, 'a whole number ≥ 1');
+  if ((holdoutAbove === undefined) === (holdoutLargest === undefined)) throw new UsageError('give exactly one of --holdout-above C and --holdout-largest K');
+  const runs = readRuns(readInput(positionals[0]), {
+    dropHighest: numberOption(values, 'drop-highest', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0'),
+  });
+  const r = await backtest(runs, {
+    holdoutAbove, holdoutLargest,
+    fitOptions: {
+      loss: choiceOption(values, 'loss', ['huber', 'squared', 'squared-raw', 'asymmetric'] as const),
+      strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
+    },
+  });
+  if (values.json) return toJson({ cutoff: r.cutoff, training: r.training.N.length, predictions: r.predictions, summary: r.summary, fit: r.fit });
+  const pc = (x: number) => `${(100 * x).toFixed(2)}%`;
+  return [
+    `backtest: fitted ${r.training.N.length} runs with C ≤ ${r.cutoff.toExponential(2)}, predicted ${r.summary.runs} held out`,
+    `  ${formatLaw(r.fit.law)}`,
+    ...r.predictions.map((p) => `  row ${String(p.row).padStart(4)}  N ${count(p.N).padStart(6)}  D ${count(p.D).padStart(6)}  loss ${sig(p.loss, 5).padStart(7)}  predicted ${sig(p.predicted, 5).padStart(7)}  error ${pc(p.relativeError).padStart(7)}`),
+    `  mean |error| ${pc(r.summary.meanAbsRelativeError)}, max ${pc(r.summary.maxAbsRelativeError)}, bias ${pc(r.summary.meanRelativeError)}, RMSE of log loss ${sig(r.summary.rmseLogLoss, 4)}`,
+  ].join('\n');
+}

@@ -1,0 +1,35 @@
+/** `scaling-kit isoflop FILE`: Approach 2, a parabola per compute budget, then N*(C) and D*(C) power laws. */
+
+import { readRuns } from '../core/runs.js';
+import { isoflop } from '../core/isoflop.js';
+import { parse, numberOption, UsageError } from './args.js';
+import { readInput } from './fit-command.js';
+import { count, sig } from './format.js';
+import { toJson, numberList } from './json.js';
+
+export const ISOFLOP_USAGE = `scaling-kit isoflop FILE [--budgets C1,C2,...] [--tolerance 0.1] [--min-points 3] [--level 0.95] [--json]
+  Fits loss against log N per compute budget (snapped to --budgets within --tolerance, else grouped),
+  rejects budgets with a stated reason, and fits N* = k·C^a and D* = k·C^b over the rest.`;
+
+export function isoflopCommand(argv: string[]): string {
+  const { values, positionals } = parse(argv, {
+    budgets: { type: 'string' }, tolerance: { type: 'string' }, 'min-points': { type: 'string' }, level: { type: 'string' },
+    json: { type: 'boolean' },
+  }, 1);
+  if (positionals[0] === undefined) throw new UsageError('isoflop needs a FILE of runs (CSV or JSON, - for stdin)');
+  const r = isoflop(readRuns(readInput(positionals[0])), {
+    budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m)),
+    tolerance: numberOption(values, 'tolerance', (x) => x > 0, 'a positive number'),
+    minPoints: numberOption(values, 'min-points', (x) => Number.isInteger(x) && x >= 3, 'a whole number ≥ 3'),
+    level: numberOption(values, 'level', (x) => x > 0 && x < 1, 'a number between 0 and 1'),
+  });
+  if (values.json) return toJson(r);
+  const pct = Math.round(r.N.level * 1000) / 10;
+  return [
+    `IsoFLOP analysis: ${r.accepted} of ${r.budgets.length} budgets accepted`,
+    ...r.budgets.map((b) => `  C = ${b.C.toExponential(2)}  ${String(b.points).padStart(3)} runs  ` +
+      (b.accepted ? `N* = ${count(b.N)}, D* = ${count(b.D)}, loss ${sig(b.loss, 5)}` : `rejected: ${b.message}`)),
+    `  N* = ${sig(r.N.k, 5)}·C^${sig(r.N.a, 5)}  (a ${pct}% interval ${sig(r.N.lo, 4)} to ${sig(r.N.hi, 4)})`,
+    `  D* = ${sig(r.D.k, 5)}·C^${sig(r.D.b, 5)}  (b ${pct}% interval ${sig(r.D.lo, 4)} to ${sig(r.D.hi, 4)})`,
+  ].join('\n');
+}
