@@ -9,14 +9,14 @@ import { readRuns } from '../src/core/runs.js';
 import { fit, fitSync } from '../src/core/fit.js';
 import { createEngine } from '../src/engine/select.js';
 import { bestWasmBuild, wasmModule, WASM_BUILDS } from '../src/engine/wasm.js';
-import type { EngineName, LogPoints } from '../src/engine/types.js';
+import { defaultSpec, type EngineName, type FitData } from '../src/engine/types.js';
+import { fitDataFromRuns } from '../src/core/fit.js';
 
 export interface KernelRow { engine: EngineName; nsPerPoint: number }
 export interface GridRow { engine: EngineName; workers: number; ms: number; objective: number; evaluations: number }
 
-function points(csv: string): LogPoints {
-  const runs = readRuns(csv, { dropHighest: 5 });
-  return { count: runs.N.length, lnN: runs.N.map(Math.log), lnD: runs.D.map(Math.log), lnL: runs.loss.map(Math.log) };
+function points(csv: string): FitData {
+  return fitDataFromRuns(readRuns(csv, { dropHighest: 5 }));
 }
 
 export function availableEngines(): EngineName[] {
@@ -26,12 +26,12 @@ export function availableEngines(): EngineName[] {
 /** ns per run of one objective + gradient evaluation, for every engine here. */
 export function measureKernels(csv: string, rounds = 9, msPerRound = 60): KernelRow[] {
   const pts = points(csv);
-  const spec = { form: 'chinchilla', loss: 'huber', delta: 1e-3 } as const;
+  const spec = defaultSpec();
   const theta = Float64Array.from([6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083]);
   const grad = new Float64Array(5);
   const engines = availableEngines().map((name) => {
     const e = createEngine(name);
-    e.setPoints(pts);
+    e.setData(pts);
     for (let i = 0; i < 2000; i++) e.objective(spec, theta, grad); // warm up the JIT
     return e;
   });

@@ -4,7 +4,8 @@
  *     Chromium and in Node;
  * (b) the exact 4,500-start fit of the 240-run Chinchilla set: best
  *     WebAssembly build (with workers) against the TypeScript engine;
- * (c) the gzip -9 size of the built bundle and of its parts.
+ * (c) the default fit; (d) the 4,000-resample bootstrap with workers;
+ * (e) the gzip -9 size of the built bundle and of its parts.
  * Ratios are what to read: absolute times drift on a shared machine.
  */
 
@@ -15,6 +16,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
 import { measureGrid, measureKernels, type GridRow, type KernelRow } from './measure.js';
+import { measureBootstrap, measureDefaultFit, type BootstrapRow, type FastRow } from './fast.js';
 import { wasmRelaxedSimd, wasmScalar, wasmSimd } from '../src/engine/generated/wasm-bytes.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +33,7 @@ async function inChromium() {
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     const version = browser.version();
     const result = await page.evaluate((text) => (globalThis as any).scalingKitBench(text), csv);
-    return { ...result, version } as { kernels: KernelRow[]; grid: GridRow[]; threads: number; version: string };
+    return { ...result, version } as { kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; threads: number; version: string };
   } finally {
     await browser.close();
   }
@@ -42,7 +44,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 const chrome = await inChromium();
-const node = { kernels: measureKernels(csv), grid: await measureGrid(csv) };
+const node = { kernels: measureKernels(csv), grid: await measureGrid(csv), defaultFit: measureDefaultFit(csv), bootstrap: await measureBootstrap(csv) };
 
 console.log(`scaling-kit bench — Chromium ${chrome.version}, Node ${process.version}, ${chrome.threads} hardware threads\n`);
 console.log('(a) objective + gradient, Chinchilla form, 240 runs: ns per run (median of 9 interleaved rounds)');
@@ -62,7 +64,16 @@ for (const [where, rows] of [['Chromium', chrome.grid], ['Node', node.grid]] as 
   if (rows.length === 2) console.log(`    ${where.padEnd(9)}wasm / js wall-time ratio ${(w.ms / j.ms).toFixed(3)}×`);
 }
 
-console.log('\n(c) bundle, gzip -9');
+console.log('\n(c) default (fast: variable projection + polish) fit, 240 runs, from parsed runs: median of 21 (C variable projection: 2.6 ms; scipy exact: 167 s)');
+for (const [where, r] of [['Chromium', chrome.defaultFit], ['Node', node.defaultFit]] as const) {
+  console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}median ${r.medianMs.toFixed(2)} ms, best ${r.minMs.toFixed(2)} ms   objective ${r.objective.toPrecision(16)}`);
+}
+console.log('\n(d) bootstrap: 4,000 resamples, numpy draws, seed 42 (Python reference: 72.5 s CPU; C: 0.68–2.4 s one core)');
+for (const [where, r] of [['Chromium', chrome.bootstrap], ['Node', node.bootstrap]] as const) {
+  console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}${`${r.workers} workers`.padEnd(11)}${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}   ${r.failed} of ${r.resamples} refits failed`);
+}
+
+console.log('\n(e) bundle, gzip -9');
 if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
   const min = readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8');
   console.log(`    dist/scaling-kit.min.js  ${kb(min.length)} minified, ${kb(gz(min))} gzipped`);

@@ -7,15 +7,16 @@ import { readInput } from './fit-command.js';
 import { count, sig } from './format.js';
 import { toJson } from './json.js';
 import { formatLaw } from '../core/law-text.js';
+import { FORM_IDS, type FormName } from '../engine/types.js';
 
-export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--loss huber|squared|squared-raw|asymmetric]
+export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--form FORM] [--loss huber|squared|squared-raw|asymmetric]
                 [--strategy fast|exact] [--drop-highest K] [--json]
-  Fits the Chinchilla law to the runs below a compute cutoff (or all but the K largest) and reports
+  Fits the law (default Chinchilla) to the runs below a compute cutoff (or all but the K largest) and reports
   each held-out run's relative prediction error: can small runs predict the big one?`;
 
 export async function backtestCommand(argv: string[]): Promise<string> {
   const { values, positionals } = parse(argv, {
-    'holdout-above': { type: 'string' }, 'holdout-largest': { type: 'string' }, loss: { type: 'string' },
+    'holdout-above': { type: 'string' }, 'holdout-largest': { type: 'string' }, form: { type: 'string' }, loss: { type: 'string' },
     strategy: { type: 'string' }, 'drop-highest': { type: 'string' }, json: { type: 'boolean' },
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('backtest needs a FILE of runs (CSV or JSON, - for stdin)');
@@ -28,6 +29,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   const r = await backtest(runs, {
     holdoutAbove, holdoutLargest,
     fitOptions: {
+      form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
       loss: choiceOption(values, 'loss', ['huber', 'squared', 'squared-raw', 'asymmetric'] as const),
       strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
     },

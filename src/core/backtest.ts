@@ -5,8 +5,8 @@
  * This is the check that matters for planning: a law is only as useful as its
  * extrapolation to budgets nobody has trained at yet.
  *
- * Held-out runs are predicted with the Chinchilla law L = E + A/N^α + B/D^β at
- * their own N and D. Apply outlier rules (Epoch's `dropHighest`) when reading
+ * Held-out runs are predicted with the fitted law (any form) at their own
+ * N, D, C and unique tokens. Apply outlier rules (Epoch's `dropHighest`) when reading
  * the runs, before the split; `fitOptions.dropHighest` is refused because it
  * would thin the training set only.
  */
@@ -14,7 +14,8 @@
 import { DataError, OptionError } from './errors.js';
 import { fit } from './fit.js';
 import type { FitOptions } from './fit-options.js';
-import { predict } from './law.js';
+import { evaluateLaw } from './forms-eval.js';
+import type { FormName } from '../engine/types.js';
 import type { Runs } from './runs-types.js';
 
 export interface BacktestOptions {
@@ -22,16 +23,12 @@ export interface BacktestOptions {
   holdoutAbove?: number;
   /** Hold out the k runs of largest C (ties: the later input row is held out first). */
   holdoutLargest?: number;
-  /** Options for `fit` on the training runs (the chinchilla form only; no dropHighest). */
-  fitOptions?: ChinchillaFitOptions;
+  /** Options for `fit` on the training runs (any form; no dropHighest). */
+  fitOptions?: FitOptions;
 }
 
-/** `fit` options restricted to the Chinchilla law, the one `predict` evaluates. */
-export type ChinchillaFitOptions = FitOptions & { form?: 'chinchilla' };
-
-/** `fit` on the Chinchilla form; its result type is whatever `fit` returns for that form. */
-const fitChinchilla = (runs: Runs, options: ChinchillaFitOptions) => fit(runs, options);
-export type BacktestFit = Awaited<ReturnType<typeof fitChinchilla>>;
+const fitAny = (runs: Runs, options: FitOptions) => fit<FormName>(runs, options);
+export type BacktestFit = Awaited<ReturnType<typeof fitAny>>;
 
 /** One held-out run and its prediction. */
 export interface HeldOutRun {
@@ -117,14 +114,10 @@ function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
   return mask;
 }
 
-function checkFitOptions(f: ChinchillaFitOptions): void {
+function checkFitOptions(f: FitOptions): void {
   if (f === null || typeof f !== 'object') throw new OptionError('fitOptions', 'invalid fitOptions; expected an object');
   if (f.dropHighest !== undefined) {
     throw new OptionError('fitOptions.dropHighest', 'invalid fitOptions.dropHighest; drop outliers when reading the runs (readRuns(…, { dropHighest })), before the split');
-  }
-  const form = (f as { form?: unknown }).form;
-  if (form !== undefined && form !== 'chinchilla') {
-    throw new OptionError('fitOptions.form', `invalid fitOptions.form; backtest predicts with the chinchilla law only: ${String(form)}`);
   }
 }
 
@@ -153,12 +146,12 @@ export async function backtest(runs: Runs, options: BacktestOptions): Promise<Ba
   const mask = heldOutMask(runs, options);
   const [heldOut, training] = partitionRuns(runs, (i) => mask[i]);
   if (training.N.length < MIN_TRAINING_RUNS) {
-    throw new DataError('too-few-runs', `too few runs to train on: ${training.N.length} after holding out ${heldOut.N.length} of ${runs.N.length}; the chinchilla law needs at least ${MIN_TRAINING_RUNS}`);
+    throw new DataError('too-few-runs', `too few runs to train on: ${training.N.length} after holding out ${heldOut.N.length} of ${runs.N.length}; a fit needs at least ${MIN_TRAINING_RUNS}`);
   }
-  const result = await fitChinchilla(training, fitOptions);
+  const result = await fitAny(training, fitOptions);
   const predictions: HeldOutRun[] = Array.from(heldOut.N, (N, i) => {
     const D = heldOut.D[i], loss = heldOut.loss[i];
-    const predicted = predict(result.params, N, D);
+    const predicted = evaluateLaw(result.law, { N, D, C: heldOut.C[i], U: heldOut.U?.[i] ?? D });
     return { row: heldOut.rows[i], N, D, C: heldOut.C[i], loss, predicted, relativeError: (predicted - loss) / loss };
   });
   return {

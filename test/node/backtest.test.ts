@@ -28,7 +28,8 @@ test('Chinchilla: runs above 1e21 FLOPs predicted from the rest within a few per
   assert.ok(r.cutoff <= 1e21);
 
   // Predictions recomputed here from the fitted parameters and the raw columns (D = C/(6N)).
-  const { A, B, E, alpha, beta } = r.fit.params;
+  assert.equal(r.fit.law.form, 'chinchilla');
+  const { A, B, E, alpha, beta } = r.fit.params as { A: number; B: number; E: number; alpha: number; beta: number };
   let abs = 0, signed = 0, sq = 0, max = 0;
   r.predictions.forEach((p, i) => {
     const x = above[i];
@@ -91,7 +92,7 @@ test('bad options name the option; too few training runs is a data error', async
     [{ holdoutAbove: -1 }, 'holdoutAbove'], [{ holdoutAbove: Number.NaN }, 'holdoutAbove'], [{ holdoutAbove: 1e30 }, 'holdoutAbove'],
     [{ holdoutLargest: 0 }, 'holdoutLargest'], [{ holdoutLargest: 2.5 }, 'holdoutLargest'], [{ holdoutLargest: 81 }, 'holdoutLargest'],
     [{ holdoutLargest: 3, fitOptions: { dropHighest: 5 } }, 'fitOptions.dropHighest'],
-    [{ holdoutLargest: 3, fitOptions: { form: 'kaplan' } }, 'fitOptions.form'],
+    [{ holdoutLargest: 3, fitOptions: { form: 'kaplan2' } }, 'form'],
   ];
   for (const [options, option] of cases) {
     await assert.rejects(backtest(clean, options as never), (e: unknown) => e instanceof OptionError && e.option === option, JSON.stringify(options));
