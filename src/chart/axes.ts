@@ -1,0 +1,97 @@
+/**
+ * Axes and grid lines for a frame, drawn with d3-axis into detached `<g>`s.
+ * Tick labels come from ticks.ts (SI counts, FLOPs with a superscript
+ * exponent, decimals); colours come from CSS (`currentColor`, `--scaling-*`),
+ * so a theme change needs no redraw.
+ */
+
+import { axisBottom, axisLeft } from 'd3-axis';
+import { select } from 'd3-selection';
+import type { Frame } from './frame.js';
+import type { PositionScale, ScaleType } from './scales.js';
+import { group, svgElement, textNode } from './svg.js';
+import { linearTicks, logTicks, tickLabel, type LogTicks, type Quantity, type TickLabel } from './ticks.js';
+
+export interface AxisOptions {
+  type: ScaleType;
+  quantity: Quantity;
+  /** Axis title, drawn as text. */
+  title?: string;
+  /** Most labelled ticks; by default one per ~60 px (x) or ~36 px (y). */
+  maxTicks?: number;
+}
+
+/** Labelled and minor tick values for a scale over `length` pixels. */
+export function axisTicks(scale: PositionScale, o: AxisOptions, length: number, spacing: number): LogTicks {
+  const domain = scale.domain() as [number, number];
+  const max = o.maxTicks ?? Math.max(2, Math.floor(length / spacing));
+  return o.type === 'log' ? logTicks(domain, max) : { major: linearTicks(domain, max), minor: [] };
+}
+
+/** Writes a label into a `<text>`: the text, then the exponent as a raised smaller `<tspan class="sup">`. */
+export function writeLabel(node: SVGTextElement, label: TickLabel): void {
+  node.textContent = label.text;
+  if (label.sup) {
+    const sup = svgElement('tspan', { class: 'sup', dy: '-0.5em', 'font-size': '0.75em' });
+    sup.textContent = label.sup;
+    node.append(sup);
+  }
+}
+
+function finish(g: SVGGElement, o: AxisOptions, ticks: LogTicks): void {
+  g.removeAttribute('font-size');
+  g.removeAttribute('font-family');
+  const step = ticks.major.length > 1 ? Math.abs(ticks.major[1] - ticks.major[0]) : undefined;
+  select(g).selectAll<SVGGElement, number>('.tick').each(function (d) {
+    const text = this.querySelector('text');
+    if (text) writeLabel(text, tickLabel(o.quantity, d, step));
+  });
+}
+
+const span = (r: number[]) => Math.abs(r[1] - r[0]);
+
+/** The x axis along the bottom of the plot, with minor ticks and a centred title. */
+export function axisX(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGElement {
+  const y0 = frame.height - frame.margin.bottom;
+  const ticks = axisTicks(scale, o, span(scale.range()), o.quantity === 'flops' ? 64 : 56);
+  const g = group('axis axis-x', { part: 'axis axis-x', transform: `translate(0,${y0})` });
+  select(g).call(axisBottom(scale).tickValues(ticks.major).tickSizeOuter(0).tickPadding(5));
+  finish(g, o, ticks);
+  const minor = group('minor-ticks');
+  for (const v of ticks.minor) minor.append(svgElement('line', { x1: scale(v), x2: scale(v), y2: 3 }));
+  g.append(minor);
+  if (o.title) {
+    const [a, b] = scale.range();
+    g.append(textNode(o.title, { class: 'axis-title', x: (a + b) / 2, y: frame.margin.bottom - 8, 'text-anchor': 'middle' }));
+  }
+  return g;
+}
+
+/** The y axis along the left of the plot, with a rotated title. */
+export function axisY(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGElement {
+  const ticks = axisTicks(scale, o, span(scale.range()), 36);
+  const g = group('axis axis-y', { part: 'axis axis-y', transform: `translate(${frame.margin.left},0)` });
+  select(g).call(axisLeft(scale).tickValues(ticks.major).tickSizeOuter(0).tickPadding(5));
+  finish(g, o, ticks);
+  const minor = group('minor-ticks');
+  for (const v of ticks.minor) minor.append(svgElement('line', { y1: scale(v), y2: scale(v), x2: -3 }));
+  g.append(minor);
+  if (o.title) {
+    const [a, b] = scale.range();
+    g.append(textNode(o.title, {
+      class: 'axis-title', transform: `translate(${-frame.margin.left + 14},${(a + b) / 2}) rotate(-90)`, 'text-anchor': 'middle',
+    }));
+  }
+  return g;
+}
+
+/** Faint grid lines at the labelled ticks of both axes, under the marks. */
+export function grid(x: PositionScale, y: PositionScale, xo: AxisOptions, yo: AxisOptions): SVGGElement {
+  const g = group('grid', { part: 'grid' });
+  const [x0, x1] = x.range(), [y0, y1] = y.range();
+  for (const v of axisTicks(x, xo, span([x0, x1]), xo.quantity === 'flops' ? 64 : 56).major) {
+    g.append(svgElement('line', { x1: x(v), x2: x(v), y1: y0, y2: y1 }));
+  }
+  for (const v of axisTicks(y, yo, span([y0, y1]), 36).major) g.append(svgElement('line', { x1: x0, x2: x1, y1: y(v), y2: y(v) }));
+  return g;
+}

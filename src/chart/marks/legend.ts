@@ -1,0 +1,62 @@
+/**
+ * A legend drawn in SVG (so it is part of every export): a swatch and a name
+ * per item, flowing left to right and wrapping to new rows. Widths are
+ * estimated from the text (nodes are detached, so nothing can be measured):
+ * about 0.6 em per Latin character and 1 em per CJK character.
+ */
+
+import { group, svgElement, textNode } from '../svg.js';
+
+export interface LegendItem {
+  label: string;
+  /** Colour class shared with the mark (`series-0`, `size-2`, …). */
+  className: string;
+  symbol: 'line' | 'point' | 'band';
+}
+
+export interface LegendOptions {
+  x: number;
+  y: number;
+  /** Width available for a row. */
+  width: number;
+  fontSize?: number;
+}
+
+export interface Legend {
+  node: SVGGElement;
+  /** Height of all rows together. */
+  height: number;
+}
+
+export const LEGEND_DEFAULTS = { fontSize: 12, swatch: 18, gap: 6, spacing: 18 };
+
+/** Estimated width of `text` at `fontSize` pixels. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.6;
+  return em * fontSize;
+}
+
+function swatch(item: LegendItem, size: number, y: number): SVGElement {
+  if (item.symbol === 'point') return svgElement('circle', { class: `point ${item.className}`, cx: size / 2, cy: y, r: 4 });
+  if (item.symbol === 'band') return svgElement('rect', { class: `interval ${item.className}`, x: 0, y: y - 5, width: size, height: 10 });
+  return svgElement('line', { class: `curve ${item.className}`, x1: 0, x2: size, y1: y, y2: y });
+}
+
+export function legend(items: readonly LegendItem[], o: LegendOptions): Legend {
+  const { swatch: size, gap, spacing } = LEGEND_DEFAULTS;
+  const fontSize = o.fontSize ?? LEGEND_DEFAULTS.fontSize;
+  const rowHeight = Math.round(fontSize * 1.6);
+  const node = group('legend', { part: 'legend', transform: `translate(${o.x},${o.y})` });
+  let cx = 0, row = 0;
+  for (const item of items) {
+    const w = size + gap + textWidth(item.label, fontSize);
+    if (cx > 0 && cx + w > o.width) (cx = 0, row += 1);
+    const cy = row * rowHeight + rowHeight / 2;
+    const entry = group('legend-item', { transform: `translate(${cx},0)` });
+    entry.append(swatch(item, size, cy), textNode(item.label, { x: size + gap, y: cy, dy: '0.35em' }));
+    node.append(entry);
+    cx += w + spacing;
+  }
+  return { node, height: items.length ? (row + 1) * rowHeight : 0 };
+}
