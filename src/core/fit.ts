@@ -14,7 +14,7 @@ import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { DataError } from './errors.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Strategy, type Theta } from './fit-options.js';
-import { defaultGrid, lawFromTheta } from './forms.js';
+import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import type { Law } from './forms-eval.js';
 import { createEngine } from '../engine/select.js';
@@ -78,6 +78,8 @@ const SAME_OPTIMUM = 1e-9;
 /** Fast strategy: variable-projection basins to polish (chinchilla), screened grid starts to refine (other forms). */
 const VARPRO_BASINS = 3;
 const SCREENED_STARTS = 8;
+/** The asymmetric loss is piecewise linear, where L-BFGS stalls at kinks: refine many more starts. */
+const ENVELOPE_STARTS = 64;
 
 const engines = new Map<string, Engine>();
 function engineFor(name: EngineName | 'auto'): Engine {
@@ -128,7 +130,12 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   if (!opts.starts && opts.strategy === 'fast') {
     if (spec.form === 'chinchilla') {
       const cells = varproStarts(varproGrid(data), VARPRO_EXPONENTS.length, VARPRO_BASINS);
-      starts = Float64Array.from(cells.flatMap((c) => thetaFromCell(c, data)));
+      const projected = cells.flatMap((c) => thetaFromCell(c, data));
+      // The asymmetric loss is piecewise linear: least-squares basins can sit off its optimum, so add screened grid starts.
+      const envelopeGrid = spec.loss === 'asymmetric' ? lowerEnvelopeGrid(data) : null;
+      const screened = envelopeGrid ? Array.from(screen(engine, spec, envelopeGrid, P, ENVELOPE_STARTS)) : [];
+      screenEvaluations = envelopeGrid ? envelopeGrid.length / P : 0;
+      starts = Float64Array.from([...projected, ...screened]);
     } else {
       const count = starts.length / P;
       screenEvaluations = count;
@@ -170,6 +177,9 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     if (isConvergedStatus(batch.status[k])) convergedStarts++;
   }
   const status = polished.status[0];
+  if (spec.loss === 'asymmetric') {
+    notices.push('the asymmetric loss is piecewise linear: L-BFGS can stop at a kink, so compare with strategy "exact" before trusting digits');
+  }
   const law = lawFromTheta(spec, theta) as LawOf<F>;
   return {
     form: spec.form as F,

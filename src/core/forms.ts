@@ -101,3 +101,14 @@ export function defaultGrid(spec: ObjectiveSpec, data: FitData): Float64Array {
     }
   }
 }
+
+/**
+ * kyo-takano/chinchilla's data-informed 5⁵ grid for lower-envelope fits
+ * (science.md §5.2–5.3): E from 0.67 to 0.96 of the lowest loss (their 1.4–2.0
+ * on Chinchilla's losses), ln A, ln B ∈ [1, 10], α, β ∈ [0.1, 0.7]; rows θ.
+ */
+export function lowerEnvelopeGrid(data: FitData): Float64Array {
+  const [minLnL] = extent(data.lnL);
+  const lin = (a: number, b: number) => [0, 1, 2, 3, 4].map((k) => a + ((b - a) * k) / 4);
+  return product([lin(1, 10), lin(1, 10), lin(Math.log(0.67), Math.log(0.96)).map((f) => minLnL + f), lin(0.1, 0.7), lin(0.1, 0.7)]);
+}

@@ -1,0 +1,27 @@
+/**
+ * Accessibility helpers: the one-paragraph summary that labels a chart
+ * (`role="img"` + aria-label) and a visually hidden data table with the
+ * numbers behind it. Everything is rendered as text through Lit bindings, so
+ * hostile names in data show as text.
+ */
+
+import { html, nothing, type TemplateResult } from 'lit';
+
+/** Sentences joined into one paragraph; empty parts dropped, whitespace collapsed. */
+export const summary = (parts: readonly (string | undefined | false)[]): string =>
+  parts.filter((p): p is string => !!p && p.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
+
+export type TableCell = string | number;
+
+/**
+ * A `<table class="visually-hidden">`: read by screen readers, invisible on
+ * screen. The first cell of each row is a row header.
+ */
+export function dataTable(caption: string, columns: readonly string[], rows: readonly (readonly TableCell[])[], part = 'table'): TemplateResult | typeof nothing {
+  if (rows.length === 0) return nothing;
+  return html`<table class="visually-hidden" part=${part}>
+    <caption>${caption}</caption>
+    <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
+  </table>`;
+}

@@ -1,0 +1,19 @@
+/**
+ * Where a pointer event is in chart coordinates: the chart `<svg>` scales
+ * with its container (viewBox), so client pixels are mapped back to the
+ * frame's own units before a scale inverts them.
+ */
+
+export function pointerPosition(svg: SVGSVGElement, event: { clientX: number; clientY: number }): { x: number; y: number } {
+  const rect = svg.getBoundingClientRect();
+  const box = svg.viewBox.baseVal;
+  const sx = rect.width > 0 && box.width > 0 ? box.width / rect.width : 1;
+  const sy = rect.height > 0 && box.height > 0 ? box.height / rect.height : 1;
+  return { x: (event.clientX - rect.left) * sx, y: (event.clientY - rect.top) * sy };
+}
+
+/** The centre of an SVG child in the coordinates of a positioned HTML container. */
+export function centreIn(node: Element, container: Element): { x: number; y: number } {
+  const r = node.getBoundingClientRect(), c = container.getBoundingClientRect();
+  return { x: r.left + r.width / 2 - c.left, y: r.top + r.height / 2 - c.top };
+}

@@ -1,0 +1,179 @@
+/**
+ * ScalingElement: the small base every <scaling-*> element extends (Shoelace
+ * habit). It gives
+ *   - `emit(type, detail)`: a bubbling, composed, typed CustomEvent;
+ *   - `static define(tag)`: registers the class once (idempotent);
+ *   - `theme` ('auto' | 'light' | 'dark'; auto follows prefers-color-scheme);
+ *   - language: `this.i18n.lang` and `this.i18n.t(key)` from the `lang`
+ *     attribute, an ancestor's or the document's (refreshed in willUpdate);
+ *   - `error` (replaces the chart) and `notice` (above it), shown by
+ *     `renderError()` in plain words with role="alert";
+ *   - exports: `exportBlob(format)` / `export(format)` over the chart SVG and
+ *     the subclass's `exportText(format)`, and `renderExportMenu()`;
+ *   - `warn(code, message)`: one deduplicated console warning per code.
+ * Importing this module registers nothing.
+ */
+
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { sharedStyles } from './shared-styles.js';
+import { LangController } from './controllers/lang.js';
+import { download, serializeSvg, svgToPng } from '../chart/export.js';
+import type { MessageKey } from '../i18n/index.js';
+
+export type Theme = 'auto' | 'light' | 'dark';
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'python' | 'latex';
+export type TextFormat = Exclude<ExportFormat, 'svg' | 'png'>;
+
+/** `scaling-render`: the chart was drawn (after every redraw). */
+export interface RenderDetail { width: number; height: number; series: number; points: number }
+/** `scaling-error`: the element now shows an error (message in the element's language). */
+export interface ErrorDetail { message: string }
+/** `scaling-export`: about to download; cancel it (preventDefault) to handle `blob` yourself. */
+export interface ExportDetail { format: ExportFormat; filename: string; blob: Blob }
+
+/** Every event the elements emit, by type. */
+export interface ScalingEventMap {
+  'scaling-render': RenderDetail;
+  'scaling-error': ErrorDetail;
+  'scaling-export': ExportDetail;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'scaling-render': CustomEvent<RenderDetail>;
+    'scaling-error': CustomEvent<ErrorDetail>;
+    'scaling-export': CustomEvent<ExportDetail>;
+  }
+}
+
+export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: string; label: MessageKey } } = {
+  svg: { ext: 'svg', type: 'image/svg+xml;charset=utf-8', label: 'exportSvg' },
+  png: { ext: 'png', type: 'image/png', label: 'exportPng' },
+  csv: { ext: 'csv', type: 'text/csv;charset=utf-8', label: 'exportCsv' },
+  json: { ext: 'json', type: 'application/json;charset=utf-8', label: 'exportJson' },
+  python: { ext: 'py', type: 'text/x-python;charset=utf-8', label: 'exportPython' },
+  latex: { ext: 'tex', type: 'application/x-tex;charset=utf-8', label: 'exportLatex' },
+};
+
+const warned = new Set<string>();
+
+/** Plain words from anything thrown. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export class ScalingElement extends LitElement {
+  static override styles = sharedStyles;
+
+  /** Registers `tag` for this class unless it is already defined; returns the class. */
+  static define(tag: string): typeof ScalingElement {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+    return this;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** 'auto' (default) follows prefers-color-scheme; 'light' or 'dark' force one. */
+  @property({ reflect: true }) accessor theme: Theme = 'auto';
+
+  /** File name (without extension) for downloads. */
+  @property() accessor filename = 'scaling-chart';
+
+  /** The message shown instead of the chart, or null. */
+  @state() protected accessor error: string | null = null;
+
+  /** A problem that leaves the chart standing (a failed export), shown above it; or null. */
+  @state() protected accessor notice: string | null = null;
+
+  protected readonly i18n = new LangController(this);
+
+  /** Formats the toolbar offers. */
+  protected exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json', 'python', 'latex'];
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  /** Dispatches a bubbling, composed CustomEvent; returns false if a listener cancelled it. */
+  emit<K extends keyof ScalingEventMap>(type: K, detail: ScalingEventMap[K], options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+
+  /** Subclasses call `super.willUpdate(changed)` first: it refreshes the language. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.i18n.refresh();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('error') && this.error) this.emit('scaling-error', { message: this.error });
+    if (changed.has('notice') && this.notice) this.emit('scaling-error', { message: this.notice });
+  }
+
+  /** The error box: `role="alert"`, `part="error"`, text only. */
+  protected renderError(message: string | null = this.error): TemplateResult | typeof nothing {
+    if (!message) return nothing;
+    return html`<div class="error" role="alert" part="error"><strong>${this.i18n.t('errorTitle')}</strong><span>${message}</span></div>`;
+  }
+
+  /** One console warning per code per page. */
+  protected warn(code: string, message: string): void {
+    if (warned.has(code)) return;
+    warned.add(code);
+    console.warn(`scaling-kit [${code}]: ${message}`);
+  }
+
+  /** The drawn chart, if any. */
+  chartSvg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg.chart');
+  }
+
+  /** Text exports (CSV, JSON, Python, LaTeX); subclasses override for the formats they list. */
+  protected exportText(format: TextFormat): string {
+    throw new Error(`${this.localName} does not export ${format}`);
+  }
+
+  /** The export as a Blob: the chart as SVG or PNG (2× pixels), or the subclass's text. */
+  async exportBlob(format: ExportFormat): Promise<Blob> {
+    const { type } = EXPORT_FILES[format];
+    if (format === 'svg' || format === 'png') {
+      const svg = this.chartSvg();
+      if (!svg) throw new Error(this.error ?? 'nothing is drawn yet');
+      const text = serializeSvg(svg);
+      if (format === 'svg') return new Blob([text], { type });
+      const box = svg.viewBox.baseVal;
+      return svgToPng(text, box.width, box.height, 2);
+    }
+    return new Blob([this.exportText(format)], { type });
+  }
+
+  /** Emits a cancelable `scaling-export`, then downloads unless a listener cancelled it. */
+  async export(format: ExportFormat): Promise<void> {
+    try {
+      const blob = await this.exportBlob(format);
+      const filename = `${this.filename}.${EXPORT_FILES[format].ext}`;
+      if (this.emit('scaling-export', { format, filename, blob }, { cancelable: true })) download(blob, filename);
+      this.notice = null;
+    } catch (error) {
+      this.notice = this.i18n.t('errExport', { detail: messageOf(error) });
+    }
+  }
+
+  /** A <details> menu of export buttons (parts: export, export-button, export-menu, export-item). */
+  protected renderExportMenu(): TemplateResult {
+    const t = this.i18n.t;
+    const pick = (format: ExportFormat) => (e: Event) => {
+      (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+      void this.export(format);
+    };
+    return html`<details class="menu" part="export">
+      <summary part="export-button">${t('exportMenu')}</summary>
+      <div class="menu-items" part="export-menu">
+        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${t(EXPORT_FILES[f].label)}</button>`)}
+      </div>
+    </details>`;
+  }
+}
