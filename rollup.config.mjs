@@ -11,6 +11,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const LIB = 'src/index.ts';
+const BUNDLE = 'src/bundle.ts'; // the IIFE: API plus every element defined
 const CLI = 'src/cli/main.ts';
 
 // esbuild only strips types and lowers syntax; tsc type-checks separately.
@@ -25,7 +26,7 @@ const library = [
     plugins: browserPlugins(),
   },
   {
-    input: LIB,
+    input: BUNDLE,
     // No `module: true` for terser: on an IIFE it deletes the `var ScalingKit=` global.
     output: { file: 'dist/scaling-kit.min.js', format: 'iife', name: 'ScalingKit', plugins: [terser()] },
     plugins: browserPlugins(),

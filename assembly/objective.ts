@@ -8,6 +8,7 @@
 import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from "./forms/chinchilla";
 import { predictLog, FORM_CHINCHILLA, FORM_KAPLAN, FORM_POWER, FORM_SATURATING, FORM_DATA_CONSTRAINED, FORM_OVERTRAINED } from "./forms/point";
 import { lnL, loss, weight, count } from "./points";
+import { exp } from "./math/scalar";
 
 export const LOSS_SQUARED_RAW: i32 = 2;
 export const LOSS_ASYMMETRIC: i32 = 3;
@@ -63,12 +64,12 @@ export function evaluate(x: usize, g: usize): f64 {
       f += wi * r * r;
       c = 2.0 * wi * r;
     } else if (lossKind == LOSS_SQUARED_RAW) {
-      const p = Math.exp(q), r = p - load<f64>(loss + off);
+      const p = exp(q), r = p - load<f64>(loss + off);
       f += wi * r * r;
       c = 2.0 * wi * r * p;
     } else {
       // Asymmetric: r = L − L̂; under-predictions cost r, over-predictions asymmetry·|r|.
-      const p = Math.exp(q), r = load<f64>(loss + off) - p;
+      const p = exp(q), r = load<f64>(loss + off) - p;
       if (r > 0) { f += wi * r; c = -wi * p; }
       else { f -= wi * asymmetry * r; c = wi * asymmetry * p; }
     }

@@ -10,6 +10,7 @@
 
 import { lnN, lnD, lnL, weight, count } from "../points";
 import { vexp, vlog } from "../simd/vmath";
+import { exp, log } from "../math/scalar";
 
 export const LOSS_HUBER: i32 = 0;
 export const LOSS_SQUARED: i32 = 1;
@@ -102,15 +103,15 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
     let m = e, e1: f64, e2: f64, e3: f64 = 1.0;
     if (max(x1, x2) - e > 700.0) {
       m = max(max(x1, x2), e);
-      e1 = Math.exp(x1 - m);
-      e2 = Math.exp(x2 - m);
-      e3 = Math.exp(e - m);
+      e1 = exp(x1 - m);
+      e2 = exp(x2 - m);
+      e3 = exp(e - m);
     } else {
-      e1 = Math.exp(x1 - e);
-      e2 = Math.exp(x2 - e);
+      e1 = exp(x1 - e);
+      e2 = exp(x2 - e);
     }
     const s = e1 + e2 + e3;
-    const r = m + Math.log(s) - load<f64>(lnL + off);
+    const r = m + log(s) - load<f64>(lnL + off);
     const wi = load<f64>(weight + off);
     let h: f64;
     if (loss == LOSS_SQUARED) {

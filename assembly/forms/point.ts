@@ -5,7 +5,8 @@
  */
 
 import { lnN, lnD, lnC, lnU } from "../points";
-import { lse2, lse3, softplus, sigmoid, w0, w1, w2 } from "./lse";
+import { lse2, lse3, w0, w1, w2 } from "./lse";
+import { exp, expm1, log, pow, sigmoid, softplus } from "../math/scalar";
 
 export const FORM_CHINCHILLA: i32 = 0;
 export const FORM_KAPLAN: i32 = 1;
@@ -52,16 +53,16 @@ export function predictLog(form: i32, variableId: i32, breaks: i32, constants: u
   }
   if (form == FORM_DATA_CONSTRAINED) {
     const a = th(constants, 0), b = th(constants, 1), e = th(constants, 2), alpha = th(constants, 3), beta = th(constants, 4);
-    const RN = Math.exp(th(theta, 0)), RD = Math.exp(th(theta, 1));
-    const N = Math.exp(n), D = Math.exp(d), U = min(Math.exp(col(lnU, i)), D); // U_D = min(U, D)
+    const RN = exp(th(theta, 0)), RD = exp(th(theta, 1));
+    const N = exp(n), D = exp(d), U = min(exp(col(lnU, i)), D); // U_D = min(U, D)
     // U_N: the compute-optimal size for which U tokens are optimal under the base law (Hoffmann eq. 4).
-    const G = Math.pow((alpha * Math.exp(a)) / (beta * Math.exp(b)), 1.0 / (alpha + beta));
-    const UN = min(N, G * Math.pow(G * U, beta / alpha));
+    const G = pow((alpha * exp(a)) / (beta * exp(b)), 1.0 / (alpha + beta));
+    const UN = min(N, G * pow(G * U, beta / alpha));
     const xN = max(N / UN - 1.0, 0.0) / RN, xD = max(D / U - 1.0, 0.0) / RD;
-    const sN = -Math.expm1(-xN), sD = -Math.expm1(-xD);
-    const dsN = sN - xN * Math.exp(-xN), dsD = sD - xD * Math.exp(-xD);
+    const sN = -expm1(-xN), sD = -expm1(-xD);
+    const dsN = sN - xN * exp(-xN), dsD = sD - xD * exp(-xD);
     const Np = UN * (1.0 + RN * sN), Dp = U * (1.0 + RD * sD);
-    const q = lse3(a - alpha * Math.log(Np), b - beta * Math.log(Dp), e);
+    const q = lse3(a - alpha * log(Np), b - beta * log(Dp), e);
     set(dq, 0, -alpha * w0 * (RN * UN * dsN) / Np);
     set(dq, 1, -beta * w1 * (RD * U * dsD) / Dp);
     return q;
@@ -77,14 +78,14 @@ export function predictLog(form: i32, variableId: i32, breaks: i32, constants: u
   const x = variable(variableId, i);
   let t = th(theta, 1) - th(theta, 2) * x;
   for (let k: i32 = 0; k < breaks; k++) {
-    const c = th(theta, 3 + 3 * k), f = Math.exp(th(theta, 5 + 3 * k));
+    const c = th(theta, 3 + 3 * k), f = exp(th(theta, 5 + 3 * k));
     t -= c * f * softplus((x - th(theta, 4 + 3 * k)) / f);
   }
   const q = lse2(th(theta, 0), t);
   const sT = w1;
   set(dq, 0, w0); set(dq, 1, sT); set(dq, 2, -x * sT);
   for (let k: i32 = 0; k < breaks; k++) {
-    const c = th(theta, 3 + 3 * k), f = Math.exp(th(theta, 5 + 3 * k));
+    const c = th(theta, 3 + 3 * k), f = exp(th(theta, 5 + 3 * k));
     const z = (x - th(theta, 4 + 3 * k)) / f, sp = softplus(z), sg = sigmoid(z);
     set(dq, 3 + 3 * k, -f * sp * sT);
     set(dq, 4 + 3 * k, c * sg * sT);

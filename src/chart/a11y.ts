@@ -14,14 +14,15 @@ export const summary = (parts: readonly (string | undefined | false)[]): string 
 export type TableCell = string | number;
 
 /**
- * A `<table class="visually-hidden">`: read by screen readers, invisible on
- * screen. The first cell of each row is a row header.
+ * A data table inside a `<div class="visually-hidden">` (a table ignores a
+ * 1 px width, so the wrapper is what hides it): read by screen readers,
+ * invisible on screen. The first cell of each row is a row header.
  */
 export function dataTable(caption: string, columns: readonly string[], rows: readonly (readonly TableCell[])[], part = 'table'): TemplateResult | typeof nothing {
   if (rows.length === 0) return nothing;
-  return html`<table class="visually-hidden" part=${part}>
+  return html`<div class="visually-hidden"><table part=${part}>
     <caption>${caption}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }

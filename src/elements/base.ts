@@ -77,8 +77,8 @@ export class ScalingElement extends LitElement {
   /** 'auto' (default) follows prefers-color-scheme; 'light' or 'dark' force one. */
   @property({ reflect: true }) accessor theme: Theme = 'auto';
 
-  /** File name (without extension) for downloads. */
-  @property() accessor filename = 'scaling-chart';
+  /** File name (without extension) for downloads; default the tag name. */
+  @property() accessor filename: string | undefined;
 
   /** The message shown instead of the chart, or null. */
   @state() protected accessor error: string | null = null;
@@ -105,6 +105,9 @@ export class ScalingElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.i18n.refresh();
+    if (changed.has('theme') && !['auto', 'light', 'dark'].includes(this.theme)) {
+      this.warn('theme', `theme="${this.theme}" is not auto, light or dark; following the system setting`);
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -154,7 +157,7 @@ export class ScalingElement extends LitElement {
   async export(format: ExportFormat): Promise<void> {
     try {
       const blob = await this.exportBlob(format);
-      const filename = `${this.filename}.${EXPORT_FILES[format].ext}`;
+      const filename = `${this.filename || this.localName}.${EXPORT_FILES[format].ext}`;
       if (this.emit('scaling-export', { format, filename, blob }, { cancelable: true })) download(blob, filename);
       this.notice = null;
     } catch (error) {

@@ -21,12 +21,11 @@ export const en = {
   holdFixedD: 'D fixed at {D}',
   holdFixedN: 'N fixed at {N}',
   holdOptimal: 'compute-optimal N and D',
-  holdNone: 'one-variable law',
+  holdNone: 'no other variable held',
 
   // Legend, tooltip and table.
   legendRuns: 'Training runs',
   loss: 'Loss',
-  series: 'Law',
   tableCaption: 'Predicted loss by {x}',
   tableRunsCaption: 'Training runs ({n})',
   plotHint: 'Arrow keys move along the curves; Home and End jump to the ends.',
@@ -57,7 +56,6 @@ export const en = {
   errNoLaw: 'Nothing to draw: give a preset or a law.',
   errHoldConflict: 'Give only one of {list}.',
   errHoldAxis: 'The {attr} attribute cannot be used when x is {x}.',
-  errOptimal: 'Compute-optimal curves need a law of both N and D; "{label}" is not one.',
   errRange: '"from" must be less than "to"; got {from} and {to}.',
   errData: 'The data could not be read: {detail}',
   errLaw: 'The law "{label}" cannot be drawn: {detail}',

@@ -1,7 +1,9 @@
 // Accuracy of the WebAssembly exp/log (assembly/simd/vmath.ts through the
-// vecExp/vecLog exports) in each build Node can run, measured in ulps against
-// a double-double reference written here (Dekker/Knuth error-free transforms),
-// not against Math.exp/Math.log, which are not correctly rounded.
+// vecExp/vecLog exports) and of the scalar functions of assembly/math/scalar.ts
+// (exp, log, expm1, log1p, pow, softplus, sigmoid, through scalarMath) in each
+// build Node can run, measured in ulps against a double-double reference
+// written here (Dekker/Knuth error-free transforms), not against Math.*,
+// which is not correctly rounded.
 // Needs the builds: node scripts/build-wasm.mjs (runs before npm test).
 
 import { test } from "node:test";
@@ -110,6 +112,7 @@ const ulps = (y: number, ref: DD): number => ulpsScaled(y, 0, ref);
 interface Kernels {
   vecExp(inPtr: number, outPtr: number, n: number): void;
   vecLog(inPtr: number, outPtr: number, n: number): void;
+  scalarMath(fn: number, xPtr: number, yPtr: number, outPtr: number, n: number): void;
   alloc(bytes: number): number;
   memory: WebAssembly.Memory;
 }
@@ -143,6 +146,24 @@ function mapper(k: Kernels, fn: "vecExp" | "vecLog"): (xs: ArrayLike<number>) =>
   };
 }
 
+const SCALAR_FNS = { exp: 0, log: 1, expm1: 2, log1p: 3, pow: 4, softplus: 5, sigmoid: 6 } as const;
+type ScalarFn = keyof typeof SCALAR_FNS;
+
+/** Runs one math/scalar.ts function (through scalarMath) over xs (and ys, for pow). */
+function scalarMapper(k: Kernels): (fn: ScalarFn, xs: ArrayLike<number>, ys?: ArrayLike<number>) => Float64Array {
+  let ptr = 0, cap = 0;
+  return (fn, xs, ys) => {
+    if (xs.length > cap) {
+      cap = Math.max(xs.length, 1024);
+      ptr = k.alloc(cap * 16);
+    }
+    new Float64Array(k.memory.buffer, ptr, xs.length).set(xs); // views after alloc
+    if (ys) new Float64Array(k.memory.buffer, ptr + cap * 8, ys.length).set(ys);
+    k.scalarMath(SCALAR_FNS[fn], ptr, ptr + cap * 8, ptr, xs.length);
+    return new Float64Array(k.memory.buffer, ptr, xs.length).slice();
+  };
+}
+
 /** Deterministic uniform [0, 1) (mulberry32). */
 function random(seed: number): () => number {
   return () => {
@@ -169,6 +190,63 @@ const expErr = (x: number, y: number): number => {
   return ulpsScaled(y, k, m);
 };
 const logErr = (x: number, y: number): number => ulps(y, refLog(x));
+
+// ---------------------------------------------------------------- references for math/scalar.ts
+
+const neg = (a: DD): DD => [-a[0], -a[1]];
+/** a / b: quotient plus one correction step (relative error about 2^-104). */
+function div(a: DD, b: DD): DD {
+  const q = a[0] / b[0];
+  const r = add(a, neg(mul([q, 0], b)));
+  return twoSum(q, r[0] / b[0]);
+}
+/** e^x as a double-double number (x ≥ −600, so that the low part stays normal). */
+function expDD(x: number): DD {
+  const { k, m } = refExp(x);
+  return [scale(m[0], k), scale(m[1], k)];
+}
+/** e^x − 1: Taylor series below 1/2 (no cancellation), else e^x − 1 in double-double. */
+function refExpm1(x: number): DD {
+  if (Math.abs(x) >= 0.5) return add(expDD(x), [-1, 0]);
+  let term: DD = [x, 0], sum: DD = [x, 0];
+  for (let n = 2; n <= 30; n++) {
+    term = divNum(mul(term, [x, 0]), n);
+    sum = add(sum, term);
+  }
+  return sum;
+}
+/** ln(1 + u): 2·atanh(u/(2 + u)) for −1/2 ≤ u ≤ 1 (|s| ≤ 1/3), else the log of 1 + u held exactly. */
+function refLog1p(u: number): DD {
+  if (u < -0.5) return refLog(1 + u); // exact sum (Sterbenz)
+  if (u > 1) {
+    const w = twoSum(1, u);
+    return add(refLog(w[0]), [w[1] / w[0], 0]); // ln(w₀ + w₁) = ln w₀ + w₁/w₀ − …, |w₁/w₀| ≤ 2^-53
+  }
+  const s = div([u, 0], twoSum(2, u));
+  const s2 = mul(s, s);
+  let term = s, sum = s;
+  for (let k = 1; k <= 40; k++) {
+    term = mul(term, s2);
+    sum = add(sum, divNum(term, 2 * k + 1));
+  }
+  return [2 * sum[0], 2 * sum[1]];
+}
+/** ln(1 + u₀ + u₁) for a double-double u ≥ 0. */
+const refLog1pDD = (u: DD): DD => add(refLog1p(u[0]), [u[1] / (1 + u[0]), 0]);
+function refSoftplus(z: number): DD {
+  const l = refLog1pDD(expDD(-Math.abs(z)));
+  return z > 0 ? add([z, 0], l) : l;
+}
+function refSigmoid(z: number): DD {
+  const e = expDD(-Math.abs(z));
+  return div(z >= 0 ? [1, 0] : e, add([1, 0], e));
+}
+/** x^y = e^(y·ln x) with the exponent in double-double: 2^k·m. */
+function refPow(x: number, y: number): { k: number; m: DD } {
+  const t = mul(refLog(x), [y, 0]);
+  const k = Math.round(t[0] / Math.LN2);
+  return { k, m: expSmall(add(t, kLn2(-k))) };
+}
 
 // ---------------------------------------------------------------- tests
 
@@ -255,6 +333,143 @@ for (const [name, base64] of builds) {
     assert.ok(logErr(Number.MAX_VALUE, ys[7]) <= 1 && logErr(2.2250738585072014e-308, ys[8]) <= 1);
   });
 }
+
+// ---------------------------------------------------------------- math/scalar.ts
+
+const SCALAR_LIMIT = 2; // ulps
+/** n values ±2^e·(1 + f), e uniform in [lo, hi): every scale from tiny to large. */
+const logUniform = (lo: number, hi: number, n: number, rnd: () => number, signed = true): number[] =>
+  Array.from({ length: n }, () => (signed && rnd() < 0.5 ? -1 : 1) * 2 ** Math.floor(lo + (hi - lo) * rnd()) * (1 + rnd()));
+
+const scalarBuilds = builds.map(([name, base64]) => [name, instantiate(base64)] as const);
+for (const [name, kernels] of scalarBuilds) {
+  if (!kernels) continue; // reported above
+  const run = scalarMapper(kernels);
+  const rnd = random(2024);
+  const check = (t: { diagnostic(s: string): void }, what: string, xs: number[], ys: Float64Array, err: (x: number, y: number) => number, limit = SCALAR_LIMIT) => {
+    const [max, at] = worst(xs, ys, err);
+    t.diagnostic(`${what}: max error ${max.toFixed(3)} ulp at ${at}`);
+    assert.ok(max <= limit, `${what}: ${max} ulps at ${at}`);
+  };
+
+  test(`${name}: scalar exp and log round exactly like vecExp and vecLog`, () => {
+    const xs = [...dense(-745, 709, 20_000, rnd), 0, -0, 1e-300, NaN, Infinity, -Infinity, 710, -746];
+    const ls = [...logUniform(-1074, 1024, 20_000, rnd, false), 0, 1, -1, NaN, Infinity, 5e-324];
+    assert.deepEqual([...run('exp', xs)].map(String), [...mapper(kernels, 'vecExp')(xs)].map(String));
+    assert.deepEqual([...run('log', ls)].map(String), [...mapper(kernels, 'vecLog')(ls)].map(String));
+  });
+
+  test(`${name}: expm1 is within ${SCALAR_LIMIT} ulps near 0, on [−1, 1] and on [−40, 40]`, (t) => {
+    const err = (x: number, y: number) => ulps(y, refExpm1(x));
+    for (const [what, xs] of [['|x| in [2^-60, 32)', logUniform(-60, 5, 100_000, rnd)], ['[-1, 1]', dense(-1, 1, 100_000, rnd)],
+      ['[-40, 40]', dense(-40, 40, 50_000, rnd)]] as const) {
+      check(t, what, xs, run('expm1', xs), err);
+    }
+  });
+
+  test(`${name}: expm1 keeps ±0 and tiny inputs, and handles huge, infinite and NaN ones`, () => {
+    const ys = run('expm1', [0, -0, 1e-300, -5e-324, 709.78, 710, Infinity, -800, -Infinity, NaN, 36.5, -36.5]);
+    assert.ok(Object.is(ys[0], 0) && Object.is(ys[1], -0), `${ys[0]}, ${ys[1]}`);
+    assert.deepEqual([...ys.slice(2, 4)], [1e-300, -5e-324]);
+    assert.ok(Number.isFinite(ys[4]) && ys[4] > 1.79e308);
+    assert.deepEqual([...ys.slice(5, 9)], [Infinity, Infinity, -1, -1]);
+    assert.ok(Number.isNaN(ys[9]));
+    assert.ok(ulps(ys[10], refExpm1(36.5)) <= SCALAR_LIMIT && ulps(ys[11], refExpm1(-36.5)) <= SCALAR_LIMIT);
+  });
+
+  test(`${name}: log1p is within ${SCALAR_LIMIT} ulps for tiny to huge arguments`, (t) => {
+    const err = (u: number, y: number) => ulps(y, refLog1p(u));
+    const tiny = logUniform(-70, 0, 100_000, rnd).map((u) => Math.max(u, -0.999));
+    const around = dense(-0.999, 3, 100_000, rnd);
+    const large = logUniform(0, 1000, 20_000, rnd, false);
+    for (const [what, xs] of [['|u| in [2^-70, 1)', tiny], ['[-0.999, 3]', around], ['[1, 2^1000)', large]] as const) {
+      check(t, what, xs, run('log1p', xs), err);
+    }
+  });
+
+  test(`${name}: log1p keeps ±0 and tiny inputs and handles −1, below −1, infinite and NaN`, () => {
+    const ys = run('log1p', [0, -0, 1e-300, -1, -2, Infinity, NaN, -Infinity]);
+    assert.ok(Object.is(ys[0], 0) && Object.is(ys[1], -0) && ys[2] === 1e-300, `${[...ys.slice(0, 3)]}`);
+    assert.equal(ys[3], -Infinity);
+    assert.ok(Number.isNaN(ys[4]) && Number.isNaN(ys[6]) && Number.isNaN(ys[7]));
+    assert.equal(ys[5], Infinity);
+  });
+
+  test(`${name}: softplus and sigmoid are within ${SCALAR_LIMIT} ulps on [−40, 40] and [−600, 600]`, (t) => {
+    for (const [what, xs] of [['[-40, 40]', dense(-40, 40, 100_000, rnd)], ['[-600, 600]', dense(-600, 600, 50_000, rnd)],
+      ['|z| in [2^-60, 8)', logUniform(-60, 3, 50_000, rnd)]] as const) {
+      check(t, `softplus ${what}`, xs, run('softplus', xs), (z, y) => ulps(y, refSoftplus(z)));
+      check(t, `sigmoid ${what}`, xs, run('sigmoid', xs), (z, y) => ulps(y, refSigmoid(z)));
+    }
+  });
+
+  test(`${name}: softplus and sigmoid at 0, far out and at NaN`, () => {
+    const sp = run('softplus', [0, -800, 800, 1e300, NaN]);
+    assert.deepEqual([...sp.slice(0, 4)], [Math.LN2, 0, 800, 1e300]);
+    assert.ok(Number.isNaN(sp[4]));
+    const sg = run('sigmoid', [0, -800, 800, Infinity, -Infinity, NaN]);
+    assert.deepEqual([...sg.slice(0, 5)], [0.5, 0, 1, 1, 0]);
+    assert.ok(Number.isNaN(sg[5]));
+  });
+
+  test(`${name}: pow is within 1.1 + 2.7·|y·ln x| ulps (2.2 ulps for |y·ln x| ≤ 0.4)`, (t) => {
+    const powErr = (x: number, y: number, r: number) => {
+      const { k, m } = refPow(x, y);
+      return ulpsScaled(r, k, m);
+    };
+    const cases: [string, number[], number[]][] = [];
+    const n = 50_000;
+    // Near 1: small exponents.
+    const x1 = dense(0.5, 2, n, rnd), y1 = x1.map(() => (rnd() - 0.5) * 1.1);
+    cases.push(['x in [0.5, 2], |y| < 0.55', x1, y1]);
+    // The data-constrained form's arguments: G·U ~ 1e6…1e13 to β/α ~ 0.5…2, ratios ~1e-2…1e2 to 1/(α+β).
+    const x2 = Array.from({ length: n }, () => 10 ** (6 + 7 * rnd())), y2 = x2.map(() => 0.5 + 1.5 * rnd());
+    cases.push(['x in [1e6, 1e13], y in [0.5, 2]', x2, y2]);
+    const x3 = Array.from({ length: n }, () => 10 ** (4 * rnd() - 2)), y3 = x3.map(() => 0.5 + 4.5 * rnd());
+    cases.push(['x in [1e-2, 1e2], y in [0.5, 5]', x3, y3]);
+    // Anything that neither overflows nor underflows.
+    const x4 = logUniform(-1000, 1000, n, rnd, false), y4 = x4.map((x) => (rnd() - 0.5) * 1400 / Math.abs(Math.log(x)));
+    cases.push(['any x > 0, |y·ln x| < 700', x4, y4]);
+    for (const [what, xs, ys] of cases) {
+      const rs = run('pow', xs, ys);
+      let max = 0, maxRatio = 0, small = 0, at = '';
+      xs.forEach((x, i) => {
+        const tt = Math.abs(ys[i] * Math.log(x)), e = powErr(x, ys[i], rs[i]);
+        assert.ok(e <= 1.1 + 2.7 * tt, `pow(${x}, ${ys[i]}) = ${rs[i]}: ${e} ulps, |y·ln x| = ${tt}`);
+        if (tt <= 0.4) small = Math.max(small, e);
+        if (e > max) [max, at] = [e, `pow(${x}, ${ys[i]})`];
+        if (tt > 1) maxRatio = Math.max(maxRatio, e / tt);
+      });
+      t.diagnostic(`${what}: max error ${max.toFixed(3)} ulp at ${at}; max ulps/|y·ln x| ${maxRatio.toFixed(3)} (|y·ln x| > 1); ${small.toFixed(3)} ulp where |y·ln x| ≤ 0.4`);
+      assert.ok(small <= 2.2, `${what}: ${small} ulps with |y·ln x| ≤ 0.4`);
+    }
+  });
+
+  test(`${name}: pow's special cases`, () => {
+    const xs = [NaN, 0, Infinity, -3, 0, 0, 1, 1, Infinity, -2, 2, 4];
+    const ys = [0, 0, 0, 0, 2, -2, 123.4, -1e300, 2, 0.5, 10, 0.5];
+    const rs = run('pow', xs, ys);
+    assert.deepEqual([...rs.slice(0, 9)], [1, 1, 1, 1, 0, Infinity, 1, 1, Infinity]);
+    assert.ok(Number.isNaN(rs[9]));
+    assert.equal(rs[10], 1024);
+    assert.equal(rs[11], 2);
+  });
+}
+
+test("the scalar build rounds exactly like the SIMD build (same operations, no fused multiply-adds)", () => {
+  const simd = instantiate(wasmSimd), scalar = instantiate(wasmScalar);
+  assert.ok(simd && scalar);
+  const rnd = random(7);
+  const xs = [...dense(-50, 50, 20_000, rnd), ...logUniform(-70, 6, 20_000, rnd)];
+  const pos = [...logUniform(-1074, 1024, 20_000, rnd, false), ...dense(0.5, 2, 20_000, rnd)];
+  const [a, b] = [scalarMapper(simd), scalarMapper(scalar)];
+  const same = (x: Float64Array, y: Float64Array) => assert.deepEqual([...x].map(String), [...y].map(String));
+  for (const fn of ['exp', 'expm1', 'log1p', 'softplus', 'sigmoid'] as const) same(a(fn, xs), b(fn, xs));
+  same(a('log', pos), b('log', pos));
+  same(a('pow', pos, xs.slice(0, pos.length)), b('pow', pos, xs.slice(0, pos.length)));
+  same(mapper(simd, 'vecExp')(xs), mapper(scalar, 'vecExp')(xs));
+  same(mapper(simd, 'vecLog')(pos), mapper(scalar, 'vecLog')(pos));
+});
 
 test("the scalar build has no SIMD instructions and only the relaxed build has relaxed ones", () => {
   // Disassembled by Binaryen in a plain Node child: loading it through tsx takes seconds.

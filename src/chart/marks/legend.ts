@@ -2,7 +2,8 @@
  * A legend drawn in SVG (so it is part of every export): a swatch and a name
  * per item, flowing left to right and wrapping to new rows. Widths are
  * estimated from the text (nodes are detached, so nothing can be measured):
- * about 0.6 em per Latin character and 1 em per CJK character.
+ * about 0.6 em per Latin character and 1 em per CJK character. A label too
+ * long for a row is cut with an ellipsis; the full text stays in a <title>.
  */
 
 import { group, svgElement, textNode } from '../svg.js';
@@ -37,6 +38,14 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
+/** `text` cut (with …) to fit `width` pixels at `fontSize`. */
+export function fitText(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  const chars = Array.from(text);
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontSize) > width) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
 function swatch(item: LegendItem, size: number, y: number): SVGElement {
   if (item.symbol === 'point') return svgElement('circle', { class: `point ${item.className}`, cx: size / 2, cy: y, r: 4 });
   if (item.symbol === 'band') return svgElement('rect', { class: `interval ${item.className}`, x: 0, y: y - 5, width: size, height: 10 });
@@ -50,11 +59,17 @@ export function legend(items: readonly LegendItem[], o: LegendOptions): Legend {
   const node = group('legend', { part: 'legend', transform: `translate(${o.x},${o.y})` });
   let cx = 0, row = 0;
   for (const item of items) {
-    const w = size + gap + textWidth(item.label, fontSize);
+    const label = fitText(item.label, o.width - size - gap, fontSize);
+    const w = size + gap + textWidth(label, fontSize);
     if (cx > 0 && cx + w > o.width) (cx = 0, row += 1);
     const cy = row * rowHeight + rowHeight / 2;
     const entry = group('legend-item', { transform: `translate(${cx},0)` });
-    entry.append(swatch(item, size, cy), textNode(item.label, { x: size + gap, y: cy, dy: '0.35em' }));
+    if (label !== item.label) {
+      const title = svgElement('title');
+      title.textContent = item.label;
+      entry.append(title);
+    }
+    entry.append(swatch(item, size, cy), textNode(label, { x: size + gap, y: cy, dy: '0.35em' }));
     node.append(entry);
     cx += w + spacing;
   }

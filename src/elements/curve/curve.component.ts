@@ -1,0 +1,262 @@
+/**
+ * <scaling-curve>: one or more scaling laws drawn against N, D or C, with
+ * optional training runs on top. A thin shell: attributes → model.ts
+ * (validated laws, holds, samples from the core) → draw.ts (detached SVG)
+ * → this element (tooltip, keyboard, zoom, exports, accessible summary).
+ *
+ * @summary Loss curves of published or fitted scaling laws.
+ *
+ * @attr preset - Preset ids from src/core/presets.ts, comma-separated: "hoffmann2022,besiroglu2024".
+ * @attr law - A law as JSON, or a JSON list of laws: {"form":"chinchilla","params":{…},"label":"My fit"}.
+ * @attr x - The x variable: N (parameters, default), D (tokens) or C (FLOPs).
+ * @attr tokens-per-param - Hold D = r·N (default 20 when x is N or D).
+ * @attr fixed-d - Hold D fixed (e.g. "1.4T"); not with x="D".
+ * @attr fixed-n - Hold N fixed (e.g. "70B"); not with x="N".
+ * @attr unique-tokens - Unique tokens U for the data-constrained form (default U = D).
+ * @attr from - Start of the x range (e.g. "1e8", "100M"). Default from the runs, else per x.
+ * @attr to - End of the x range.
+ * @attr y-scale - "linear" (default) or "log" loss axis.
+ * @attr height - Chart height in pixels; default 0.62 × width, between 260 and 520.
+ * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
+ * @attr theme - "auto" (default), "light" or "dark".
+ * @attr lang - "en" or "zh"; default from the nearest lang attribute.
+ * @attr filename - Download file name without extension (default "scaling-curve").
+ *
+ * @prop runs - Training runs drawn as points: `Runs` (from readRuns) or anything readRuns accepts.
+ *   An inline `<script type="text/csv">` child does the same from HTML.
+ *
+ * @fires scaling-render - After each redraw; detail { width, height, series, points }.
+ * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ *
+ * @csspart toolbar - The row above the chart.
+ * @csspart export - The export <details> menu.
+ * @csspart export-button - Its <summary>.
+ * @csspart export-menu - The list of formats.
+ * @csspart export-item - Each format button (data-format="svg|png|csv|json|python|latex").
+ * @csspart reset-zoom - The reset button, shown while zoomed.
+ * @csspart figure - Wraps the chart.
+ * @csspart plot - The focusable chart area.
+ * @csspart svg - The chart <svg>.
+ * @csspart axis - Both axes (also axis-x, axis-y).
+ * @csspart grid - Grid lines.
+ * @csspart line - Each law's curve.
+ * @csspart points - The runs.
+ * @csspart legend - The legend.
+ * @csspart cursor - The hover/keyboard cursor.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The visually hidden data tables.
+ * @csspart error - The error box.
+ *
+ * @cssprop --scaling-font - Font family.
+ * @cssprop --scaling-font-size - Base font size (14px).
+ * @cssprop --scaling-fg - Text and axis labels.
+ * @cssprop --scaling-bg - Background (also painted into exports).
+ * @cssprop --scaling-muted - Axis lines and secondary text.
+ * @cssprop --scaling-accent - Default mark colour.
+ * @cssprop --scaling-grid - Grid lines and borders.
+ * @cssprop --scaling-focus - Focus rings.
+ * @cssprop --scaling-danger - Error box accent.
+ * @cssprop --scaling-surface - Tooltip and menu background.
+ * @cssprop --scaling-series-0 - Colour of the first law (… --scaling-series-7).
+ * @cssprop --scaling-size-0 - Colour of the smallest models' runs (… --scaling-size-5, largest).
+ */
+
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Runs } from '../../core/runs-types.js';
+import type { RunsInput } from '../../core/runs.js';
+import { formatLaw } from '../../core/law-text.js';
+import { dataTable, summary } from '../../chart/a11y.js';
+import { sampleAt, type Hold, type Sample } from '../../chart/sample.js';
+import { formatValue, logTicks, quantityOf } from '../../chart/ticks.js';
+import { toCsv, toJson } from '../../chart/export.js';
+import { lawsToPython, pythonName } from '../../chart/law-python.js';
+import { lawLatexBlock } from '../../chart/law-latex.js';
+import { ScalingElement, messageOf, type TextFormat } from '../base.js';
+import { sharedStyles } from '../shared-styles.js';
+import { rawAttribute } from '../attributes.js';
+import { ResizeController } from '../controllers/resize.js';
+import { PlotController } from '../controllers/plot.js';
+import { buildCurveModel, type CurveModel, type LawInput } from './model.js';
+import { drawCurve, type CurveDrawing } from './draw.js';
+import { curveStyles } from './curve.styles.js';
+
+const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
+
+export class ScalingCurve extends ScalingElement {
+  static override styles = [...sharedStyles, curveStyles];
+
+  @property({ converter: rawAttribute }) accessor preset: string | undefined;
+  @property({ converter: rawAttribute }) accessor law: LawInput | readonly LawInput[] | string | undefined;
+  @property() accessor x: string = 'N';
+  @property({ attribute: 'tokens-per-param', converter: rawAttribute }) accessor tokensPerParam: number | string | undefined;
+  @property({ attribute: 'fixed-d', converter: rawAttribute }) accessor fixedD: number | string | undefined;
+  @property({ attribute: 'fixed-n', converter: rawAttribute }) accessor fixedN: number | string | undefined;
+  @property({ attribute: 'unique-tokens', converter: rawAttribute }) accessor uniqueTokens: number | string | undefined;
+  @property({ converter: rawAttribute }) accessor from: number | string | undefined;
+  @property({ converter: rawAttribute }) accessor to: number | string | undefined;
+  @property({ attribute: 'y-scale' }) accessor yScale: string = 'linear';
+  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
+  @property({ type: Boolean, reflect: true }) accessor zoom = false;
+  @property({ attribute: false }) accessor runs: Runs | RunsInput | undefined;
+
+  @state() private accessor csv: string | undefined;
+  @state() private accessor view: [number, number] | null = null;
+
+  private readonly size = new ResizeController(this);
+  private readonly plot = new PlotController(this, {
+    drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
+    pointText: (i) => this.runText(i),
+    cursorAt: (v) => this.cursorAt(v),
+    zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
+  });
+  private model?: CurveModel;
+  private drawing?: CurveDrawing;
+  private emitted?: SVGSVGElement;
+  private childObserver?: MutationObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readCsv();
+    this.childObserver = new MutationObserver(() => this.readCsv());
+    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver?.disconnect();
+  }
+
+  private readCsv(): void {
+    this.csv = this.querySelector(':scope > script[type="text/csv"]')?.textContent ?? undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const t = this.i18n.t;
+    if (changed.has('x') || changed.has('from') || changed.has('to')) this.view = null;
+    try {
+      this.model = buildCurveModel({
+        preset: this.preset, law: this.law, x: this.x, fixedD: this.fixedD, fixedN: this.fixedN,
+        tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, from: this.from, to: this.to,
+        yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
+      }, t);
+      const width = this.size.width || this.clientWidth || 640;
+      const h = Number(this.height);
+      const height = Number.isFinite(h) && h > 0 ? h : Math.min(520, Math.max(260, width * 0.62));
+      this.drawing = drawCurve(this.model, { width, height, t, ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
+      this.error = null;
+    } catch (error) {
+      this.model = undefined;
+      this.drawing = undefined;
+      this.error = messageOf(error);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const d = this.drawing;
+    if (d && d.svg !== this.emitted) {
+      this.emitted = d.svg;
+      this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: this.model!.series.length, points: d.runIndices.length });
+    }
+  }
+
+  /** The accessible summary: what the chart shows and each law. */
+  private describe(m: CurveModel): string {
+    const t = this.i18n.t, q = quantityOf(m.x);
+    const holds = [...new Set(m.series.map((s) => this.holdText(s.hold)))].join('; ');
+    return summary([
+      t('summaryCurve', {
+        x: t(QUANTITY[m.x]), from: formatValue(q, m.view[0], 3), to: formatValue(q, m.view[1], 3), hold: holds,
+        laws: m.series.map((s) => t('summaryLaw', { label: s.label, law: formatLaw(s.law, 4) })).join(' '),
+      }),
+      m.runs && t('summaryRuns', { n: m.runs.N.length }),
+    ]);
+  }
+
+  private holdText(h: Hold): string {
+    const t = this.i18n.t;
+    switch (h.kind) {
+      case 'ratio': return t('holdRatio', { r: h.tokensPerParam });
+      case 'fixed-D': return t('holdFixedD', { D: formatValue('count', h.D, 4) });
+      case 'fixed-N': return t('holdFixedN', { N: formatValue('count', h.N, 4) });
+      case 'optimal': return t('holdOptimal');
+      case 'none': return t('holdNone');
+    }
+  }
+
+  /** Run i as text lines: N and D, C, loss. */
+  private runText(i: number): string[] {
+    const r = this.model?.runs;
+    if (!r) return [];
+    return [
+      `N = ${formatValue('count', r.N[i])}, D = ${formatValue('count', r.D[i])}`,
+      `C = ${formatValue('flops', r.C[i])} ${this.i18n.t('unitFlops')}`,
+      `${this.i18n.t('loss')} = ${formatValue('decimal', r.loss[i])}`,
+    ];
+  }
+
+  /** Every law's loss at x = value: dots for the cursor and tooltip lines. */
+  private cursorAt(value: number): { dots: { y: number; className: string }[]; lines: string[] } {
+    const m = this.model!, t = this.i18n.t;
+    const samples: (Sample | undefined)[] = m.series.map((s) => {
+      try { return sampleAt(s.law, m.x, value, s.hold, { U: m.U }); } catch { return undefined; }
+    });
+    const kinds = new Set(m.series.map((s) => s.hold.kind));
+    const shared = kinds.size === 1 && !kinds.has('optimal') && !kinds.has('none');
+    const first = samples.find((s) => s);
+    const others = (s: Sample) => (['N', 'D', 'C'] as const).filter((v) => v !== m.x && Number.isFinite(s[v])).map((v) => `${v} = ${formatValue(quantityOf(v), s[v])}`);
+    const head = [`${m.x} = ${formatValue(quantityOf(m.x), value)}`, ...(shared && first ? others(first) : [])].join(', ');
+    const lines = m.series.map((s, i) => {
+      const p = samples[i];
+      const loss = p && Number.isFinite(p.y) ? formatValue('decimal', p.y) : '—';
+      return `${s.label}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
+    });
+    return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines] };
+  }
+
+  protected override exportText(format: TextFormat): string {
+    const m = this.model;
+    if (!m) throw new Error(this.error ?? 'nothing to export');
+    const finite = (v: number) => (Number.isFinite(v) ? v : null);
+    switch (format) {
+      case 'csv':
+        return toCsv(['series', 'label', 'N', 'D', 'C', 'loss'], m.series.flatMap((s) =>
+          s.samples.map((p) => [s.key, s.label, finite(p.N), finite(p.D), finite(p.C), finite(p.y)])));
+      case 'json':
+        return toJson({ x: m.x, from: m.view[0], to: m.view[1], series: m.series.map((s) => ({ id: s.key, label: s.label, hold: s.hold, law: s.law })) });
+      case 'python':
+        return lawsToPython(m.series.map((s) => ({ law: s.law, name: pythonName(s.key), label: s.label })), 'Scaling laws exported by scaling-kit <scaling-curve>');
+      case 'latex':
+        return m.series.map((s) => lawLatexBlock(s.law, s.label)).join('\n');
+    }
+  }
+
+  private renderTables(): unknown {
+    const m = this.model;
+    if (!m) return nothing;
+    const t = this.i18n.t, q = quantityOf(m.x);
+    const rows = logTicks(m.view, 10).major.map((v) => [formatValue(q, v), ...m.series.map((s) => {
+      try { return formatValue('decimal', sampleAt(s.law, m.x, v, s.hold, { U: m.U }).y); } catch { return '—'; }
+    })]);
+    const r = m.runs;
+    const runRows = r ? Array.from(r.N, (_, i) => [formatValue('count', r.N[i]), formatValue('count', r.D[i]), formatValue('decimal', r.loss[i])]) : [];
+    return html`${dataTable(t('tableCaption', { x: t(QUANTITY[m.x]) }), [t(QUANTITY[m.x]), ...m.series.map((s) => s.label)], rows)}
+      ${r ? dataTable(t('tableRunsCaption', { n: r.N.length }), [r.columns.N, r.columns.D ?? 'D', r.columns.loss], runRows) : nothing}`;
+  }
+
+  protected override render(): unknown {
+    const t = this.i18n.t;
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${this.view ? html`<button type="button" part="reset-zoom" @click=${() => { this.view = null; }}>${t('resetZoom')}</button>` : nothing}
+        ${this.error ? nothing : this.renderExportMenu()}
+      </div>
+      ${this.renderError(this.notice)}
+      ${this.renderError()}
+      <figure class="figure" part="figure" ?hidden=${!!this.error}>${this.plot.render(this.drawing?.svg ?? nothing, t('plotHint'))}</figure>
+      ${this.renderTables()}`;
+  }
+}

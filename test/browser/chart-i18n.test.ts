@@ -1,0 +1,57 @@
+// Languages (src/i18n): the same keys in English and Chinese, and how an
+// element's language is chosen.
+import { expect } from '@esm-bundle/chai';
+import { en } from '../../src/i18n/en.js';
+import { zh } from '../../src/i18n/zh.js';
+import { format, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('chart i18n', () => {
+  it('English and Chinese have exactly the same keys', () => {
+    expect(Object.keys(zh).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+
+  it('each Chinese message uses the same placeholders as its English one', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect([...new Set(placeholders(zh[key]))], key).to.deep.equal([...new Set(placeholders(en[key]))]);
+    }
+  });
+
+  it('no message is empty', () => {
+    for (const table of [en, zh]) for (const [k, v] of Object.entries(table)) expect(v.trim(), k).to.not.equal('');
+  });
+
+  it('langFromTag maps zh* to zh and everything else to en', () => {
+    expect(langFromTag('zh')).to.equal('zh');
+    expect(langFromTag('zh-CN')).to.equal('zh');
+    expect(langFromTag('zh-Hans-CN')).to.equal('zh');
+    expect(langFromTag('en-GB')).to.equal('en');
+    expect(langFromTag('')).to.equal('en');
+    expect(langFromTag('zhx')).to.equal('en');
+  });
+
+  it('resolveLang reads the element, then ancestors (through shadow roots), then the document', () => {
+    const outer = document.createElement('div');
+    outer.setAttribute('lang', 'zh-CN');
+    const host = document.createElement('div');
+    outer.append(host);
+    document.body.append(outer);
+    const inner = document.createElement('span');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    try {
+      expect(resolveLang(inner)).to.equal('zh');
+      host.setAttribute('lang', 'en');
+      expect(resolveLang(inner)).to.equal('en');
+      inner.setAttribute('lang', 'zh');
+      expect(resolveLang(inner)).to.equal('zh');
+    } finally {
+      outer.remove();
+    }
+  });
+
+  it('format fills placeholders as text and leaves unknown ones', () => {
+    expect(format('a {x} b {y}', { x: '<i>' })).to.equal('a <i> b {y}');
+    expect(translator('zh')('errRange', { from: 5, to: 1 })).to.contain('5');
+  });
+});
