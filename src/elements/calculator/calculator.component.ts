@@ -1,0 +1,309 @@
+/**
+ * <scaling-calculator>: a training budget — FLOPs, or GPUs × days × MFU on a
+ * hardware preset — turned into each law's compute-optimal N*, D*, tokens
+ * per parameter and predicted loss, with the budget's GPU-hours, cost,
+ * energy and CO₂e, side by side for several laws. A thin shell: attributes
+ * and the form → model.ts (validated scenario; numbers from core/planning.ts
+ * and core/cost.ts) → table.ts and draw.ts → this element (events, URL hash,
+ * live region, exports). Everything is closed-form or a fast 1-D solve, so
+ * every input updates at once; only the hash write and the spoken summary wait.
+ *
+ * @summary Compute-optimal model size, tokens, loss and cost for a training budget.
+ *
+ * @attr flops - Training compute in FLOPs (flops mode): "5.76e23", "5.76×10^23", "1e24". Default 5.76e23.
+ * @attr laws - Preset ids, comma-separated: laws of N and D (loss and split) or allocation rules
+ *   (llama3-2024, deepseek2024: split only). Default "besiroglu2024,hoffmann2022,llama3-2024".
+ * @attr for - Id of a `<scaling-fit>` whose fitted law joins the table as the first column.
+ * @attr mode - "flops" (default: the budget is `flops`) or "gpu" (GPUs × days × MFU × dense peak).
+ * @attr hardware - "h100-sxm" (default, 989.4 TFLOP/s dense BF16) or "a100-sxm" (312 TFLOP/s).
+ * @attr gpus - GPUs running in parallel (default 1024); in flops mode only the wall-clock days use it.
+ * @attr days - Training days in gpu mode (default 30).
+ * @attr mfu - Model FLOPs utilisation against the dense peak, "0.4" or "40%" (default 0.4).
+ * @attr price - Dollars per GPU-hour (default 2).
+ * @attr inference-tokens - Expected lifetime inference tokens ("2T"); adds Sardana et al.'s inference-aware N, D and saving.
+ * @attr hash-state - Read and write the scenario in the URL hash (see hash.ts), under the key "calc" or the attribute's value.
+ * @attr chart - "loss" (default: L*(C) per law), "params" (N*(C)) or "none".
+ * @attr height - Chart height in pixels (default 260).
+ * @attr theme - "auto" (default), "light" or "dark".
+ * @attr lang - "en" or "zh"; default from the nearest lang attribute.
+ * @attr filename - Download file name without extension (default "scaling-calculator").
+ *
+ * @prop flops - Mirrors `flops` (a number once set from the form or the hash).
+ * @prop laws - Mirrors `laws`; also takes an array of ids.
+ * @prop for - Mirrors `for`.
+ * @prop mode - Mirrors `mode`.
+ * @prop hardware - Mirrors `hardware`.
+ * @prop gpus - Mirrors `gpus`.
+ * @prop days - Mirrors `days`.
+ * @prop mfu - Mirrors `mfu` (a fraction).
+ * @prop price - Mirrors `price`.
+ * @prop inferenceTokens - Mirrors `inference-tokens`.
+ * @prop hashState - Mirrors `hash-state` (undefined when absent).
+ * @prop chart - Mirrors `chart`.
+ * @prop result - Read only: the table { scenario, budget, rows } (see model.ts), or undefined while an input is invalid.
+ * @prop lastUpdateMs - Read only: milliseconds the last computation and chart took (a diagnostic).
+ *
+ * @fires scaling-change - After each change of the result, and once after the first; detail is `result`.
+ *   (Not `change`: the native event of the inner form controls has that name.)
+ * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ *
+ * @csspart controls - The form.
+ * @csspart mode - The budget-mode radio group.
+ * @csspart slider - The log FLOPs slider.
+ * @csspart input - Each text field.
+ * @csspart select - The hardware and chart selects.
+ * @csspart laws - The law picker.
+ * @csspart gpu-flops - The FLOPs GPUs × days × MFU give, in gpu mode.
+ * @csspart budget - The cost figures.
+ * @csspart assumptions - The line of assumptions under them.
+ * @csspart table-wrap - The scrolling box around the results table.
+ * @csspart table - The results table.
+ * @csspart toolbar - Chart choice and export menu (export, export-button, export-menu, export-item as in every element).
+ * @csspart figure - Wraps the chart.
+ * @csspart plot - The focusable chart area.
+ * @csspart svg - The chart <svg> (inside: axis, axis-x, axis-y, grid, line, marker, legend, cursor).
+ * @csspart tooltip - The chart tooltip.
+ * @csspart chart-table - The visually hidden table of the chart's numbers.
+ * @csspart announce - The visually hidden live region.
+ * @csspart notice - Ignored parts of the URL hash, in words.
+ * @csspart error - The error box.
+ *
+ * @cssprop --scaling-font - Font family.
+ * @cssprop --scaling-font-size - Base font size (14px).
+ * @cssprop --scaling-fg - Text.
+ * @cssprop --scaling-bg - Background (also painted into exports).
+ * @cssprop --scaling-muted - Secondary text and axis lines.
+ * @cssprop --scaling-accent - Slider, radios and checkboxes.
+ * @cssprop --scaling-grid - Grid lines and borders.
+ * @cssprop --scaling-focus - Focus rings.
+ * @cssprop --scaling-danger - Errors and invalid fields.
+ * @cssprop --scaling-surface - Cost cards, tooltip and menus.
+ * @cssprop --scaling-series-0 - Colour of the first law's column and curve (… --scaling-series-7).
+ */
+
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { pointerPosition } from '../../chart/pointer.js';
+import type { Law } from '../../core/forms-eval.js';
+import type { Translate } from '../../i18n/index.js';
+import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { sharedStyles } from '../shared-styles.js';
+import { AttributeError, choiceAttr, rawAttribute } from '../attributes.js';
+import { ResizeController } from '../controllers/resize.js';
+import { PlotController } from '../controllers/plot.js';
+import { CALC_DEFAULTS, calculate, presetSources, readScenario, type CalcResult, type LawSource, type Scenario } from './model.js';
+import { CHART_DEFAULTS, CHART_KINDS, chartKey, chartModel, drawCalcChart, moveMarker, type CalcChart, type CalcDrawing } from './draw.js';
+import { renderChartPick, renderControls, type Field } from './controls.js';
+import { renderBudget, renderTable } from './table.js';
+import { announcement, chartSummary, chartTable, cursorAt, hashNotice, liveRegion, resultCsv, resultJson } from './describe.js';
+import { scenarioFields, validKey } from './hash.js';
+import { HashStateController, type HashHost } from './hash-controller.js';
+import { formActions, type FormHost } from './actions.js';
+import { FitLinkController } from './fit-link.js';
+import { flopsFromSlider } from './format.js';
+import { calculatorStyles } from './calculator.styles.js';
+
+declare module '../base.js' {
+  interface ScalingEventMap { 'scaling-change': CalcResult }
+}
+declare global {
+  interface HTMLElementEventMap { 'scaling-change': CustomEvent<CalcResult> }
+}
+
+/** The live region speaks once the inputs rest this long (a slider drag would otherwise flood it). */
+export const CALCULATOR_DELAYS = { announceMs: 600 };
+
+export class ScalingCalculator extends ScalingElement implements FormHost, HashHost {
+  static override styles = [...sharedStyles, calculatorStyles];
+
+  @property({ converter: rawAttribute }) accessor flops: number | string | undefined = CALC_DEFAULTS.C;
+  @property({ converter: rawAttribute }) accessor laws: string | readonly string[] | undefined = CALC_DEFAULTS.laws.join(',');
+  @property({ converter: rawAttribute }) accessor for: string | undefined;
+  @property() accessor mode: string = CALC_DEFAULTS.mode;
+  @property() accessor hardware: string = CALC_DEFAULTS.hardware;
+  @property({ converter: rawAttribute }) accessor gpus: number | string | undefined = CALC_DEFAULTS.gpus;
+  @property({ converter: rawAttribute }) accessor days: number | string | undefined = CALC_DEFAULTS.days;
+  @property({ converter: rawAttribute }) accessor mfu: number | string | undefined = CALC_DEFAULTS.mfu;
+  @property({ converter: rawAttribute }) accessor price: number | string | undefined = CALC_DEFAULTS.price;
+  @property({ attribute: 'inference-tokens', converter: rawAttribute }) accessor inferenceTokens: number | string | undefined = 0;
+  @property({ attribute: 'hash-state', converter: rawAttribute }) accessor hashState: string | undefined;
+  @property() accessor chart: string = 'loss';
+  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
+
+  /** @internal Text being typed, per field. */
+  @state() accessor drafts: Partial<Record<Field, string>> = {};
+  /** @internal Messages for fields whose text is not valid. */
+  @state() accessor problems: Partial<Record<Field, string>> = {};
+  @state() private accessor spoken = '';
+
+  /** Milliseconds the last computation and chart took (a diagnostic). */
+  lastUpdateMs = 0;
+
+  private readonly size = new ResizeController(this);
+  private readonly link = new FitLinkController(this, () => this.for);
+  private readonly plot = new PlotController(this, {
+    drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
+    pointText: () => [],
+    cursorAt: (v) => cursorAt(this.chartData, v, this.i18n.t),
+  });
+  private readonly actions = formActions(this);
+  private readonly hash = new HashStateController(this);
+  private calc?: CalcResult;
+  private sources: LawSource[] = [];
+  private chartData?: CalcChart;
+  private drawing?: CalcDrawing;
+  private shown?: Scenario;
+  private signature = '';
+  private sourcesKey = '';
+  private tableFor = '';
+  private table: unknown = nothing;
+  private emitted = '';
+  private drawnKey = '';
+  private announceTimer = 0;
+  private readonly fitIds = new WeakMap<Law, number>();
+  private fits = 0;
+
+  /** The last computed table, or undefined while an input is invalid. */
+  get result(): CalcResult | undefined {
+    return this.calc;
+  }
+
+  /** The scenario the form shows: the last valid one. */
+  get scenario(): Scenario {
+    return this.shown ?? readScenario({}, this.i18n.t);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = this.hashState?.trim();
+    if (changed.has('hashState') && key && !validKey(key)) this.warn('hash-key', `hash-state="${key}" is not a usable key (a letter, then letters, digits, - or _); using "calc"`);
+    const start = performance.now();
+    const t = this.i18n.t;
+    this.link.refresh();
+    try {
+      const scenario = readScenario(this, t);
+      const fit = this.link.law;
+      const sources: LawSource[] = [
+        ...(fit ? [{ key: 'fit', label: t('calcFitLabel', { id: this.for ?? '' }), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
+        ...presetSources(scenario.laws),
+      ];
+      if (sources.length === 0) throw new AttributeError('laws', t('errCalcNoLaw'));
+      this.calc = calculate(scenario, sources, t);
+      this.sources = sources;
+      this.shown = scenario;
+      this.sourcesKey = `${sources.map((s) => s.key).join()}|${fit ? this.fitId(fit) : 0}`;
+      this.signature = `${scenarioFields(scenario)}|${this.sourcesKey}`;
+      this.redraw();
+      this.error = null;
+    } catch (error) {
+      this.calc = this.chartData = this.drawing = undefined;
+      this.drawnKey = '';
+      this.error = messageOf(error);
+    }
+    this.lastUpdateMs = performance.now() - start;
+  }
+
+  private fitId(law: Law): number {
+    if (!this.fitIds.has(law)) this.fitIds.set(law, ++this.fits);
+    return this.fitIds.get(law)!;
+  }
+
+  private redraw(): void {
+    const t = this.i18n.t, calc = this.calc!;
+    const kind = choiceAttr(this.chart, 'chart', CHART_KINDS, 'loss', t);
+    if (kind === 'none') {
+      this.chartData = this.drawing = undefined;
+      return;
+    }
+    const width = this.size.width || this.clientWidth || 640;
+    const h = Number(this.height);
+    const height = Number.isFinite(h) && h > 0 ? h : CHART_DEFAULTS.height;
+    this.chartData = chartModel(calc, this.sources, kind);
+    const label = chartSummary(this.chartData, calc, t);
+    const key = `${this.sourcesKey}|${chartKey(this.chartData)}|${this.i18n.lang}|${width}|${height}`;
+    if (key === this.drawnKey && this.drawing) return moveMarker(this.drawing, this.chartData, label);
+    this.drawnKey = key;
+    this.drawing = drawCalcChart(this.chartData, { width, height, t, ariaLabel: label });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const calc = this.calc;
+    if (!calc || this.signature === this.emitted) return;
+    const first = this.emitted === '';
+    this.emitted = this.signature;
+    this.emit('scaling-change', calc);
+    if (!first) {
+      clearTimeout(this.announceTimer);
+      this.announceTimer = window.setTimeout(() => { if (this.calc) this.spoken = announcement(this.calc, this.i18n.t); }, CALCULATOR_DELAYS.announceMs);
+    }
+  }
+
+  /** Sets the budget to `C` FLOPs in flops mode (what the slider and the chart do). */
+  setFlops(C: number): void {
+    this.mode = 'flops';
+    this.flops = C;
+  }
+
+  /** @internal */
+  translator(): Translate {
+    return this.i18n.t;
+  }
+
+  /** @internal Applies a valid form value. */
+  setField(field: Exclude<Field, 'flops'>, value: number): void {
+    this[field] = value;
+  }
+
+  /** @internal */
+  currentScenario(): Scenario | undefined {
+    return this.calc?.scenario;
+  }
+
+  /** A click on the chart sets the budget there. */
+  private onChartClick = (e: MouseEvent): void => {
+    const d = this.drawing;
+    if (!d) return;
+    const p = pointerPosition(d.svg, e);
+    const [x0, x1] = d.x.range();
+    if (p.x >= x0 && p.x <= x1) this.setFlops(flopsFromSlider(Math.round(Math.log10(d.x.invert(p.x)) * 100) / 100));
+  };
+
+  protected override exportText(format: TextFormat): string {
+    if (!this.calc) throw new Error(this.error ?? 'nothing to export');
+    if (format === 'csv') return resultCsv(this.calc);
+    if (format === 'json') return resultJson(this.calc, this.sources);
+    return super.exportText(format);
+  }
+
+  protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
+
+  /** The chart's numbers as a hidden table; they change with the curves, not with the budget. */
+  private hiddenTable(): unknown {
+    if (this.tableFor !== this.drawnKey) (this.tableFor = this.drawnKey, this.table = chartTable(this.chartData!, this.i18n.t));
+    return this.table;
+  }
+
+  protected override render(): unknown {
+    const t = this.i18n.t, calc = this.calc;
+    return html`
+      ${hashNotice(this.hash.problems, this.hash.key(), t)}
+      ${renderControls({ t, scenario: this.scenario, drafts: this.drafts, problems: this.problems }, this.actions)}
+      ${this.renderError()}
+      ${calc ? html`
+        ${renderBudget(calc, t)}
+        ${renderTable(calc, t)}
+        <div class="toolbar" part="toolbar">${renderChartPick(t, this.chart, (kind) => { this.chart = kind; })}${this.renderExportMenu()}</div>
+        ${this.renderError(this.notice)}
+        ${this.drawing && this.chartData ? html`<figure class="figure" part="figure" @click=${this.onChartClick}>
+          ${this.plot.render(this.drawing.svg, t('calcPlotHint'))}</figure>${this.hiddenTable()}` : nothing}` : nothing}
+      ${liveRegion(this.spoken)}`;
+  }
+}
+
