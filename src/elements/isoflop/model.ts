@@ -1,0 +1,131 @@
+/**
+ * What <scaling-isoflop> draws, from validated runs and its attributes: the
+ * core's IsoFLOP analysis (core/isoflop.ts) plus what the chart needs to show
+ * it — each budget's runs, its fitted parabola sampled over the sizes it
+ * sampled, its optimum, a colour class by budget, and the N*(C) power law with
+ * its confidence band. Pure: validates the attributes once and throws an
+ * AttributeError in plain words (the element's language) naming the culprit.
+ */
+
+import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isoflop.js';
+import type { Runs } from '../../core/runs-types.js';
+import { studentTQuantile } from '../../core/loglinear.js';
+import type { Translate } from '../../i18n/index.js';
+import { AttributeError, parseQuantity } from '../attributes.js';
+import { messageOf } from '../base.js';
+
+export interface IsoflopInputs {
+  runs: Runs;
+  /** Comma-separated nominal budgets ("6e18, 1e19") or numbers; empty: group by C. */
+  budgets?: string | readonly number[];
+  tolerance?: string | number;
+  minPoints?: string | number;
+}
+
+export interface XY { x: number; y: number }
+
+export interface BudgetView {
+  budget: IsoflopBudget;
+  /** Position among the budgets, ascending C. */
+  index: number;
+  /** Colour class: budget-0 (smallest C) … budget-11, or `rejected`. */
+  className: string;
+  /** Indices into the runs of this budget's points. */
+  runs: number[];
+  /** The fitted parabola (loss against N) over [Nmin, Nmax]; empty when none was fitted. */
+  curve: XY[];
+}
+
+export interface IsoflopModel {
+  runs: Runs;
+  result: IsoflopResult;
+  budgets: BudgetView[];
+  /** Budget position of each run (−1: assigned to none). */
+  budgetOf: Int32Array;
+  /** N*(C) = k·C^a with the confidence band of the line, over the accepted budgets' C. */
+  line: { x: number; y: number; lo: number; hi: number }[];
+}
+
+export const ISOFLOP_VIEW = { colours: 12, curveSamples: 48, lineSamples: 40 };
+
+function budgetList(value: string | readonly number[] | undefined, t: Translate): number[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const items = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : value;
+  if (items.length === 0) return undefined;
+  return items.map((item) => {
+    const x = typeof item === 'number' ? item : parseQuantity(item);
+    if (!(Number.isFinite(x) && x > 0)) throw new AttributeError('budgets', t('errBudgets', { value: String(item) }));
+    return x;
+  });
+}
+
+function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: Translate): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const x = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!ok(x)) throw new AttributeError(attr, t(key, { value: String(value) }));
+  return x;
+}
+
+/** Loss of the parabola p·x² + q·x + r at N, x = log_base N. */
+const parabolaAt = (c: { p: number; q: number; r: number }, N: number, lnBase: number): number => {
+  const x = Math.log(N) / lnBase;
+  return c.p * x * x + c.q * x + c.r;
+};
+
+/**
+ * Confidence band of the fitted line ln N* = ln k + a·ln C at each C (the mean
+ * response, Draper & Smith §1.4): se² = s²/n + (u − ū)²·se(a)², u = ln C, with
+ * s²/n recovered from the reported se(ln k)² = s²/n + ū²·se(a)².
+ */
+function allocationBand(result: IsoflopResult, samples: number): IsoflopModel['line'] {
+  const good = result.budgets.filter((b) => b.accepted);
+  const u = good.map((b) => Math.log(b.C));
+  const mean = u.reduce((s, v) => s + v, 0) / u.length;
+  const { a, k, se, dof, level } = result.N;
+  const tq = dof > 0 ? studentTQuantile((1 + level) / 2, dof) : NaN;
+  // kLo, kHi = k·exp(∓t·se(ln k)), so se(ln k) = (ln kHi − ln kLo)/(2t).
+  const seLnK = (Math.log(result.N.kHi) - Math.log(result.N.kLo)) / (2 * tq);
+  const s2n = Math.max(0, seLnK ** 2 - mean * mean * se * se);
+  const pad = Math.max(0.3, 0.06 * (Math.max(...u) - Math.min(...u)));
+  const lo = Math.min(...u) - pad, hi = Math.max(...u) + pad;
+  return Array.from({ length: samples }, (_, i) => {
+    const v = lo + ((hi - lo) * i) / (samples - 1);
+    const y = Math.log(k) + a * v;
+    const w = tq * Math.sqrt(s2n + (v - mean) ** 2 * se * se);
+    return { x: Math.exp(v), y: Math.exp(y), lo: Math.exp(y - w), hi: Math.exp(y + w) };
+  });
+}
+
+/** Runs the core's analysis with the attributes and shapes the result for drawing. */
+export function buildIsoflopModel(inputs: IsoflopInputs, t: Translate): IsoflopModel {
+  const budgets = budgetList(inputs.budgets, t);
+  const tolerance = numberAttr(inputs.tolerance, 'tolerance', (x) => Number.isFinite(x) && x >= 0, 'errTolerance', t);
+  const minPoints = numberAttr(inputs.minPoints, 'min-points', (x) => Number.isInteger(x) && x >= 3, 'errMinPoints', t);
+  const { runs } = inputs;
+  let result: IsoflopResult;
+  try {
+    result = isoflop(runs, { budgets, tolerance, minPoints });
+  } catch (error) {
+    throw new AttributeError('runs', t('errIsoflop', { detail: messageOf(error) }));
+  }
+  const indexOfRow = new Map<number, number>();
+  runs.rows.forEach((row, i) => indexOfRow.set(row, i));
+  const budgetOf = new Int32Array(runs.N.length).fill(-1);
+  const n = result.budgets.length;
+  const lnBase = Math.log(result.options.logBase);
+  const views = result.budgets.map((b, index): BudgetView => {
+    const members = Array.from(b.rows, (row) => indexOfRow.get(row) ?? -1).filter((i) => i >= 0);
+    for (const i of members) budgetOf[i] = index;
+    const colour = n > 1 ? Math.round((index / (n - 1)) * (ISOFLOP_VIEW.colours - 1)) : 0;
+    const c = b.coefficients;
+    const m = ISOFLOP_VIEW.curveSamples;
+    const curve = c && b.Nmax > b.Nmin
+      ? Array.from({ length: m }, (_, j) => {
+        const N = Math.exp(Math.log(b.Nmin) + ((Math.log(b.Nmax) - Math.log(b.Nmin)) * j) / (m - 1));
+        return { x: N, y: parabolaAt(c, N, lnBase) };
+      })
+      : [];
+    return { budget: b, index, className: b.accepted ? `budget-${colour}` : 'rejected', runs: members, curve };
+  });
+  return { runs, result, budgets: views, budgetOf, line: allocationBand(result, ISOFLOP_VIEW.lineSamples) };
+}

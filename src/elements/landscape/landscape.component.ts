@@ -1,0 +1,176 @@
+/**
+ * <scaling-landscape>: the loss L(N, D) of a law as a filled contour map over
+ * parameters and tokens, with iso-FLOP lines C = 6ND, the compute-optimal
+ * frontier and named models placed on it — the picture behind "bigger is not
+ * always better": at Gopher's compute, Chinchilla's smaller model trained on
+ * more tokens sits nearer the frontier and reaches a lower loss. A thin shell:
+ * attributes → model.ts (grid, contours, frontier from the core) → draw.ts
+ * (detached SVG) → this element (tooltip anywhere, keyboard, exports, summary).
+ *
+ * @summary Loss landscape of a scaling law over N and D, with iso-FLOP lines and models.
+ *
+ * @attr law - A preset id (default "besiroglu2024") or a law as JSON: {"form":"chinchilla","params":{…},"label":"My fit"}.
+ * @attr models - JSON list of models to place: [{"name":"Chinchilla","N":7e10,"D":1.4e12}]. Default Gopher (280B, 300B) and Chinchilla (70B, 1.4T). Names are shown as text.
+ * @attr n-range - Parameters shown, low and high: "1e8, 1e13" (default), SI suffixes allowed ("100M, 10T").
+ * @attr d-range - Tokens shown, low and high: "1e9, 1e14" (default).
+ * @attr height - Chart height in pixels; default from the width.
+ * @attr theme - "auto" (default), "light" or "dark".
+ * @attr lang - "en" or "zh"; default from the nearest lang attribute.
+ * @attr filename - Download file name without extension (default "scaling-landscape").
+ *
+ * @prop law - A `Law` object (plus optional label) or the attribute's text.
+ * @prop models - An array of { name, N, D } or the attribute's JSON text.
+ * @prop timings - Milliseconds of the last grid evaluation and contour computation (read-only).
+ *
+ * @fires scaling-render - After each redraw; detail { width, height, series (bands), points (models) }.
+ * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ *
+ * @csspart toolbar - The row above the chart.
+ * @csspart export - The export menu (also export-button, export-menu, export-item).
+ * @csspart figure - Wraps the chart.
+ * @csspart plot - The focusable map area.
+ * @csspart svg - The chart <svg>.
+ * @csspart bands - The filled loss contours.
+ * @csspart iso-flops - The iso-FLOP lines and their labels.
+ * @csspart frontier - The compute-optimal frontier.
+ * @csspart models - The model markers and names.
+ * @csspart colour-bar - The loss colour bar.
+ * @csspart axis - The axes (also axis-x, axis-y).
+ * @csspart legend - The legend of marks.
+ * @csspart cursor - The hover/keyboard crosshair.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The visually hidden data tables.
+ * @csspart error - The error box.
+ *
+ * @cssprop --scaling-level-0 - Colour of the lowest-loss band (… --scaling-level-15, highest).
+ * @cssprop --scaling-frontier - The frontier's colour (default --scaling-series-4).
+ * @cssprop --scaling-accent - Model markers.
+ * @cssprop --scaling-fg - Text, iso-FLOP lines, the crosshair.
+ * @cssprop --scaling-bg - Background, label halos (also painted into exports).
+ * @cssprop --scaling-muted - Axis lines and secondary text.
+ * @cssprop --scaling-focus - Focus rings.
+ * @cssprop --scaling-danger - Error box accent.
+ * @cssprop --scaling-surface - Tooltip and menu background.
+ * @cssprop --scaling-font - Font family (also --scaling-font-size).
+ */
+
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Law } from '../../core/forms-eval.js';
+import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { sharedStyles } from '../shared-styles.js';
+import { rawAttribute } from '../attributes.js';
+import { ResizeController } from '../controllers/resize.js';
+import { buildLandscapeModel, type LandscapeModel, type ModelInput } from './model.js';
+import { crosshair, drawLandscape, type LandscapeDrawing } from './draw.js';
+import { MapController } from './map-controller.js';
+import { LandscapeText } from './text.js';
+import { landscapeStyles } from './landscape.styles.js';
+
+export class ScalingLandscape extends ScalingElement {
+  static override styles = [...sharedStyles, landscapeStyles];
+
+  @property({ converter: rawAttribute }) accessor law: string | (Law & { label?: string }) | undefined;
+  @property({ converter: rawAttribute }) accessor models: string | readonly ModelInput[] | undefined;
+  @property({ attribute: 'n-range', converter: rawAttribute }) accessor nRange: string | readonly [number, number] | undefined;
+  @property({ attribute: 'd-range', converter: rawAttribute }) accessor dRange: string | readonly [number, number] | undefined;
+  @property({ converter: rawAttribute }) accessor height: string | number | undefined;
+
+  protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
+
+  private readonly size = new ResizeController(this);
+  private readonly map = new MapController(this, {
+    drawing: () => this.drawing,
+    pointLines: (N, D) => this.text().pointLines(N, D),
+    markerLines: (i) => this.text().modelLines(i),
+    crosshair: (at) => this.drawCrosshair(at),
+  });
+  private model?: LandscapeModel;
+  private modelKey: unknown[] = [];
+  private drawing?: LandscapeDrawing;
+  private emitted?: SVGSVGElement;
+
+  /** Milliseconds of the last grid evaluation and contour computation, or undefined. */
+  get timings(): { grid: number; contours: number } | undefined {
+    return this.model?.timings;
+  }
+
+  private text(): LandscapeText {
+    return new LandscapeText(this.model!, this.i18n.t);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const t = this.i18n.t;
+    const key = [this.law, this.models, this.nRange, this.dRange, this.i18n.lang];
+    try {
+      if (!this.model || key.some((k, i) => !Object.is(k, this.modelKey[i]))) {
+        this.model = undefined;
+        this.modelKey = key;
+        this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, t);
+      }
+      const h = Number(this.height);
+      const text = this.text();
+      this.drawing = drawLandscape(this.model, {
+        width: this.size.width || this.clientWidth || 640, height: Number.isFinite(h) && h > 0 ? h : undefined,
+        t, ariaLabel: text.summary(), modelLabel: (i) => text.modelLabel(i),
+      });
+      this.error = null;
+    } catch (error) {
+      this.model = this.drawing = undefined;
+      this.modelKey = [];
+      this.error = messageOf(error);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const d = this.drawing, m = this.model;
+    if (d && m && d.svg !== this.emitted) {
+      this.emitted = d.svg;
+      this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: m.bands.length, points: d.markers.length });
+    }
+  }
+
+  private drawCrosshair(at: { x: number; y: number } | undefined): void {
+    const d = this.drawing, m = this.model;
+    d?.svg.querySelector('.cursor')?.remove();
+    if (!d || !m || !at) return;
+    const models = d.svg.querySelector('.models');
+    d.svg.insertBefore(crosshair(d, at.x, at.y, m.nRange, m.dRange), models);
+  }
+
+  protected override exportText(format: TextFormat): string {
+    if (!this.model) throw new Error(this.error ?? 'nothing to export');
+    if (format === 'csv') return this.text().csv();
+    if (format === 'json') return this.text().json();
+    return super.exportText(format);
+  }
+
+  /** The export menu with this element's own labels for CSV and JSON. */
+  protected override renderExportMenu(): TemplateResult {
+    const t = this.i18n.t;
+    const labels: Partial<Record<ExportFormat, string>> = { svg: t('exportSvg'), png: t('exportPng'), csv: t('landExportCsv'), json: t('landExportJson') };
+    const pick = (format: ExportFormat) => (e: Event) => {
+      (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+      void this.export(format);
+    };
+    return html`<details class="menu" part="export">
+      <summary part="export-button">${t('exportMenu')}</summary>
+      <div class="menu-items" part="export-menu">
+        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${labels[f]}</button>`)}
+      </div>
+    </details>`;
+  }
+
+  protected override render(): unknown {
+    const t = this.i18n.t;
+    return html`
+      <div class="toolbar" part="toolbar">${this.drawing ? this.renderExportMenu() : nothing}</div>
+      ${this.renderError(this.notice)}
+      ${this.renderError()}
+      <figure class="figure" part="figure" ?hidden=${!this.drawing}>${this.map.render(this.drawing?.svg ?? nothing, t('landPlotHint'))}</figure>
+      ${this.model ? this.text().tables() : nothing}`;
+  }
+}
