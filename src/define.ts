@@ -12,3 +12,7 @@
  */
 
 import './elements/curve/curve.js';
+import './elements/fit/fit.js';
+import './elements/isoflop/isoflop.js';
+import './elements/landscape/landscape.js';
+import './elements/calculator/calculator.js';

@@ -82,9 +82,22 @@ const SCREENED_STARTS = 8;
 const ENVELOPE_STARTS = 64;
 
 const engines = new Map<string, Engine>();
+const loaded = new WeakMap<Engine, FitData>();
 function engineFor(name: EngineName | 'auto'): Engine {
   let engine = engines.get(name);
   if (!engine) engines.set(name, (engine = createEngine(name)));
+  return engine;
+}
+
+/**
+ * Engines are shared between fits, and an async fit yields while workers run:
+ * reload its data before each use, so fits that interleave never see each other's.
+ */
+function holding(engine: Engine, data: FitData): Engine {
+  if (loaded.get(engine) !== data) {
+    engine.setData(data);
+    loaded.set(engine, data);
+  }
   return engine;
 }
 
@@ -122,8 +135,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
     throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
   }
   const data = fitDataFromRuns(runs);
-  const engine = engineFor(opts.engine);
-  engine.setData(data);
+  const engine = holding(engineFor(opts.engine), data);
   const solver: SolverSettings = { maxIter: opts.maxIterations, ...START_SOLVER, lower: opts.lower, upper: opts.upper };
   let starts = opts.starts ?? defaultGrid(spec, data);
   let screenEvaluations = 0;
@@ -160,7 +172,8 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
 }
 
 function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[]): FitResult<F> {
-  const { engine, opts } = p;
+  const { opts } = p;
+  const engine = holding(p.engine, p.data);
   const { spec } = opts;
   const P = batch.params;
   let best = 0;
@@ -241,7 +254,7 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
   const parts: BatchResult[] = [];
   for (let from = 0; from < count; from += CHUNK) {
     options.signal?.throwIfAborted();
-    parts.push(p.engine.fitStarts(p.opts.spec, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
+    parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
     options.onProgress?.(Math.min(count, from + CHUNK), count);
     if (from + CHUNK < count) await yieldToEventLoop();
   }

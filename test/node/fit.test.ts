@@ -79,3 +79,16 @@ test('bad options throw an OptionError naming the option', () => {
 test('too few runs for five parameters is a data error', () => {
   assert.throws(() => fitSync('N,D,loss\n1e9,2e10,3\n2e9,4e10,2.9\n', {}), (e: unknown) => e instanceof DataError && e.code === 'too-few-runs');
 });
+
+test('fits that interleave (one waiting on workers, others running meanwhile) give the same results as alone', async () => {
+  const other = generateRuns({ law, sigma: 0.01, seed: 7 });
+  const alone = fitSync(csv, { dropHighest: 5, strategy: 'exact', engine: 'simd', starts: undefined });
+  const otherAlone = fitSync(other, { engine: 'simd' });
+  const pending = fit(csv, { dropHighest: 5, strategy: 'exact', engine: 'simd' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const during = fitSync(other, { engine: 'simd' }); // loads other data into the shared engine mid-fit
+  const [together] = await Promise.all([pending, fit(other, { engine: 'simd', strategy: 'exact', workers: 0 })]);
+  assert.equal(together.objective, alone.objective);
+  assert.deepEqual(together.theta, alone.theta);
+  assert.equal(during.objective, otherAlone.objective);
+});

@@ -1,0 +1,292 @@
+/**
+ * RunsSourceController: turns an element's data sources into validated
+ * `Runs` (through the core's `readRuns`), as a ReactiveController. Use it in
+ * any element that draws training runs. Sources, first present wins:
+ *   1. the `.runs` property (a `Runs`, or anything `readRuns` accepts);
+ *   2. the `src` attribute: fetched only because the page author asked for it,
+ *      with a timeout, aborted when `src` changes or the element leaves the page;
+ *   3. an inline child `<script type="text/csv">` (or `text/tab-separated-values`,
+ *      `application/json`);
+ *   4. a plain `<table>` child (header cells and body cells read as text; it is
+ *      also what a reader without JavaScript sees);
+ *   5. the user's own data: pasted text or a chosen/dropped file, read in the
+ *      page (`file.text()`), never sent anywhere (`setUserText`, `setUserFile`).
+ * It exposes `runs`, `error` (plain words, in the host's language), `loading`,
+ * `sourceLabel`, and for column pickers `headers` and `match` (the recognised
+ * columns and their alternatives). Children are watched with a
+ * MutationObserver, so replacing inline data re-reads it. The host calls
+ * `sync()` in `willUpdate` to get the current runs synchronously; a fetch or a
+ * file read finishes later and asks the host to update.
+ */
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { csvFormatRows, dsvFormat } from 'd3-dsv';
+import { readRuns, type RunsInput } from '../../core/runs.js';
+import type { Runs } from '../../core/runs-types.js';
+import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
+
+export interface RunsSourceOptions {
+  /** The host's `.runs` property. */
+  runs(): Runs | RunsInput | null | undefined;
+  /** The host's `src` attribute (a URL the page author gave). */
+  src(): string | null | undefined;
+  /** Explicit columns per quantity (passed to readRuns). */
+  columns?(): ColumnMapping | undefined;
+  /** Epoch's outlier rule: drop the runs at or above the k-th largest loss. */
+  dropHighest?(): number | undefined;
+  /** The host's translator, for messages and source labels. */
+  t(): Translate;
+  /** Fetch timeout in milliseconds; default 15 000. */
+  timeout?: number;
+}
+
+/** Where the current runs came from. */
+export type SourceKind = 'property' | 'src' | 'inline' | 'table' | 'paste' | 'file';
+
+type Host = ReactiveControllerHost & HTMLElement;
+type Message = { key: MessageKey; vars?: Record<string, string | number> };
+
+const INLINE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/json'];
+const INLINE = INLINE_TYPES.map((type) => `:scope > script[type="${type}"]`).join(', ');
+
+/** True for an already validated `Runs` object. */
+export function isRuns(value: unknown): value is Runs {
+  const r = value as Runs | null;
+  return !!r && typeof r === 'object' && r.N instanceof Float64Array && r.loss instanceof Float64Array
+    && r.rows instanceof Int32Array && typeof r.columns === 'object';
+}
+
+/** The header names of CSV/JSON text or row objects (empty when there is none to read). */
+export function headersOf(input: unknown): string[] {
+  if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '').trimStart();
+    if (text[0] === '[' || text[0] === '{') {
+      try { return headersOf(JSON.parse(text)); } catch { return []; }
+    }
+    const line = text.slice(0, text.search(/\r?\n|$/));
+    const count = (d: string) => line.split(d).length;
+    const delimiter = count('\t') > count(',') && count('\t') >= count(';') ? '\t' : count(';') > count(',') ? ';' : ',';
+    return (dsvFormat(delimiter).parseRows(line)[0] ?? []).map((h) => h.trim());
+  }
+  if (Array.isArray(input)) return [...new Set(input.flatMap((o) => (o && typeof o === 'object' ? Object.keys(o) : [])))];
+  if (input && typeof input === 'object') return Object.keys(input).filter((k) => isColumn((input as Record<string, unknown>)[k]));
+  return [];
+}
+
+const isColumn = (v: unknown): boolean => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+
+/** A `<table>` as CSV text: the header row (thead, else the first row) and every other row's cells. */
+export function tableToCsv(table: HTMLTableElement): string {
+  const rows = Array.from(table.rows);
+  const head = table.tHead?.rows[0] ?? rows[0];
+  if (!head) return '';
+  const text = (row: HTMLTableRowElement) => Array.from(row.cells, (c) => (c.textContent ?? '').trim());
+  return csvFormatRows([text(head), ...rows.filter((r) => r !== head && r.parentElement !== table.tHead).map(text)]);
+}
+
+/** A `Runs` after Epoch's rule, keeping its column names and input rows. */
+function dropFromRuns(runs: Runs, dropHighest: number): Runs {
+  if (!dropHighest) return runs;
+  const kept = readRuns({ N: runs.N, D: runs.D, C: runs.C, loss: runs.loss }, { dropHighest, columns: { N: 'N', D: 'D', C: 'C', loss: 'loss' } });
+  const at = Array.from(kept.rows, (r) => r - 1);
+  const pick = (a: Float64Array) => Float64Array.from(at, (i) => a[i]);
+  return {
+    ...kept, columns: runs.columns, derivedD: runs.derivedD, rows: Int32Array.from(at, (i) => runs.rows[i]),
+    ...(runs.U && { U: pick(runs.U) }), ...(runs.weight && { weight: pick(runs.weight) }),
+  };
+}
+
+export class RunsSourceController implements ReactiveController {
+  /** The validated runs, or undefined (no data yet, loading, or an error). */
+  runs: Runs | undefined;
+  /** True while a fetch or a file read is under way. */
+  loading = false;
+  /** Which source is in use, or undefined when there is none. */
+  kind: SourceKind | undefined;
+  /** Header names of the current tabular input (empty for `Runs` objects). */
+  headers: readonly string[] = [];
+  /** Recognised columns and alternatives of the current input, when it has a header. */
+  match: ColumnMatch | undefined;
+
+  private problem: Message | undefined;
+  private label = '';
+  private inline: { text: string; kind: 'inline' | 'table' } | undefined;
+  private user: { text: string; kind: 'paste' | 'file'; name: string } | undefined;
+  private fetched: { url: string; text: string } | undefined;
+  private fetching: { url: string; abort: AbortController } | undefined;
+  private key: unknown[] = [];
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: Host, private readonly options: RunsSourceOptions) {
+    host.addController(this);
+  }
+
+  /** The error in plain words (host language), or null. */
+  get error(): string | null {
+    return this.problem ? this.options.t()(this.problem.key, this.problem.vars) : null;
+  }
+
+  /** What the data is, for people: a URL, a file name, "inline CSV", … ('' when none). */
+  get sourceLabel(): string {
+    const t = this.options.t();
+    switch (this.kind) {
+      case 'property': return t('fitSourceProperty');
+      case 'inline': return t('fitSourceInline');
+      case 'table': return t('fitSourceTable');
+      case 'paste': return t('fitSourcePaste');
+      default: return this.label;
+    }
+  }
+
+  /** True when the author gave no data at all (the user may paste or choose a file). */
+  get authorless(): boolean {
+    const runs = this.options.runs();
+    return (runs === undefined || runs === null) && !this.options.src() && !this.inline;
+  }
+
+  hostConnected(): void {
+    this.readChildren();
+    this.observer = new MutationObserver(() => {
+      if (this.readChildren()) this.host.requestUpdate();
+    });
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    // An unfinished fetch is abandoned (and redone on reconnection); a finished one is kept.
+    this.cancelFetch();
+    this.key = [];
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** The user's pasted text (empty text clears it). */
+  setUserText(text: string): void {
+    this.user = text.trim() ? { text, kind: 'paste', name: '' } : undefined;
+    this.host.requestUpdate();
+  }
+
+  /** A file the user chose or dropped, read in the page. */
+  async setUserFile(file: Blob & { name?: string }): Promise<void> {
+    this.loading = true;
+    this.host.requestUpdate();
+    try {
+      this.user = { text: await file.text(), kind: 'file', name: file.name ?? '' };
+    } catch (error) {
+      this.user = undefined;
+      this.problem = { key: 'fitErrFile', vars: { name: file.name ?? '', detail: (error as Error).message } };
+    } finally {
+      this.loading = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Reads the current sources; re-parses only when one of them (or an option) changed. */
+  sync(): void {
+    const runs = this.options.runs(), src = this.options.src()?.trim() || undefined;
+    const columns = this.options.columns?.(), dropHighest = this.options.dropHighest?.();
+    const key = [runs, src, this.fetched?.text, this.inline?.text, this.user?.text, JSON.stringify(columns ?? {}), dropHighest];
+    if (key.length === this.key.length && key.every((k, i) => Object.is(k, this.key[i]))) return;
+    this.key = key;
+    const hasRuns = runs !== undefined && runs !== null;
+    if (hasRuns || !src) this.cancelFetch();
+    if (hasRuns) return this.read(runs, 'property', '', columns, dropHighest);
+    if (src) {
+      if (this.fetched?.url === src) return this.read(this.fetched.text, 'src', src, columns, dropHighest);
+      if (this.fetching?.url === src) return;
+      return this.startFetch(src);
+    }
+    if (this.inline) return this.read(this.inline.text, this.inline.kind, '', columns, dropHighest);
+    if (this.user) return this.read(this.user.text, this.user.kind, this.user.name, columns, dropHighest);
+    this.set(undefined, undefined, undefined, '');
+  }
+
+  private set(runs: Runs | undefined, problem: Message | undefined, kind: SourceKind | undefined, label: string): void {
+    this.runs = runs;
+    this.problem = problem;
+    this.kind = kind;
+    this.label = label;
+  }
+
+  private read(input: Runs | RunsInput, kind: SourceKind, label: string, columns: ColumnMapping | undefined, dropHighest: number | undefined): void {
+    this.headers = isRuns(input) ? [] : headersOf(input);
+    try {
+      this.match = this.headers.length ? matchColumns(this.headers, columns) : undefined;
+    } catch {
+      this.match = this.headers.length ? matchColumns(this.headers) : undefined;
+    }
+    try {
+      const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, dropHighest });
+      this.set(runs, undefined, kind, label);
+    } catch (error) {
+      this.set(undefined, { key: 'errData', vars: { detail: (error as Error).message } }, kind, label);
+    }
+  }
+
+  /** Re-reads the inline `<script>` or `<table>` child; true when it changed. */
+  private readChildren(): boolean {
+    const script = this.host.querySelector<HTMLScriptElement>(INLINE);
+    const table = script ? null : this.host.querySelector<HTMLTableElement>(':scope > table');
+    const next = script ? { text: script.textContent ?? '', kind: 'inline' as const }
+      : table ? { text: tableToCsv(table), kind: 'table' as const } : undefined;
+    if (next?.text === this.inline?.text && next?.kind === this.inline?.kind) return false;
+    this.inline = next;
+    return true;
+  }
+
+  private cancelFetch(): void {
+    this.fetching?.abort.abort();
+    this.fetching = undefined;
+    this.loading = false;
+  }
+
+  private startFetch(url: string): void {
+    this.cancelFetch();
+    const abort = new AbortController();
+    this.fetching = { url, abort };
+    this.loading = true;
+    this.set(undefined, undefined, 'src', url);
+    void this.load(url, abort);
+  }
+
+  private async load(url: string, abort: AbortController): Promise<void> {
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; abort.abort(); }, this.options.timeout ?? 15000);
+    let problem: Message | undefined;
+    let text: string | undefined;
+    try {
+      const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
+      if (!response.ok) {
+        problem = { key: 'fitErrFetchStatus', vars: { url, status: `${response.status} ${response.statusText}`.trim() } };
+      } else {
+        const body = await response.text();
+        const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+        if (/html|xml|image|audio|video|font|javascript/.test(type) || /^\s*</.test(body)) {
+          problem = { key: 'fitErrFetchType', vars: { url, type: type || '?' } };
+        } else text = body;
+      }
+    } catch (error) {
+      if (abort.signal.aborted && !timedOut) return;
+      problem = timedOut
+        ? { key: 'fitErrFetchTimeout', vars: { url, seconds: Math.round((this.options.timeout ?? 15000) / 1000) } }
+        : { key: 'fitErrFetchNetwork', vars: { url, detail: (error as Error).message } };
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.fetching?.abort !== abort) return;
+    this.fetching = undefined;
+    this.loading = false;
+    if (text !== undefined) {
+      this.fetched = { url, text };
+      this.key = [];
+    } else {
+      this.set(undefined, problem, 'src', url);
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The <scaling-fit> chart from its plot model (model.ts), as a detached SVG:
+ *   - fit view: runs as points coloured by model size on log–log axes, the
+ *     fitted law at each size (or the law of x alone), the compute-optimal
+ *     frontier as a labelled dashed line, and the bootstrap band around it;
+ *   - residual view: ln L − ln L̂ per run against x, around a zero line.
+ * Returns the svg plus the scales the element needs for tooltips and the cursor.
+ */
+
+import type { LawVariable } from '../../core/forms-eval.js';
+import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
+import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
+import { band } from '../../chart/marks/band.js';
+import { legend, type LegendItem } from '../../chart/marks/legend.js';
+import { line } from '../../chart/marks/line.js';
+import { points } from '../../chart/marks/points.js';
+import { domainOf, linearDomain, positionScale, type PositionScale } from '../../chart/scales.js';
+import { group, svgElement, textNode } from '../../chart/svg.js';
+import { quantityOf } from '../../chart/ticks.js';
+import type { Translate } from '../../i18n/index.js';
+import { FIT_DEFAULTS, type FitPlot } from './model.js';
+
+export interface FitDrawing {
+  svg: SVGSVGElement;
+  frame: Frame;
+  x: PositionScale;
+  y: PositionScale;
+  yType: 'log' | 'linear';
+  /** Indices of the runs inside the view, in drawing order (circle data-index i is runIndices[i]). */
+  runIndices: number[];
+}
+
+export interface FitDrawOptions {
+  width: number;
+  height: number;
+  t: Translate;
+  ariaLabel: string;
+  residuals: boolean;
+  /** Accessible name of run i. */
+  runLabel: (i: number) => string;
+}
+
+export const AXIS_TITLE: Record<LawVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
+const FRONTIER_LABEL: Record<LawVariable, string> = { C: 'L*(C)', N: 'L*(N*)', D: 'L*(D*)' };
+
+function legendItems(m: FitPlot, residuals: boolean, t: Translate): LegendItem[] {
+  const items: LegendItem[] = m.groups.map((g) => ({ label: g.label, className: g.className, symbol: 'point' }));
+  if (residuals) return items;
+  if (m.lines.length > 1) items.push({ label: t('fitLawLines'), className: 'size-lines', symbol: 'line' });
+  if (m.lines.length === 1) items.push({ label: m.lines[0].label, className: m.lines[0].className, symbol: 'line' });
+  if (m.frontier.length) items.push({ label: `${t('fitFrontier')} ${FRONTIER_LABEL[m.x]}`, className: 'frontier', symbol: 'line' });
+  if (m.band) items.push({ label: t('fitBand', { level: Math.round(FIT_DEFAULTS.level * 100) }), className: 'frontier', symbol: 'band' });
+  return items;
+}
+
+/** The frontier's name at the right end of its visible part, above the line. */
+function frontierLabel(m: FitPlot, x: PositionScale, y: PositionScale, frame: Frame): SVGGElement | undefined {
+  const [left, right] = xRange(frame), [bottom, top] = yRange(frame);
+  const inside = m.frontier.map((s) => ({ px: x(s.x), py: y(s.y) }))
+    .filter((p) => p.px >= left && p.px <= right && p.py >= top && p.py <= bottom);
+  const end = inside[inside.length - 1];
+  if (!end) return undefined;
+  const g = group('frontier-label', { part: 'frontier-label' });
+  g.append(textNode(FRONTIER_LABEL[m.x], { x: Math.min(end.px, right - 2), y: Math.max(top + 10, end.py - 8), 'text-anchor': 'end' }));
+  return g;
+}
+
+export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
+  const { t } = o;
+  const margin = FRAME_DEFAULTS.margin;
+  const key = legend(legendItems(m, o.residuals, t), { x: margin.left, y: margin.top, width: Math.max(120, o.width - margin.left - margin.right) });
+  const frame = makeFrame(o.width, o.height, key.height + 8, { left: o.residuals ? 64 : 58 });
+  const [v0, v1] = m.view, runs = m.runs;
+  const runIndices: number[] = [];
+  runs[m.x].forEach((v, i) => { if (v >= v0 && v <= v1) runIndices.push(i); });
+
+  const yType = o.residuals ? 'linear' : 'log';
+  const yValue = (i: number) => (o.residuals ? m.residual[i] : runs.loss[i]);
+  let ys = runIndices.map(yValue);
+  if (o.residuals) {
+    const r = Math.max(1e-6, ...ys.filter(Number.isFinite).map(Math.abs));
+    ys = [-r, r];
+  } else {
+    // Curves widen the range a little at most: the runs decide what is shown; the rest is clipped.
+    const lo = Math.min(...ys) / 1.08, hi = Math.max(...ys) * 1.08;
+    const shown = (s: { x: number; y: number }) => s.x >= v0 && s.x <= v1 && s.y >= lo && s.y <= hi;
+    ys.push(...m.lines.flatMap((l) => l.samples.filter(shown).map((s) => s.y)), ...m.frontier.filter(shown).map((s) => s.y));
+  }
+  const yDomain = (o.residuals ? linearDomain([Math.min(...ys), Math.max(...ys)], 0.08) : domainOf('log', ys, 0.05)) ?? [1, 10];
+  const x = positionScale('log', [v0, v1], xRange(frame));
+  const y = positionScale(yType, yDomain, yRange(frame));
+  const xo: AxisOptions = { type: 'log', quantity: quantityOf(m.x), title: t(AXIS_TITLE[m.x]) };
+  const yo: AxisOptions = { type: yType, quantity: 'decimal', title: t(o.residuals ? 'axisResidual' : 'axisLoss') };
+
+  const { svg, clipId } = chartSvg(frame, o.ariaLabel);
+  svg.setAttribute('part', 'svg');
+  svg.append(plotArea(frame), grid(x, y, xo, yo), axisX(x, frame, xo), axisY(y, frame, yo));
+  if (o.residuals) {
+    const zero = group('zero', { part: 'zero' });
+    zero.append(svgElement('line', { x1: xRange(frame)[0], x2: xRange(frame)[1], y1: y(0), y2: y(0) }));
+    svg.append(zero);
+  } else {
+    if (m.band) svg.append(band(m.band, { x, y }, { className: 'frontier', clipId }));
+    for (const l of m.lines) svg.append(line(l.samples, { x, y }, { className: `fitted ${l.className}`, clipId, label: l.label }));
+    if (m.frontier.length) {
+      svg.append(line(m.frontier, { x, y }, { className: 'frontier', clipId, label: t('fitFrontier') }));
+      const label = frontierLabel(m, x, y, frame);
+      if (label) svg.append(label);
+    }
+  }
+  svg.append(points(runIndices, { x, y }, {
+    x: (i) => runs[m.x][i],
+    y: yValue,
+    className: (i) => m.classOf[i],
+    label: o.runLabel,
+    clipId,
+  }));
+  svg.append(key.node);
+  return { svg, frame, x, y, yType, runIndices };
+}

@@ -1,0 +1,305 @@
+/**
+ * <scaling-fit>: fits a scaling law to training runs in the page and shows
+ * it. A thin shell: data sources → RunsSourceController (validated Runs) →
+ * FitJobs (the core's fit and bootstrap) → model.ts (predictions, frontier)
+ * → draw.ts (detached SVG) → this element (controls, tooltips, keyboard,
+ * tables, exports, accessible summary). With no data it offers paste and
+ * file controls; it never fetches anything but the `src` the author gave.
+ *
+ * @summary Fit a scaling law to training runs and show the fit, its residuals and its intervals.
+ *
+ * @attr src - URL of a CSV or JSON file of runs, fetched once (15 s timeout). Inline data can instead be a child `<script type="text/csv">` (or `application/json`) or a plain `<table>`.
+ * @attr form - The law: chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. One-variable forms are fitted against x.
+ * @attr loss - Fitting loss: huber (default), squared, squared-raw or asymmetric.
+ * @attr strategy - fast (default; ~5 ms) or exact (every start of Hoffmann's grid; shows progress).
+ * @attr drop-highest - Drop the runs at or above the k-th largest loss (Epoch's outlier rule).
+ * @attr x - Horizontal axis: C (compute, default), N (parameters) or D (tokens).
+ * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form with the Huber loss).
+ * @attr budget - Compute budget in FLOPs ("5.76e23") at which to show N*, D* and tokens per parameter.
+ * @attr height - Chart height in pixels; default 0.62 × width, between 280 and 560.
+ * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
+ * @attr theme - "auto" (default), "light" or "dark".
+ * @attr lang - "en" or "zh"; default from the nearest lang attribute.
+ * @attr filename - Download file name without extension (default "scaling-fit").
+ *
+ * @prop runs - The runs: `Runs` or anything readRuns accepts (CSV/JSON text, row objects, an object of arrays). Wins over `src` and inline data.
+ * @prop columns - Column mapping `{ N?, D?, C?, loss? }` passed to readRuns; the column pickers set it.
+ * @prop result - The last FitResult (read only), or undefined.
+ * @prop intervals - The last bootstrap result (read only), or undefined.
+ *
+ * @fires fit - After each fit is drawn; detail: the FitResult.
+ * @fires bootstrap - After bootstrap intervals (and the band) are shown; detail: the BootstrapResult.
+ * @fires scaling-render - After each redraw; detail { width, height, series, points }.
+ * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ *
+ * @csspart toolbar - The controls above the chart.
+ * @csspart x-select - The x-axis <select>.
+ * @csspart view - The Fit / Residuals switch.
+ * @csspart bootstrap-button - Starts the bootstrap.
+ * @csspart bootstrap-progress - Progress bar and Cancel while it runs.
+ * @csspart bootstrap-cancel - The Cancel button.
+ * @csspart fit-progress - Progress of a slow fit.
+ * @csspart warning - The "did not converge" warning.
+ * @csspart status - The status row of the parameter table.
+ * @csspart export - The export <details> menu (also export-button, export-menu, export-item).
+ * @csspart reset-zoom - The reset button, shown while zoomed.
+ * @csspart figure - Wraps the chart.
+ * @csspart plot - The focusable chart area.
+ * @csspart svg - The chart <svg>.
+ * @csspart axis - Both axes (also axis-x, axis-y).
+ * @csspart grid - Grid lines.
+ * @csspart line - The fitted curves and the frontier.
+ * @csspart band - The bootstrap band.
+ * @csspart frontier-label - The frontier's name on the chart.
+ * @csspart zero - The zero line of the residual view.
+ * @csspart points - The runs.
+ * @csspart legend - The legend.
+ * @csspart cursor - The hover/keyboard cursor.
+ * @csspart tooltip - The tooltip.
+ * @csspart params - The parameter table.
+ * @csspart budget - The compute-optimal allocation table.
+ * @csspart columns - The column pickers.
+ * @csspart data-input - The paste / file form (also paste, paste-button, file).
+ * @csspart table - The visually hidden data table.
+ * @csspart error - The error box.
+ *
+ * @cssprop --scaling-font - Font family.
+ * @cssprop --scaling-font-size - Base font size (14px).
+ * @cssprop --scaling-fg - Text, axis labels and the frontier.
+ * @cssprop --scaling-bg - Background (also painted into exports).
+ * @cssprop --scaling-muted - Axis lines and secondary text.
+ * @cssprop --scaling-accent - Progress bars and the pressed view button.
+ * @cssprop --scaling-grid - Grid lines and borders.
+ * @cssprop --scaling-focus - Focus rings.
+ * @cssprop --scaling-danger - Error and "not converged" accents.
+ * @cssprop --scaling-surface - Tooltip, menu and input background.
+ * @cssprop --scaling-size-0 - Colour of the smallest models' runs and lines (… --scaling-size-5, largest).
+ */
+
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Runs } from '../../core/runs-types.js';
+import type { RunsInput } from '../../core/runs.js';
+import type { ColumnMapping, Role } from '../../core/columns.js';
+import type { FitResult } from '../../core/fit.js';
+import type { BootstrapResult } from '../../core/bootstrap.js';
+import type { LawVariable } from '../../core/forms-eval.js';
+import { dataTable } from '../../chart/a11y.js';
+import { extent, logDomain } from '../../chart/scales.js';
+import { ScalingElement, messageOf, type TextFormat } from '../base.js';
+import { sharedStyles } from '../shared-styles.js';
+import { rawAttribute } from '../attributes.js';
+import { ResizeController } from '../controllers/resize.js';
+import { PlotController } from '../controllers/plot.js';
+import { RunsSourceController } from '../controllers/runs-source.js';
+import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_DEFAULTS, type FitPlot, type FitSettings } from './model.js';
+import { drawFit, type FitDrawing } from './draw.js';
+import { logGrid } from './band.js';
+import { FitJobs, type BandRequest } from './jobs.js';
+import { reasonText, renderBudget, renderParams } from './params.js';
+import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, renderToolbar } from './controls.js';
+import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
+import { cursorText, runLines, runRow, summaryText } from './text.js';
+import { fitStyles } from './fit.styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    fit: CustomEvent<FitResult>;
+    bootstrap: CustomEvent<BootstrapResult>;
+  }
+}
+
+export class ScalingFit extends ScalingElement {
+  static override styles = [...sharedStyles, fitStyles];
+
+  @property() accessor src: string | undefined;
+  @property() accessor form: string | undefined;
+  @property() accessor loss: string | undefined;
+  @property() accessor strategy: string | undefined;
+  @property({ attribute: 'drop-highest', converter: rawAttribute }) accessor dropHighest: number | string | undefined;
+  @property() accessor x: string = FIT_DEFAULTS.x;
+  @property({ converter: rawAttribute }) accessor bootstrap: number | string | undefined;
+  @property({ converter: rawAttribute }) accessor budget: number | string | undefined;
+  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
+  @property({ type: Boolean, reflect: true }) accessor zoom = false;
+  @property({ attribute: false }) accessor runs: Runs | RunsInput | undefined;
+  @property({ attribute: false }) accessor columns: ColumnMapping | undefined;
+
+  @state() private accessor residuals = false;
+  @state() private accessor view: [number, number] | null = null;
+
+  /** The last FitResult, or undefined. */
+  get result(): FitResult | undefined { return this.jobs.result; }
+  /** The last bootstrap result, or undefined. */
+  get intervals(): BootstrapResult | undefined { return this.jobs.intervals; }
+
+  private readonly size = new ResizeController(this);
+  private readonly source = new RunsSourceController(this, {
+    runs: () => this.runs, src: () => this.src, columns: () => this.columns,
+    dropHighest: () => this.settings?.dropHighest, t: () => this.i18n.t,
+  });
+  private readonly jobs = new FitJobs(this);
+  private readonly plot = new PlotController(this, {
+    drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
+    pointText: (pos) => (this.model && this.drawing ? runLines(this.model, this.drawing.runIndices[pos], this.i18n.t) : []),
+    cursorAt: (v) => (this.model && !this.residuals ? cursorText(this.model, v, this.i18n.t) : undefined)!,
+    zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
+  });
+  private readonly ids = { x: controlId('x'), boot: controlId('boot'), fit: controlId('fit'), text: controlId('text'), file: controlId('file'), col: controlId('col') };
+  private settings?: FitSettings;
+  private model?: FitPlot;
+  private drawing?: FitDrawing;
+  private drawKey: unknown[] = [];
+  private emitted: { svg?: SVGSVGElement; result?: FitResult; intervals?: BootstrapResult } = {};
+
+  /** Starts the bootstrap (as the button does); resolves when it ends, was cancelled or failed. */
+  runBootstrap(): Promise<void> {
+    const s = this.settings;
+    if (!s) return Promise.resolve();
+    return this.jobs.startBootstrap(s.resamples, s.budget, FIT_DEFAULTS.level, () => this.bandRequest());
+  }
+
+  /** Cancels a running bootstrap. */
+  cancelBootstrap(): void { this.jobs.cancelBootstrap(); }
+
+  private bandRequest(): BandRequest | undefined {
+    const m = this.model;
+    if (!m || m.frontier.length === 0) return undefined;
+    return { x: m.x, grid: logGrid(m.domain, FIT_DEFAULTS.bandPoints), cRange: logDomain(extent(m.runs.C, true) ?? [1e18, 1e22], 1) };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const t = this.i18n.t;
+    if (changed.has('x') || changed.has('runs') || changed.has('src')) this.view = null;
+    let problem: string | null = null;
+    try {
+      this.settings = readSettings({ form: this.form, loss: this.loss, strategy: this.strategy, x: this.x, dropHighest: this.dropHighest, bootstrap: this.bootstrap, budget: this.budget }, t);
+    } catch (error) {
+      this.settings = undefined;
+      problem = messageOf(error);
+    }
+    this.source.sync();
+    const s = this.settings, runs = s ? this.source.runs : undefined;
+    if (s) this.jobs.request(runs, fitOptionsOf(s), fitKeyOf(s));
+    problem ??= this.source.error ?? (this.jobs.fitError ? t('fitErrFit', { detail: messageOf(this.jobs.fitError) }) : null);
+    this.error = problem;
+    if (!s || !runs || problem) {
+      this.model = this.drawing = undefined;
+      this.drawKey = [];
+      return;
+    }
+    const result = this.jobs.fittedRuns === runs ? this.jobs.result : undefined;
+    const width = this.size.width || this.clientWidth || 640;
+    const h = Number(this.height);
+    const height = Number.isFinite(h) && h > 0 ? h : Math.min(560, Math.max(280, width * 0.62));
+    const key = [runs, result, s.x, this.view, this.jobs.band, this.residuals, width, height, this.i18n.lang, this.source.sourceLabel];
+    if (key.every((k, i) => Object.is(k, this.drawKey[i]))) return;
+    this.drawKey = key;
+    try {
+      this.model = buildFitPlot({ runs, result, x: s.x, view: this.view, band: this.jobs.band }, t);
+      this.drawing = drawFit(this.model, { width, height, t, residuals: this.residuals, ariaLabel: summaryText(this.model, result, this.residuals, this.source.sourceLabel, t), runLabel: (i) => runLines(this.model!, i, t).join(', ') });
+      const band = this.bandRequest();
+      if (band) this.jobs.requestBand(band);
+    } catch (error) {
+      this.model = this.drawing = undefined;
+      this.error = messageOf(error);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const d = this.drawing, m = this.model;
+    if (!d || !m) return;
+    if (d.svg !== this.emitted.svg) {
+      this.emitted.svg = d.svg;
+      this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: m.lines.length + (m.frontier.length ? 1 : 0), points: d.runIndices.length });
+    }
+    const result = this.jobs.result;
+    if (result && m.law === result.law && result !== this.emitted.result) {
+      this.emitted.result = result;
+      this.dispatchEvent(new CustomEvent('fit', { detail: result, bubbles: true, composed: true }));
+    }
+    const intervals = this.jobs.intervals;
+    if (intervals && this.jobs.bootState === 'done' && intervals !== this.emitted.intervals && (m.band || m.frontier.length === 0)) {
+      this.emitted.intervals = intervals;
+      this.dispatchEvent(new CustomEvent('bootstrap', { detail: intervals, bubbles: true, composed: true }));
+    }
+  }
+
+  protected override exportText(format: TextFormat): string {
+    const runs = this.model?.runs, result = this.jobs.result;
+    if (!runs) throw new Error(this.error ?? 'nothing to export');
+    if (format === 'csv') return fitCsv(runs, result);
+    if (!result) throw new Error('the fit has not finished');
+    if (format === 'json') return fitJson(result, this.jobs.intervals, runs, this.source.sourceLabel);
+    return format === 'python' ? fitPython(result) : fitLatex(result);
+  }
+
+  private pickColumn(role: Role, name: string): void {
+    this.columns = { ...(this.columns ?? {}), [role]: name };
+  }
+
+  private renderStatus(): unknown {
+    const t = this.i18n.t, j = this.jobs, result = j.result;
+    const lines = [
+      this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceLabel })}</p>`,
+      result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: reasonText(result.reason, t) })}</p>`,
+      j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
+      j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
+    ];
+    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: messageOf(j.bootError) })) : nothing}`;
+  }
+
+  private renderNumbers(): unknown {
+    const result = this.jobs.result, s = this.settings;
+    if (!result || !this.model || !s) return nothing;
+    const t = this.i18n.t, iv = this.jobs.bootState === 'done' ? this.jobs.intervals : undefined;
+    return html`<div class="numbers">${renderParams(result, iv, t)}${renderBudget(result.law, s.budget, iv, t)}</div>`;
+  }
+
+  private renderInput(): unknown {
+    if (!this.source.authorless) return nothing;
+    const t = this.i18n.t;
+    const form = (title: boolean) => renderDataInput({
+      paste: (text) => this.source.setUserText(text),
+      file: (file) => void this.source.setUserFile(file),
+    }, t, this.ids, title);
+    return this.source.runs ? html`<details class="other-data"><summary>${t('fitOtherData')}</summary>${form(false)}</details>` : form(!this.source.kind);
+  }
+
+  private renderTable(): unknown {
+    const m = this.model;
+    if (!m) return nothing;
+    const t = this.i18n.t, c = m.runs.columns;
+    return dataTable(t('fitTableCaption', { n: m.runs.N.length }), [t('fitRow'), c.N, c.D ?? 'D', c.C ?? 'C', c.loss, t('fitPredicted'), t('fitResidual')],
+      Array.from(m.runs.N, (_, i) => runRow(m, i)));
+  }
+
+  protected override render(): unknown {
+    const t = this.i18n.t, s = this.settings, j = this.jobs;
+    const hasChart = !!this.drawing && !this.error;
+    return html`
+      ${hasChart && s ? renderToolbar({
+        x: s.x, residuals: this.residuals, canBootstrap: canBootstrap(s, j.fittedRuns) && !!j.result, bootState: j.bootState,
+        bootProgress: j.bootProgress, resamples: s.resamples, zoomed: !!this.view, ids: this.ids,
+      }, {
+        setX: (x: LawVariable) => { this.x = x; },
+        setResiduals: (on) => { this.residuals = on; },
+        bootstrap: () => void this.runBootstrap(),
+        cancel: () => this.cancelBootstrap(),
+        resetZoom: () => { this.view = null; },
+      }, t, this.renderExportMenu()) : nothing}
+      ${this.renderError(this.notice)}
+      ${this.renderError()}
+      ${this.renderStatus()}
+      ${renderFitProgress(j.fitProgress, this.source.runs?.N.length ?? 0, this.ids.fit, t)}
+      <figure class="figure" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('fitPlotHint'))}</figure>
+      ${hasChart ? this.renderNumbers() : nothing}
+      ${renderColumnPickers(this.source.match, (role, name) => this.pickColumn(role, name), t, this.ids.col)}
+      ${this.renderInput()}
+      ${hasChart ? this.renderTable() : nothing}`;
+  }
+}
+

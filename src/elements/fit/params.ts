@@ -1,0 +1,105 @@
+/**
+ * The numbers beside the <scaling-fit> chart: the fitted parameters (with
+ * bootstrap intervals once there are some), the objective, whether the
+ * optimiser converged — visibly NOT when it did not, with its reason — and
+ * the compute-optimal N*, D*, tokens per parameter and loss at `budget`.
+ * Rows are plain data (`parameterRows`, `budgetRows`) shared by the
+ * rendered tables and the text exports; everything is rendered as text.
+ */
+
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FitResult } from '../../core/fit.js';
+import type { BootstrapResult, Interval } from '../../core/bootstrap.js';
+import { isTwoVariable, type Law } from '../../core/forms-eval.js';
+import { optimalAllocation, type Allocation } from '../../core/planning.js';
+import { sig } from '../../core/law-text.js';
+import { formatValue, type Quantity } from '../../chart/ticks.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
+import { STATUS_TEXT } from '../../engine/types.js';
+
+const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', eta: 'η', alphaN: 'α_N', alphaD: 'α_D', RN: 'R_N*', RD: 'R_D*', c0: 'c₀' };
+
+export interface ParamRow { key: string; name: string; value: number; interval?: Interval }
+
+/** One row per published parameter (breaks of a broken power law flattened: c1, d1, f1, …). */
+export function parameterRows(result: FitResult, intervals?: BootstrapResult): ParamRow[] {
+  const rows: ParamRow[] = [];
+  for (const [key, value] of Object.entries(result.params as unknown as Record<string, unknown>)) {
+    if (typeof value === 'number') {
+      rows.push({ key, name: GREEK[key] ?? key, value, interval: (intervals?.params as Record<string, Interval> | undefined)?.[key] });
+    } else if (Array.isArray(value)) {
+      value.forEach((b: Record<string, number>, i) => {
+        for (const [k, v] of Object.entries(b)) rows.push({ key: `${k}${i + 1}`, name: `${k}${i + 1}`, value: v });
+      });
+    }
+  }
+  return rows;
+}
+
+export interface BudgetRow { key: 'N' | 'D' | 'tokensPerParam' | 'loss'; label: string; value: number; quantity: Quantity; interval?: Interval }
+
+/** N*, D*, tokens per parameter and loss at C = budget, or undefined when the law cannot allocate compute. */
+export function budgetRows(law: Law, budget: number, t: Translate, intervals?: BootstrapResult): { allocation: Allocation; rows: BudgetRow[] } | undefined {
+  if (!isTwoVariable(law)) return undefined;
+  let allocation: Allocation;
+  try {
+    allocation = optimalAllocation(law, budget);
+  } catch {
+    return undefined;
+  }
+  const at = intervals?.derived.perBudget.find((b) => b.C === budget);
+  return {
+    allocation,
+    rows: [
+      { key: 'N', label: t('fitNStar'), value: allocation.N, quantity: 'count', interval: at?.N },
+      { key: 'D', label: t('fitDStar'), value: allocation.D, quantity: 'count', interval: at?.D },
+      { key: 'tokensPerParam', label: t('fitTokensPerParam'), value: allocation.tokensPerParam, quantity: 'decimal', interval: at?.tokensPerParam },
+      { key: 'loss', label: t('fitLossStar'), value: allocation.loss, quantity: 'decimal' },
+    ],
+  };
+}
+
+/** The optimiser's stopping reason in the element's language (the core reports it in English). */
+export function reasonText(reason: string, t: Translate): string {
+  const i = (STATUS_TEXT as readonly string[]).indexOf(reason);
+  return i >= 0 ? t(`fitReason${i}` as MessageKey) : reason;
+}
+
+const value = (q: Quantity, x: number) => (q === 'decimal' ? sig(x, 4) : formatValue(q, x, 3));
+const range = (q: Quantity, i: Interval | undefined) => (i ? `${value(q, i.lo)} – ${value(q, i.hi)}` : '');
+
+/** The parameter table (part="params"), with the status row saying whether the fit converged. */
+export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: Translate): TemplateResult {
+  const level = intervals ? Math.round(intervals.level * 100) : 0;
+  const rows = parameterRows(result, intervals);
+  return html`<table class="params" part="params">
+    <caption>${t('fitParamsCaption')}</caption>
+    <thead><tr>
+      <th scope="col">${t('fitParam')}</th><th scope="col">${t('fitEstimate')}</th>
+      ${intervals ? html`<th scope="col">${t('fitInterval', { level })}</th>` : nothing}
+    </tr></thead>
+    <tbody>
+      ${rows.map((r) => html`<tr data-param=${r.key}><th scope="row">${r.name}</th><td>${sig(r.value, 5)}</td>
+        ${intervals ? html`<td class="interval-cell">${range('decimal', r.interval)}</td>` : nothing}</tr>`)}
+      <tr class="meta"><th scope="row">${t('fitObjective')}</th><td colspan=${intervals ? 2 : 1}>${sig(result.objective, 6)}</td></tr>
+      <tr class="meta"><th scope="row">${t('fitRunsUsed')}</th><td colspan=${intervals ? 2 : 1}>${result.runs}</td></tr>
+      <tr class="meta status ${result.converged ? 'ok' : 'bad'}" part="status">
+        <th scope="row">${t('fitStatus')}</th>
+        <td colspan=${intervals ? 2 : 1}>${t(result.converged ? 'fitConverged' : 'fitNotConverged', { reason: reasonText(result.reason, t) })}</td>
+      </tr>
+    </tbody>
+  </table>`;
+}
+
+/** The compute-optimal allocation at the budget (part="budget"), or nothing. */
+export function renderBudget(law: Law, budget: number | undefined, intervals: BootstrapResult | undefined, t: Translate): TemplateResult | typeof nothing {
+  if (budget === undefined) return nothing;
+  const b = budgetRows(law, budget, t, intervals);
+  if (!b) return html`<p class="budget-note" part="budget">${t('fitNoTwoVariable', { form: law.form })}</p>`;
+  const withIntervals = b.rows.some((r) => r.interval);
+  return html`<table class="budget" part="budget">
+    <caption>${t('fitBudgetTitle', { C: formatValue('flops', budget, 3) })}</caption>
+    <tbody>${b.rows.map((r) => html`<tr data-budget=${r.key}><th scope="row">${r.label}</th><td>${value(r.quantity, r.value)}</td>
+      ${withIntervals ? html`<td class="interval-cell">${range(r.quantity, r.interval)}</td>` : nothing}</tr>`)}</tbody>
+  </table>`;
+}
