@@ -14,6 +14,8 @@ export let lnL: usize = 0;
 export let loss: usize = 0;
 export let weight: usize = 0;
 export let count: i32 = 0;
+/** True when every active weight is 1: the Chinchilla kernel then skips the weighting. */
+export let unitWeights: bool = true;
 
 const COLUMNS: i32 = 7;
 let full: usize = 0; // the host's seven column pointers, in the order above
@@ -28,6 +30,8 @@ function activate(base: usize, n: i32): void {
   lnN = column(base, 0); lnD = column(base, 1); lnC = column(base, 2); lnU = column(base, 3);
   lnL = column(base, 4); loss = column(base, 5); weight = column(base, 6);
   count = n;
+  unitWeights = true;
+  for (let i: i32 = 0; i < n; i++) if (load<f64>(weight + (<usize>i << 3)) != 1.0) { unitWeights = false; break; }
 }
 
 /** `columns` points at seven pointers: ln N, ln D, ln C, ln U, ln L, L, weight. */

@@ -5,7 +5,8 @@
  * (b) the exact 4,500-start fit of the 240-run Chinchilla set: best
  *     WebAssembly build (with workers) against the TypeScript engine;
  * (c) the default fit; (d) the 4,000-resample bootstrap with workers;
- * (e) the gzip -9 size of the built bundle and of its parts.
+ * (e) a <scaling-fit> from the built bundle, connected to fit drawn;
+ * (f) the gzip -9 size of the built bundle and of its parts.
  * Ratios are what to read: absolute times drift on a shared machine.
  */
 
@@ -33,7 +34,14 @@ async function inChromium() {
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     const version = browser.version();
     const result = await page.evaluate((text) => (globalThis as any).scalingKitBench(text), csv);
-    return { ...result, version } as { kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; threads: number; version: string };
+    // The element, from the built single-file bundle, in a fresh page.
+    const elementPage = await browser.newPage();
+    await elementPage.goto('about:blank');
+    await elementPage.addScriptTag({ content: readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8') });
+    const elementBundle = await build({ entryPoints: [`${repo}/bench/element.ts`], bundle: true, write: false, format: 'iife', globalName: 'elementBench', target: 'es2022' });
+    await elementPage.addScriptTag({ content: elementBundle.outputFiles[0].text });
+    const fitElement = await elementPage.evaluate((text) => (globalThis as any).elementBench.measureFitElement(text), csv);
+    return { ...result, fitElement, version } as { kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; fitElement: { medianMs: number; minMs: number; points: number }; threads: number; version: string };
   } finally {
     await browser.close();
   }
@@ -73,7 +81,10 @@ for (const [where, r] of [['Chromium', chrome.bootstrap], ['Node', node.bootstra
   console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}${`${r.workers} workers`.padEnd(11)}${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}   ${r.failed} of ${r.resamples} refits failed`);
 }
 
-console.log('\n(e) bundle, gzip -9');
+console.log('\n(e) <scaling-fit> from dist/scaling-kit.min.js, 245-run Chinchilla CSV inline, drop-highest 5: connected → fit drawn (median of 7)');
+console.log(`    Chromium  median ${chrome.fitElement.medianMs.toFixed(1)} ms, best ${chrome.fitElement.minMs.toFixed(1)} ms, ${chrome.fitElement.points} points drawn`);
+
+console.log('\n(f) bundle, gzip -9');
 if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
   const min = readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8');
   console.log(`    dist/scaling-kit.min.js  ${kb(min.length)} minified, ${kb(gz(min))} gzipped`);

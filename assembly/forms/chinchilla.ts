@@ -8,7 +8,7 @@
  * TypeScript twin (src/engine/js/chinchilla.ts). Keep the three in step.
  */
 
-import { lnN, lnD, lnL, weight, count } from "../points";
+import { lnN, lnD, lnL, weight, count, unitWeights } from "../points";
 import { vexp, vlog } from "../simd/vmath";
 import { exp, log } from "../math/scalar";
 
@@ -16,6 +16,12 @@ export const LOSS_HUBER: i32 = 0;
 export const LOSS_SQUARED: i32 = 1;
 
 export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta: f64): f64 {
+  // Two copies of the kernel: the common unweighted one skips a load and two multiplies per pair.
+  return unitWeights ? kernel(theta, grad, loss, delta, false) : kernel(theta, grad, loss, delta, true);
+}
+
+@inline
+function kernel(theta: usize, grad: usize, loss: i32, delta: f64, weighted: bool): f64 {
   const a = load<f64>(theta), b = load<f64>(theta, 8), e = load<f64>(theta, 16);
   const alpha = load<f64>(theta, 24), beta = load<f64>(theta, 32);
   let f: f64 = 0, ga: f64 = 0, gb: f64 = 0, ge: f64 = 0, gal: f64 = 0, gbe: f64 = 0;
@@ -33,12 +39,15 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
       // An odd last run fills both lanes: every run goes through the same vector
       // code, and no scalar exp/log is linked into the SIMD builds.
       // Lane 1's weight is zero then, which zeroes its every term.
-      let n: v128, d: v128, l: v128, wv: v128;
+      let n: v128, d: v128, l: v128, wv = one;
+      let tail = false;
       if (i + 1 < count) {
-        n = v128.load(lnN + off); d = v128.load(lnD + off); l = v128.load(lnL + off); wv = v128.load(weight + off);
+        n = v128.load(lnN + off); d = v128.load(lnD + off); l = v128.load(lnL + off);
+        if (weighted) wv = v128.load(weight + off);
       } else {
         n = v128.load64_splat(lnN + off); d = v128.load64_splat(lnD + off); l = v128.load64_splat(lnL + off);
-        wv = v128.and(v128.load64_splat(weight + off), lane0);
+        wv = v128.and(weighted ? v128.load64_splat(weight + off) : one, lane0);
+        tail = true;
       }
       let x1: v128, x2: v128;
       if (ASC_FEATURE_RELAXED_SIMD) {
@@ -76,8 +85,11 @@ export function chinchillaObjective(theta: usize, grad: usize, loss: i32, delta:
         term = v128.bitselect(quad, lin, inside);
         h = v128.bitselect(r, v128.or(v128.and(r, signMask), deltav), inside);
       }
-      fv = f64x2.add(fv, f64x2.mul(wv, term));
-      h = f64x2.mul(wv, h);
+      if (weighted || tail) {
+        term = f64x2.mul(wv, term);
+        h = f64x2.mul(wv, h);
+      }
+      fv = f64x2.add(fv, term);
       const hs = f64x2.div(h, s);
       const w1 = f64x2.mul(hs, e1), w2 = f64x2.mul(hs, e2);
       gav = f64x2.add(gav, w1);
