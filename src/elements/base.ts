@@ -165,6 +165,11 @@ export class ScalingElement extends LitElement {
     }
   }
 
+  /** The menu label of an export format; elements override it to say what their CSV or JSON holds. */
+  protected exportLabel(format: ExportFormat): string {
+    return this.i18n.t(EXPORT_FILES[format].label);
+  }
+
   /** A <details> menu of export buttons (parts: export, export-button, export-menu, export-item). */
   protected renderExportMenu(): TemplateResult {
     const t = this.i18n.t;
@@ -175,7 +180,7 @@ export class ScalingElement extends LitElement {
     return html`<details class="menu" part="export">
       <summary part="export-button">${t('exportMenu')}</summary>
       <div class="menu-items" part="export-menu">
-        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${t(EXPORT_FILES[f].label)}</button>`)}
+        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${this.exportLabel(f)}</button>`)}
       </div>
     </details>`;
   }

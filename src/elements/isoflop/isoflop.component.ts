@@ -58,7 +58,7 @@
  * @cssprop --scaling-font - Font family (also --scaling-font-size).
  */
 
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { IsoflopResult } from '../../core/isoflop.js';
 import type { RunsInput } from '../../core/runs.js';
@@ -163,20 +163,11 @@ export class ScalingIsoflop extends ScalingElement {
     return super.exportText(format);
   }
 
-  /** The export menu with this element's own labels for CSV and JSON. */
-  protected override renderExportMenu(): TemplateResult {
-    const t = this.i18n.t;
-    const labels: Partial<Record<ExportFormat, string>> = { svg: t('exportSvg'), png: t('exportPng'), csv: t('isoExportCsv'), json: t('isoExportJson') };
-    const pick = (format: ExportFormat) => (e: Event) => {
-      (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
-      void this.export(format);
-    };
-    return html`<details class="menu" part="export">
-      <summary part="export-button">${t('exportMenu')}</summary>
-      <div class="menu-items" part="export-menu">
-        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${labels[f]}</button>`)}
-      </div>
-    </details>`;
+  /** This element's own labels for its CSV and JSON. */
+  protected override exportLabel(format: ExportFormat): string {
+    if (format === 'csv') return this.i18n.t('isoExportCsv');
+    if (format === 'json') return this.i18n.t('isoExportJson');
+    return super.exportLabel(format);
   }
 
   protected override render(): unknown {

@@ -55,7 +55,7 @@
  * @cssprop --scaling-font - Font family (also --scaling-font-size).
  */
 
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Law } from '../../core/forms-eval.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
@@ -148,20 +148,11 @@ export class ScalingLandscape extends ScalingElement {
     return super.exportText(format);
   }
 
-  /** The export menu with this element's own labels for CSV and JSON. */
-  protected override renderExportMenu(): TemplateResult {
-    const t = this.i18n.t;
-    const labels: Partial<Record<ExportFormat, string>> = { svg: t('exportSvg'), png: t('exportPng'), csv: t('landExportCsv'), json: t('landExportJson') };
-    const pick = (format: ExportFormat) => (e: Event) => {
-      (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
-      void this.export(format);
-    };
-    return html`<details class="menu" part="export">
-      <summary part="export-button">${t('exportMenu')}</summary>
-      <div class="menu-items" part="export-menu">
-        ${this.exportFormats.map((f) => html`<button type="button" part="export-item" data-format=${f} @click=${pick(f)}>${labels[f]}</button>`)}
-      </div>
-    </details>`;
+  /** This element's own labels for its CSV and JSON. */
+  protected override exportLabel(format: ExportFormat): string {
+    if (format === 'csv') return this.i18n.t('landExportCsv');
+    if (format === 'json') return this.i18n.t('landExportJson');
+    return super.exportLabel(format);
   }
 
   protected override render(): unknown {
