@@ -1,37 +1,123 @@
 // Bundles, built by `npm run build` (scripts/build.mjs runs this after the wasm step):
-//   dist/scaling-kit.js      ES module for bundlers and <script type="module"> (tree-shakable, sourcemap)
-//   dist/scaling-kit.min.js  one minified IIFE exposing window.ScalingKit: the only
-//                            form that loads from file:// (ES modules hit CORS there)
+//   dist/scaling-kit.min.js  one minified IIFE exposing window.ScalingKit that defines every
+//                            element and carries every WebAssembly build: the only form that
+//                            loads from file:// (ES modules hit CORS there) and needs no other file
+//   dist/esm/**              ES modules, one per source module, dependencies (lit, d3-*) left
+//                            as imports: bundlers tree-shake them, and importing the API
+//                            (index.js) registers no element; define.js and each element's
+//                            x.js are the only modules with side effects (package.json
+//                            `sideEffects` says so)
 //   dist/cli.js              the Node CLI, d3-dsv bundled in, node built-ins external
+// Types (dist/types) come from tsc (tsconfig.types.json), the Custom Elements Manifest from
+// scripts/build-manifest.mjs; the sizes this config measures are printed by scripts/build-sizes.mjs.
 // Entries that do not exist yet are skipped, so the config works while the source grows.
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const LIB = 'src/index.ts';
 const BUNDLE = 'src/bundle.ts'; // the IIFE: API plus every element defined
+const DEFINE = 'src/define.ts';
+const ELEMENTS = 'src/elements/index.ts';
 const CLI = 'src/cli/main.ts';
+/** Where the IIFE's per-part sizes go for scripts/build-sizes.mjs (build/ is not shipped). */
+export const SIZES_FILE = 'build/bundle-parts.json';
 
-// esbuild only strips types and lowers syntax; tsc type-checks separately.
+// esbuild only strips types and lowers syntax (Lit's standard decorators: no browser
+// parses them yet); tsc type-checks separately.
 const ts = (target) => esbuild({ target, tsconfig: 'tsconfig.json' });
 
-const browserPlugins = () => [nodeResolve({ browser: true }), ts('es2022')];
+// `production` picks Lit's production build explicitly (it is also Lit's default;
+// `development` would add dev-mode warnings and checks).
+const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
 
-const library = [
-  {
-    input: LIB,
-    output: { file: 'dist/scaling-kit.js', format: 'es', sourcemap: true },
-    plugins: browserPlugins(),
+// Terser for the IIFE. No `module: true`: on an IIFE it deletes the `var ScalingKit=` global.
+// Two compress passes; no unsafe (math or otherwise) transforms. Class and function names
+// may be mangled: WasmKernel and workerMain reach the workers as their own source text
+// (Function.prototype.toString), which stays valid under any name because they reference
+// nothing outside themselves (test/dist checks workers still run in the minified bundle).
+const TERSER = { ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
+
+/** Which part of the bundle a module belongs to, for the size report. */
+export function partOf(id) {
+  const path = id.replace(/\\/g, '/');
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(path)) return 'lit';
+  if (/\/node_modules\/(d3-[^/]+|internmap)\//.test(path)) return 'd3';
+  if (path.includes('/src/engine/generated/')) return 'wasm';
+  if (path.includes('/src/')) return 'ours';
+  return 'other';
+}
+
+/**
+ * Records, after terser, how big each part (lit, d3, wasm, our code) of the chunk is:
+ * each part's rendered modules minified on their own (esbuild) and gzipped (-9) on their
+ * own, and the whole file's real minified and gzipped size. gzip shares strings across
+ * parts, so the parts alone add up to a little more than the whole.
+ */
+function partSizes(file) {
+  return {
+    name: 'part-sizes',
+    async generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      if (!chunk) return;
+      const code = {};
+      for (const [id, m] of Object.entries(chunk.modules)) {
+        if (m.code) (code[partOf(id)] ??= []).push(m.code);
+      }
+      const parts = {};
+      for (const [part, pieces] of Object.entries(code)) {
+        const { code: min } = await transform(pieces.join('\n'), { minify: true, target: 'es2022', charset: 'utf8' });
+        parts[part] = { minified: Buffer.byteLength(min), gzip: gzipSync(min, { level: 9 }).length };
+      }
+      const whole = Buffer.from(chunk.code);
+      const total = { minified: whole.length, gzip: gzipSync(whole, { level: 9 }).length };
+      mkdirSync('build', { recursive: true });
+      writeFileSync(SIZES_FILE, `${JSON.stringify({ file, total, parts }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * The IIFE starts with a UTF-8 byte-order mark: a browser then decodes it as UTF-8 whatever
+ * the page's own encoding, so the Chinese messages and the WebAssembly byte strings
+ * (U+0080–U+00FF) arrive intact (a BOM wins over every other charset hint).
+ */
+const utf8Mark = () => ({
+  name: 'utf8-bom',
+  renderChunk: (code) => ({ code: code.startsWith('\uFEFF') ? code : `\uFEFF${code}`, map: null }),
+});
+
+const iife = {
+  input: BUNDLE,
+  output: {
+    file: 'dist/scaling-kit.min.js',
+    format: 'iife',
+    name: 'ScalingKit',
+    plugins: [terser(TERSER), utf8Mark(), partSizes('dist/scaling-kit.min.js')],
   },
-  {
-    input: BUNDLE,
-    // No `module: true` for terser: on an IIFE it deletes the `var ScalingKit=` global.
-    output: { file: 'dist/scaling-kit.min.js', format: 'iife', name: 'ScalingKit', plugins: [terser()] },
-    plugins: browserPlugins(),
+  plugins: [browserResolve(), ts('es2022')],
+};
+
+/** Bare imports (lit, lit/decorators.js, d3-*) stay imports in the ES modules. */
+const isDependency = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+
+const esm = {
+  input: [LIB, DEFINE, ELEMENTS],
+  external: isDependency,
+  output: {
+    dir: 'dist/esm',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+    sourcemap: true,
   },
-];
+  plugins: [ts('es2022')],
+};
 
 const nodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 
@@ -47,7 +133,8 @@ const cli = {
   ],
 };
 
-const configs = [...(existsSync(LIB) ? library : []), ...(existsSync(CLI) ? [cli] : [])];
+const library = existsSync(LIB) ? [iife, esm] : [];
+const configs = [...library, ...(existsSync(CLI) ? [cli] : [])];
 for (const missing of [LIB, CLI].filter((f) => !existsSync(f))) {
   console.warn(`rollup.config.mjs: skipping ${missing} (not written yet)`);
 }

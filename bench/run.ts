@@ -88,7 +88,7 @@ console.log('\n(f) bundle, gzip -9');
 if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
   const min = readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8');
   console.log(`    dist/scaling-kit.min.js  ${kb(min.length)} minified, ${kb(gz(min))} gzipped`);
-  console.log(`    of which the three wasm builds (base64, gzipped apart): ${kb(gz(wasmRelaxedSimd) + gz(wasmSimd) + gz(wasmScalar))}`);
+  console.log(`    of which the three wasm builds (byte strings, gzipped apart): ${kb(gz(wasmRelaxedSimd) + gz(wasmSimd) + gz(wasmScalar))}`);
 } else {
   console.log('    dist/scaling-kit.min.js missing: run npm run build');
 }

@@ -1,36 +1,51 @@
-// `npm run build`: the WebAssembly step, then the Rollup bundles, then their sizes.
+// `npm run build`: the WebAssembly step, then the bundles and the type declarations
+// (side by side), then the Custom Elements Manifest, then the sizes.
 // Sizes are measured (gzip -9), not guessed, so growth shows up in every build log.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
+import { existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sizeReport } from './build-sizes.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(repo);
 
+const fail = (what, why) => {
+  console.error(`scaling-kit build: ${what} failed${why ? `: ${why}` : ''}`);
+  process.exit(1);
+};
+
 /** Runs a command with our stdio; stops the build on failure. */
 function run(command, args) {
   const { status, error } = spawnSync(command, args, { stdio: 'inherit' });
-  if (error || status !== 0) {
-    console.error(`scaling-kit build: ${command} ${args.join(' ')} failed${error ? `: ${error.message}` : ''}`);
-    process.exit(status || 1);
-  }
+  if (error || status !== 0) fail(`${command} ${args.join(' ')}`, error?.message);
 }
 
-// (i) assembly/ → .wasm → src/engine/generated/wasm-bytes.ts (script owned by the engine side).
+/** Starts a command with our stdio; resolves when it succeeds, stops the build when it fails. */
+function start(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.on('error', (error) => fail(`${command} ${args.join(' ')}`, error.message));
+    child.on('close', (status) => (status === 0 ? resolve() : fail(`${command} ${args.join(' ')}`, `exit ${status}`)));
+  });
+}
+
+// (i) assembly/ → .wasm → src/engine/generated/wasm-bytes.ts.
 if (existsSync('scripts/build-wasm.mjs')) run(process.execPath, ['scripts/build-wasm.mjs']);
 else console.log('scaling-kit build: scripts/build-wasm.mjs not written yet; skipping the wasm step');
 
-// (ii) Bundles. An empty config (no entries written yet) would make rollup error.
+// (ii) Bundles and declarations, from a clean dist/ (nothing stale may reach `npm pack`).
+// An empty config (no entries written yet) would make rollup error.
+rmSync('dist', { recursive: true, force: true });
 const { default: configs } = await import('../rollup.config.mjs');
-if (configs.length > 0) run(join('node_modules', '.bin', 'rollup'), ['-c', 'rollup.config.mjs']);
+const steps = [];
+if (configs.length > 0) steps.push(start(process.execPath, [join('node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs']));
 else console.log('scaling-kit build: no bundle entries written yet; skipping rollup');
+if (existsSync('src/index.ts')) steps.push(start(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json']));
+await Promise.all(steps);
 
-// (iii) Sizes of what a page would download.
-const bundles = existsSync('dist') ? readdirSync('dist').filter((f) => f.endsWith('.js')).sort() : [];
-for (const file of bundles) {
-  const bytes = readFileSync(join('dist', file));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  console.log(`${file.padEnd(22)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip -9 ${(gz / 1024).toFixed(1).padStart(6)} KB`);
-}
+// (iii) dist/custom-elements.json from the elements' JSDoc.
+if (existsSync('src/define.ts')) run(process.execPath, ['scripts/build-manifest.mjs']);
+
+// (iv) Sizes of what a page would download.
+console.log(sizeReport().join('\n'));

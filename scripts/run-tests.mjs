@@ -1,4 +1,5 @@
-// `npm test`: build, type-check, browser tests, then Node tests, in that order.
+// `npm test`: build, type-check, browser tests, tests of the built artefacts (test/dist),
+// then Node tests, in that order.
 // Every stage runs even after a failure, so one CI log shows all of them; the
 // exit code is non-zero if any failed. Node's TAP summary (`# pass N`, `# fail N`)
 // comes last because CI reads it, so failure notes are printed *before* that
@@ -61,7 +62,26 @@ if (testFiles('test/browser', true).length === 0) {
   else if (counts.passed + counts.failed + counts.skipped === 0) fail('browser', 'test files exist but zero tests ran');
 }
 
-// (c) Node tests, last: their `# pass N` / `# fail N` end the log.
+// (c) The built artefacts, once (test/dist): the IIFE from file:// offline, under CSP,
+// the ES modules in Node, the packed tarball and its CLI. Node's spec reporter, not TAP,
+// so the `# pass` / `# fail` lines CI reads stay those of the last stage.
+header('dist');
+const distFiles = testFiles('test/dist', false);
+if (distFiles.length === 0) {
+  console.log('no test/dist/*.test.ts yet; skipping');
+} else if (failed.includes('build')) {
+  fail('dist', 'skipped: the build failed, so there is nothing to test');
+} else {
+  const dist = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...distFiles], {
+    stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(dist.stdout ?? '');
+  const ran = Number(/^\u2139 tests (\d+)$/m.exec(dist.stdout ?? '')?.[1] ?? 0);
+  if (dist.status !== 0) fail('dist', exitText(dist));
+  else if (ran === 0) fail('dist', 'test files exist but zero tests ran');
+}
+
+// (d) Node tests, last: their `# pass N` / `# fail N` end the log.
 header('node');
 const nodeFiles = testFiles('test/node', false);
 if (failed.length) console.error(`scaling-kit: failed so far: ${failed.join(', ')} (npm test will exit 1)`);

@@ -1,12 +1,17 @@
 /**
- * Axes and grid lines for a frame, drawn with d3-axis into detached `<g>`s.
- * Tick labels come from ticks.ts (SI counts, FLOPs with a superscript
- * exponent, decimals); colours come from CSS (`currentColor`, `--scaling-*`),
- * so a theme change needs no redraw.
+ * Axes and grid lines for a frame, drawn into detached `<g>`s. Tick labels
+ * come from ticks.ts (SI counts, FLOPs with a superscript exponent,
+ * decimals); colours come from CSS (`currentColor`, `--scaling-*`), so a
+ * theme change needs no redraw.
+ *
+ * The axis markup is d3-axis's, node for node and attribute for attribute
+ * (a `path.domain`, then one `g.tick` with a `line` and a `text` per value),
+ * so styles and exported SVG written for d3 axes still apply; we draw it
+ * directly because a static axis needs neither d3-axis's transitions nor
+ * d3-selection (~5 KB gzip of the single-file bundle). test/browser/axes-d3.test.ts
+ * compares the two.
  */
 
-import { axisBottom, axisLeft } from 'd3-axis';
-import { select } from 'd3-selection';
 import type { Frame } from './frame.js';
 import type { PositionScale, ScaleType } from './scales.js';
 import { group, svgElement, textNode } from './svg.js';
@@ -38,14 +43,30 @@ export function writeLabel(node: SVGTextElement, label: TickLabel): void {
   }
 }
 
-function finish(g: SVGGElement, o: AxisOptions, ticks: LogTicks): void {
-  g.removeAttribute('font-size');
-  g.removeAttribute('font-family');
+/** Half a pixel puts 1-px lines on whole device pixels at 1×; at higher densities none is needed (as d3-axis). */
+const crispOffset = (): number => (typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5);
+
+/**
+ * The domain line and labelled ticks of a bottom or left axis into `g`, as d3-axis draws
+ * them with tickSizeInner 6, tickSizeOuter 0 and tickPadding 5.
+ */
+function drawTicks(g: SVGGElement, scale: PositionScale, side: 'bottom' | 'left', o: AxisOptions, ticks: LogTicks): void {
+  const offset = crispOffset();
+  const bottom = side === 'bottom';
+  const [r0, r1] = scale.range().map((r) => +r + offset);
+  g.append(svgElement('path', { class: 'domain', stroke: 'currentColor', d: bottom ? `M${r0},${offset}H${r1}` : `M${offset},${r0}V${r1}` }));
   const step = ticks.major.length > 1 ? Math.abs(ticks.major[1] - ticks.major[0]) : undefined;
-  select(g).selectAll<SVGGElement, number>('.tick').each(function (d) {
-    const text = this.querySelector('text');
-    if (text) writeLabel(text, tickLabel(o.quantity, d, step));
-  });
+  for (const value of ticks.major) {
+    const at = +scale(value) + offset;
+    const tick = svgElement('g', { class: 'tick', opacity: '1', transform: bottom ? `translate(${at},0)` : `translate(0,${at})` });
+    tick.append(svgElement('line', bottom ? { stroke: 'currentColor', y2: '6' } : { stroke: 'currentColor', x2: '-6' }));
+    const text = svgElement('text', bottom ? { fill: 'currentColor', y: '11', dy: '0.71em' } : { fill: 'currentColor', x: '-11', dy: '0.32em' });
+    writeLabel(text, tickLabel(o.quantity, value, step));
+    tick.append(text);
+    g.append(tick);
+  }
+  g.setAttribute('fill', 'none');
+  g.setAttribute('text-anchor', bottom ? 'middle' : 'end');
 }
 
 const span = (r: number[]) => Math.abs(r[1] - r[0]);
@@ -55,8 +76,7 @@ export function axisX(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGE
   const y0 = frame.height - frame.margin.bottom;
   const ticks = axisTicks(scale, o, span(scale.range()), o.quantity === 'flops' ? 64 : 56);
   const g = group('axis axis-x', { part: 'axis axis-x', transform: `translate(0,${y0})` });
-  select(g).call(axisBottom(scale).tickValues(ticks.major).tickSizeOuter(0).tickPadding(5));
-  finish(g, o, ticks);
+  drawTicks(g, scale, 'bottom', o, ticks);
   const minor = group('minor-ticks');
   for (const v of ticks.minor) minor.append(svgElement('line', { x1: scale(v), x2: scale(v), y2: 3 }));
   g.append(minor);
@@ -71,8 +91,7 @@ export function axisX(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGE
 export function axisY(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGElement {
   const ticks = axisTicks(scale, o, span(scale.range()), 36);
   const g = group('axis axis-y', { part: 'axis axis-y', transform: `translate(${frame.margin.left},0)` });
-  select(g).call(axisLeft(scale).tickValues(ticks.major).tickSizeOuter(0).tickPadding(5));
-  finish(g, o, ticks);
+  drawTicks(g, scale, 'left', o, ticks);
   const minor = group('minor-ticks');
   for (const v of ticks.minor) minor.append(svgElement('line', { y1: scale(v), y2: scale(v), x2: -3 }));
   g.append(minor);

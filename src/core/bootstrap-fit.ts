@@ -15,7 +15,7 @@ import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitWeightedParallel } from '../engine/pool.js';
 import { hardwareThreads, workersAvailable } from '../engine/worker-source.js';
-import { defaultSpec, isConvergedStatus, type EngineName, type SolverSettings } from '../engine/types.js';
+import { defaultSpec, isConvergedStatus, type BatchResult, type EngineName, type SolverSettings } from '../engine/types.js';
 
 export interface BootstrapFitOptions extends Omit<BootstrapOptions, 'runs' | 'refit' | 'start'> {
   /** Refit start θ; default: the fit of all runs (warm start), as Epoch refit from a fixed point. */
@@ -28,8 +28,14 @@ export interface BootstrapFitOptions extends Omit<BootstrapOptions, 'runs' | 're
   dropHighest?: number;
 }
 
-/** Per-refit stopping rules: the grid's (src/core/fit.ts), not the final polish. */
-const REFIT_SOLVER: SolverSettings = { maxIter: 1000, maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
+/**
+ * Per-refit stopping rules: each refit is driven to the limit of floating point,
+ * like the polish of a fit (src/core/fit.ts). Looser rules (the grid's ftol 1e-8)
+ * stop refits in the flat valley at path-dependent points, so the same resamples
+ * gave intervals 1.5% apart on different engines; polished, they agree to ~1e-7
+ * (test/node/determinism.test.ts), at about 2.5× the time.
+ */
+const REFIT_SOLVER: SolverSettings = { maxIter: 10000, maxEvals: 100000, gtol: 1e-14, ftol: 0 };
 
 export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOptions = {}): Promise<BootstrapResult & { engine: EngineName; workers: number; ms: number }> {
   const t0 = performance.now();
@@ -44,16 +50,24 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
   const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
   const threads = options.workers ?? hardwareThreads();
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new OptionError('workers', `invalid workers; expected an integer ≥ 0: ${threads}`);
-  const parallel = module !== null && threads > 0 && workersAvailable();
+  let parallel = module !== null && threads > 0 && workersAvailable();
   const n = data.count;
 
   const refit = async (weights: Float64Array[], theta0: Float64Array) => {
     const all = new Float64Array(weights.length * n);
     // Resample multiplicities times any per-run weights of the input.
     weights.forEach((w, k) => { for (let i = 0; i < n; i++) all[k * n + i] = w[i] * data.weight[i]; });
-    const batch = parallel
-      ? await fitWeightedParallel(module!, data, spec, all, theta0, REFIT_SOLVER, { workers: threads, signal: options.signal })
-      : engine.fitWeighted(spec, all, theta0, REFIT_SOLVER);
+    let batch: BatchResult | undefined;
+    if (parallel) {
+      try {
+        batch = await fitWeightedParallel(module!, data, spec, all, theta0, REFIT_SOLVER, { workers: threads, signal: options.signal });
+      } catch (error) {
+        if ((error as Error)?.name === 'AbortError') throw error;
+        // Workers cannot start here (e.g. a Content-Security-Policy worker-src without blob:): refit in this thread from now on.
+        parallel = false;
+      }
+    }
+    batch ??= engine.fitWeighted(spec, all, theta0, REFIT_SOLVER);
     const P = batch.params;
     return {
       theta: weights.map((_, k) => batch.theta.slice(k * P, k * P + P)),

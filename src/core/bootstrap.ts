@@ -208,17 +208,28 @@ function record(cols: Columns, k: number, t: ArrayLike<number>, params: Chinchil
   if (!params) return;
   for (let j = 0; j < 5; j++) cols.theta[j][k] = t[j];
   for (const key of PARAM_KEYS) cols.params[key][k] = params[key];
-  const unit = computeOptimal(params, 6); // G, a and b do not depend on C
+  at.forEach((p, i) => (cols.loss[i][k] = predict(params, p.N, p.D)));
+  const unit = optimal(params, 6); // G, a and b do not depend on C
+  if (!unit) return; // a split beyond double precision: the allocation columns stay NaN (left out) for this replicate
   cols.a[k] = unit.a;
   cols.b[k] = unit.b;
   cols.G[k] = unit.G;
   budgets.forEach((C, i) => {
-    const o = computeOptimal(params, C);
+    const o = optimal(params, C);
+    if (!o) return;
     cols.N[i][k] = o.N;
     cols.D[i][k] = o.D;
     cols.tokensPerParam[i][k] = o.tokensPerParam;
   });
-  at.forEach((p, i) => (cols.loss[i][k] = predict(params, p.N, p.D)));
+}
+
+/** computeOptimal, or null where the split cannot be represented (extreme constants). */
+function optimal(params: ChinchillaParams, C: number): ReturnType<typeof computeOptimal> | null {
+  try {
+    return computeOptimal(params, C);
+  } catch {
+    return null;
+  }
 }
 
 function summarize(values: Float64Array, level: number, estimate: number | undefined): Interval {
@@ -273,7 +284,7 @@ export async function bootstrapChinchilla(options: BootstrapOptions): Promise<Bo
   }
 
   const est = o.estimate ? paramsOf(o.estimate) : null;
-  const estUnit = est ? computeOptimal(est, 6) : null;
+  const estUnit = est ? optimal(est, 6) : null;
   const S = (values: Float64Array, estimate?: number) => summarize(values, o.level, estimate);
   return {
     resamples: o.resamples,
@@ -287,7 +298,7 @@ export async function bootstrapChinchilla(options: BootstrapOptions): Promise<Bo
       b: S(cols.b, estUnit?.b),
       G: S(cols.G, estUnit?.G),
       perBudget: o.budgets.map((C, i) => {
-        const e = est ? computeOptimal(est, C) : null;
+        const e = est ? optimal(est, C) : null;
         return { C, N: S(cols.N[i], e?.N), D: S(cols.D[i], e?.D), tokensPerParam: S(cols.tokensPerParam[i], e?.tokensPerParam) };
       }),
       loss: o.at.map(({ N, D }, i) => ({ N, D, ...S(cols.loss[i], est ? predict(est, N, D) : undefined) })),

@@ -111,6 +111,7 @@ function resolveHardware(h: HardwareId | Hardware): Hardware {
 type Resolved = Omit<CostEstimate, 'flops' | 'gpuHours' | 'days' | 'dollars' | 'kWh' | 'co2eKg'>;
 
 function resolve(options: CostOptions = {}): Resolved {
+  check(options !== null && typeof options === 'object', 'options', 'expected an object', options);
   const d = COST_DEFAULTS;
   const o = {
     hardware: options.hardware ?? d.hardware, mfu: options.mfu ?? d.mfu, gpus: options.gpus ?? d.gpus,

@@ -139,7 +139,7 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   const hi = upper ?? (lower ? new Float64Array(names.length).fill(Infinity) : undefined);
   if (lo && hi) {
     names.forEach((k, i) => {
-      if (!(lo[i] <= hi[i])) throw new OptionError(`lower.${k}`, `invalid bounds for ${k}: lower ${lo[i]} is above upper ${hi[i]}`);
+      if (!(lo[i] <= hi[i])) throw new OptionError(`lower.${k}`, `invalid lower.${k}: ${lo[i]} is above upper.${k} ${hi[i]}`);
     });
   }
   return {

@@ -17,6 +17,7 @@ import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Strat
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import type { Law } from './forms-eval.js';
+import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitStartsParallel } from '../engine/pool.js';
@@ -66,7 +67,13 @@ export interface FitResult<F extends FormName = FormName> {
   ms: number;
   /** Runs fitted. */
   runs: number;
-  /** Things a user should know (e.g. a fallback that was taken). */
+  /**
+   * Raw parameters (names of `theta`) that ended on one of the `lower`/`upper`
+   * bounds: the optimum of the bounded problem, perhaps not of the law. Each
+   * is also named in `notices`. Empty when no bound is active.
+   */
+  atBounds: string[];
+  /** Things a user should know (e.g. a fallback that was taken, a bound that holds a parameter). */
   notices: string[];
 }
 
@@ -75,6 +82,8 @@ const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
 /** The polish drives the best start until floating point allows no further decrease. */
 const POLISH_SOLVER = { maxIter: 10000, maxEvals: 100000, gtol: 1e-14, ftol: 0 };
 const SAME_OPTIMUM = 1e-9;
+/** `reason` when the gradient at the end is not finite (the solver cannot tell a minimum from an overflow). */
+export const GRADIENT_NOT_FINITE = 'gradient not finite at the end';
 /** Fast strategy: variable-projection basins to polish (chinchilla), screened grid starts to refine (other forms). */
 const VARPRO_BASINS = 3;
 const SCREENED_STARTS = 8;
@@ -87,6 +96,19 @@ function engineFor(name: EngineName | 'auto'): Engine {
   let engine = engines.get(name);
   if (!engine) engines.set(name, (engine = createEngine(name)));
   return engine;
+}
+
+/**
+ * Diagnostics (read-only): the engines fit() keeps for reuse, and the bytes of
+ * WebAssembly linear memory each holds (0 for the TypeScript engine). A long
+ * session should see these stay flat (test/browser/long-session.test.ts).
+ */
+export function engineMemory(): { engine: EngineName | 'auto'; build: EngineName; bytes: number }[] {
+  return [...engines].map(([key, engine]) => {
+    // WasmEngine keeps its instance in `kernel`; only the buffer's size is read.
+    const memory = (engine as unknown as { kernel?: { core?: { memory?: WebAssembly.Memory } } }).kernel?.core?.memory;
+    return { engine: key as EngineName | 'auto', build: engine.name, bytes: memory?.buffer.byteLength ?? 0 };
+  });
 }
 
 /**
@@ -106,8 +128,12 @@ interface Prepared {
   opts: ResolvedFitOptions;
   starts: Float64Array;
   solver: SolverSettings;
+  /** The polish's settings: POLISH_SOLVER, within the caller's own `maxIterations` when given. */
+  polish: SolverSettings;
   engine: Engine;
   screenEvaluations: number;
+  /** Which input column fed each quantity, to name one in errors. */
+  columns: Runs['columns'];
 }
 
 const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
@@ -154,7 +180,9 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
       starts = screen(engine, spec, starts, P, SCREENED_STARTS);
     }
   }
-  return { data, opts, starts, solver, engine, screenEvaluations };
+  // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
+  const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
+  return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns };
 }
 
 /** The `keep` starts with the lowest objective, in that order. */
@@ -178,7 +206,7 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   const P = batch.params;
   let best = 0;
   for (let k = 1; k < batch.f.length; k++) if (batch.f[k] < batch.f[best] || !(batch.f[best] === batch.f[best])) best = k;
-  const polished = engine.fitStarts(spec, batch.theta.slice(best * P, best * P + P), { ...p.solver, ...POLISH_SOLVER });
+  const polished = engine.fitStarts(spec, batch.theta.slice(best * P, best * P + P), p.polish);
   const theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
   const grad = new Float64Array(P);
   const objective = engine.objective(spec, theta, grad);
@@ -190,10 +218,21 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     if (isConvergedStatus(batch.status[k])) convergedStarts++;
   }
   const status = polished.status[0];
+  // A gradient that overflowed (NaN or ±∞) looks like "no descent direction" to the solver; say so instead.
+  const brokenGradient = opts.names.filter((_, i) => !Number.isFinite(grad[i]));
+  if (brokenGradient.length) {
+    notices.push(`the gradient for ${brokenGradient.join(', ')} is not finite at the end (the law overflows on these runs), so convergence cannot be judged`);
+  }
   if (spec.loss === 'asymmetric') {
     notices.push('the asymmetric loss is piecewise linear: L-BFGS can stop at a kink, so compare with strategy "exact" before trusting digits');
   }
+  const atBounds = activeBounds(opts, theta);
+  for (const k of atBounds) {
+    const i = opts.names.indexOf(k), side = boundAt(opts, theta, i)!;
+    notices.push(`${k} ended at its ${side} bound ${side === 'lower' ? opts.lower![i] : opts.upper![i]}: the optimum may lie beyond it`);
+  }
   const law = lawFromTheta(spec, theta) as LawOf<F>;
+  checkRepresentable(opts, theta, law.params, objective, p.columns);
   return {
     form: spec.form as F,
     loss: spec.loss,
@@ -203,9 +242,9 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     params: law.params as LawOf<F>['params'],
     theta: Object.fromEntries(opts.names.map((k, i) => [k, theta[i]])),
     objective,
-    converged: Number.isFinite(objective) && isConvergedStatus(status),
-    reason: STATUS_TEXT[status] ?? 'unknown',
-    gradientNorm: grad.reduce((m, g) => Math.max(m, Math.abs(g)), 0),
+    converged: Number.isFinite(objective) && isConvergedStatus(status) && brokenGradient.length === 0,
+    reason: brokenGradient.length ? GRADIENT_NOT_FINITE : STATUS_TEXT[status] ?? 'unknown',
+    gradientNorm: grad.reduce((m, g) => (Number.isFinite(g) ? Math.max(m, Math.abs(g)) : m), 0),
     starts: { total: batch.f.length, withinTolerance: within, converged: convergedStarts },
     evaluations,
     iterations,
@@ -213,9 +252,11 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     workers,
     ms: performance.now() - t0,
     runs: p.data.count,
+    atBounds,
     notices,
   };
 }
+
 
 type FormOptions<F extends FormName> = FitOptions & { form?: F };
 

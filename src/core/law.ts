@@ -56,7 +56,16 @@ export function computeOptimal(params: ChinchillaParams, C: number): ComputeOpti
   const { A, B, alpha, beta } = params;
   const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
   const a = beta / (alpha + beta), b = alpha / (alpha + beta);
-  const N = G * (C / 6) ** a;
-  const D = (C / 6) ** b / G;
+  let N = G * (C / 6) ** a;
+  let D = (C / 6) ** b / G;
+  if (!(N > 0 && N < Infinity && D > 0 && D < Infinity)) {
+    // G or a power under- or overflowed (extreme constants): redo it in logs, and refuse what cannot be represented.
+    const lnG = (Math.log(alpha) + Math.log(A) - Math.log(beta) - Math.log(B)) / (alpha + beta), lnC6 = Math.log(C / 6);
+    N = Math.exp(lnG + a * lnC6);
+    D = Math.exp(b * lnC6 - lnG);
+    if (!(N > 0 && N < Infinity && D > 0 && D < Infinity)) {
+      throw new OptionError('params', `invalid params: at C = ${C} the compute-optimal split is beyond double precision (ln N* = ${lnG + a * lnC6}, ln D* = ${b * lnC6 - lnG})`);
+    }
+  }
   return { C, N, D, tokensPerParam: D / N, loss: predict(params, N, D), G, a, b };
 }

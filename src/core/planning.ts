@@ -79,6 +79,7 @@ function positive(x: unknown, option: string, what = 'a positive finite number')
 }
 
 function plan(law: Law, options: PlanOptions = {}): Plan {
+  if (options === null || typeof options !== 'object') throw new OptionError('options', `invalid options; expected an object: ${String(options)}`);
   checkLaw(law);
   if (!isTwoVariable(law)) throw new OptionError('law.form', `invalid law.form; planning needs a law of N and D (chinchilla, kaplan, data-constrained, overtrained): ${law.form}`);
   const k = options.flopsPerToken ?? PLAN_DEFAULTS.flopsPerToken;
@@ -103,7 +104,7 @@ function allocate(p: Plan, C: number): Allocation {
     const q = law.params, CG = (6 * C) / k, span = Math.log(CG / 6);
     if (!(span > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
     const m = minimizeScan((lnM) => Math.log(q.a * Math.exp(q.eta * lnM) + q.b * Math.exp(-q.eta * lnM)), -span, span);
-    if (m.edge) throw new OptionError('law', `no compute-optimal M inside 1 ≤ N, D at C = ${C}`);
+    if (m.edge) throw new OptionError('law', `the law has no compute-optimal M inside 1 ≤ N, D at C = ${C}`);
     const M = Math.exp(m.x), N = Math.sqrt(CG / (6 * M));
     return result(p, N, M * N, 'numeric');
   }
@@ -112,7 +113,7 @@ function allocate(p: Plan, C: number): Allocation {
   const m = minimizeScan((x) => { const N = Math.exp(x); return p.L(N, C / (k * N)); }, 0, hi);
   if (m.edge) {
     const where = m.x === 0 ? 'N = 1 (all compute to tokens)' : 'D = 1 (all compute to parameters)';
-    throw new OptionError('law', `no compute-optimal allocation at C = ${C}: along C = ${k}·N·D the loss keeps falling towards ${where}`);
+    throw new OptionError('law', `the law has no compute-optimal allocation at C = ${C}: along C = ${k}·N·D the loss keeps falling towards ${where}`);
   }
   const N = Math.exp(m.x);
   return result(p, N, C / (k * N), 'numeric');
@@ -238,7 +239,7 @@ export function inferenceOptimal(law: Law, options: InferenceOptions): Inference
     return Math.log(N) + Math.log(p.k * Dtr(N) + kInf * inferenceTokens);
   };
   const m = minimizeScan(lnTotal, -12 * LN10, Math.log(60));
-  if (m.edge) throw new OptionError('law', `no inference-optimal model for targetLoss ${targetLoss}: total FLOPs keep falling towards the end of the search`);
+  if (m.edge) throw new OptionError('law', `the law has no inference-optimal model for targetLoss ${targetLoss}: total FLOPs keep falling towards the end of the search`);
   const N = Math.exp(xMin + Math.exp(m.x)), D = Dtr(N);
   const ref = forLoss(p, targetLoss);
   const reference = {

@@ -239,6 +239,17 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   const derivedD = values.D === undefined;
   const D = values.D ?? N.map((p, i) => values.C![i] / (6 * p));
   const C = values.C ?? N.map((p, i) => 6 * p * D[i]);
+  // A derived quantity can leave double precision even when every cell is valid (C = 6·1e300·1e300).
+  const derived = derivedD ? D : values.C ? undefined : C;
+  if (derived) {
+    const from = derivedD ? match.C! : match.D!;
+    const what = derivedD ? 'D = C / (6N)' : 'C = 6ND';
+    for (let i = 0; i < n; i++) {
+      if (Number.isFinite(derived[i]) && derived[i] > 0) continue;
+      const row = table.row[i];
+      throw new DataError('bad-value', `row ${row}, column "${from}": ${what} is ${derived[i]}, beyond double precision; rescale the units`, { row, column: from });
+    }
+  }
   const rows = Int32Array.from(table.row);
 
   const keep = keepBelowKthLargest(loss, dropHighest);

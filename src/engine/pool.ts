@@ -48,6 +48,16 @@ function spawn(): Slot {
   return slot;
 }
 
+/** Diagnostics: workers alive in the pool (idle ones included). */
+export function workerCount(): number {
+  return slots.length;
+}
+
+/** Diagnostics: workers with a request in flight (0 once every fit, bootstrap or cancellation has settled). */
+export function busyWorkerCount(): number {
+  return slots.filter((s) => s.pending.size > 0).length;
+}
+
 /** Stops every worker (they are started again on demand). */
 export function terminateWorkers(): void {
   for (const s of slots) s.worker.terminate();

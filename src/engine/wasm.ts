@@ -5,7 +5,7 @@
  * (e.g. a Content-Security-Policy without 'wasm-unsafe-eval').
  */
 
-import { decodeBase64, wasmRelaxedSimd, wasmScalar, wasmSimd } from './generated/wasm-bytes.js';
+import { wasmBytes, wasmRelaxedSimd, wasmScalar, wasmSimd } from './generated/wasm-bytes.js';
 import { WasmKernel, type KernelColumns, type KernelSpec } from './wasm-kernel.js';
 import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type BatchResult, type Engine, type EngineName, type FitData, type ObjectiveSpec, type SolverSettings } from './types.js';
 
@@ -22,7 +22,7 @@ export function wasmModule(build: WasmBuild): WebAssembly.Module | null {
     let module: WebAssembly.Module | null = null;
     try {
       if (typeof WebAssembly === 'object') {
-        const bytes = decodeBase64(SOURCES[build]);
+        const bytes = wasmBytes(SOURCES[build]);
         if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
       }
     } catch {

@@ -27,7 +27,10 @@ function source(adapter: string): string {
 }
 
 const BROWSER_PORT = '{ post: (m, t) => self.postMessage(m, t || []), listen: (h) => { self.onmessage = (e) => h(e.data); } }';
-const NODE_PORT = "(() => { const p = require('node:worker_threads').parentPort; return { post: (m, t) => p.postMessage(m, t), listen: (h) => p.on('message', h) }; })()";
+// process.getBuiltinModule, not require: an eval'd worker runs as an ES module when the
+// parent was started with --input-type=module, and there `require` is undefined. The
+// parent only starts workers where getBuiltinModule exists (nodeWorkerThreads below).
+const NODE_PORT = "(() => { const p = process.getBuiltinModule('node:worker_threads').parentPort; return { post: (m, t) => p.postMessage(m, t), listen: (h) => p.on('message', h) }; })()";
 
 interface NodeWorkerThreads {
   Worker: new (code: string, options: { eval: true }) => {

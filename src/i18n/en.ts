@@ -134,6 +134,9 @@ export const en = {
   fitReason3: 'iteration limit reached',
   fitReason4: 'evaluation limit reached',
   fitReason5: 'objective not finite at the start',
+  fitReasonGradient: 'gradient not finite at the end',
+  fitAtBounds: 'Held at a bound: {list}. The optimum may lie beyond it.',
+  fitNotices: 'Notes on this fit',
   // end fit
   // isoflop & landscape — keys of <scaling-isoflop> and <scaling-landscape>.
   axisNStar: 'Optimal parameters N*',

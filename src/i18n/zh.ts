@@ -128,6 +128,9 @@ export const zh: Messages = {
   fitReason3: '达到迭代次数上限',
   fitReason4: '达到目标函数求值次数上限',
   fitReason5: '起点处目标函数值不是有限数',
+  fitReasonGradient: '终点处梯度不是有限数',
+  fitAtBounds: '参数停在边界上：{list}。最优值可能在边界之外。',
+  fitNotices: '关于此次拟合的说明',
   // end fit
   // isoflop & landscape — keys of <scaling-isoflop> and <scaling-landscape>.
   axisNStar: '最优参数量 N*',

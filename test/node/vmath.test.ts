@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { decodeBase64, wasmRelaxedSimd, wasmScalar, wasmSimd } from "../../src/engine/generated/wasm-bytes.js";
+import { wasmBytes, wasmRelaxedSimd, wasmScalar, wasmSimd } from "../../src/engine/generated/wasm-bytes.js";
 
 // ---------------------------------------------------------------- double-double
 
@@ -117,8 +117,8 @@ interface Kernels {
   memory: WebAssembly.Memory;
 }
 
-function instantiate(base64: string): Kernels | null {
-  const bytes = decodeBase64(base64);
+function instantiate(source: string): Kernels | null {
+  const bytes = wasmBytes(source);
   if (!WebAssembly.validate(bytes)) return null;
   const module = new WebAssembly.Module(bytes);
   // Any import the core may declare gets a stub that fails loudly.
@@ -477,8 +477,8 @@ test("the scalar build has no SIMD instructions and only the relaxed build has r
     import binaryen from "assemblyscript/binaryen";
     import { readFileSync } from "node:fs";
     const out = {};
-    for (const [name, base64] of Object.entries(JSON.parse(readFileSync(0, "utf8")))) {
-      const module = binaryen.readBinary(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    for (const [name, source] of Object.entries(JSON.parse(readFileSync(0, "utf8")))) {
+      const module = binaryen.readBinary(Uint8Array.from(source, (c) => c.charCodeAt(0)));
       out[name] = module.emitText();
       module.dispose();
     }

@@ -117,6 +117,8 @@ export class RunsSourceController implements ReactiveController {
   private fetching: { url: string; abort: AbortController } | undefined;
   private key: unknown[] = [];
   private observer?: MutationObserver;
+  /** Fetches start only while the host is in the page. */
+  private connected = false;
 
   constructor(private readonly host: Host, private readonly options: RunsSourceOptions) {
     host.addController(this);
@@ -146,6 +148,9 @@ export class RunsSourceController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
+    // A fetch abandoned by a removal is started again by the next update.
+    if (this.key.length === 0) this.host.requestUpdate();
     this.readChildren();
     this.observer = new MutationObserver(() => {
       if (this.readChildren()) this.host.requestUpdate();
@@ -154,6 +159,7 @@ export class RunsSourceController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.observer?.disconnect();
     this.observer = undefined;
     // An unfinished fetch is abandoned (and redone on reconnection); a finished one is kept.
@@ -199,6 +205,11 @@ export class RunsSourceController implements ReactiveController {
     if (src) {
       if (this.fetched?.url === src) return this.read(this.fetched.text, 'src', src, columns, dropHighest);
       if (this.fetching?.url === src) return;
+      if (!this.connected) {
+        // Removed from the page: fetch nothing now; the next update after reconnection will.
+        this.key = [];
+        return;
+      }
       return this.startFetch(src);
     }
     if (this.inline) return this.read(this.inline.text, this.inline.kind, '', columns, dropHighest);

@@ -40,7 +40,8 @@
  * @csspart bootstrap-progress - Progress bar and Cancel while it runs.
  * @csspart bootstrap-cancel - The Cancel button.
  * @csspart fit-progress - Progress of a slow fit.
- * @csspart warning - The "did not converge" warning.
+ * @csspart warning - The "did not converge" warning, and the one naming parameters held at a bound.
+ * @csspart notices - The fit's notes: parameters held at a bound, a fallback to this thread, …
  * @csspart status - The status row of the parameter table.
  * @csspart export - The export <details> menu (also export-button, export-menu, export-item).
  * @csspart reset-zoom - The reset button, shown while zoomed.
@@ -97,7 +98,7 @@ import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_D
 import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
 import { FitJobs, type BandRequest } from './jobs.js';
-import { reasonText, renderBudget, renderParams } from './params.js';
+import { reasonText, renderBudget, renderNotices, renderParams } from './params.js';
 import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, renderToolbar } from './controls.js';
 import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
@@ -246,6 +247,7 @@ export class ScalingFit extends ScalingElement {
     const lines = [
       this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceLabel })}</p>`,
       result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: reasonText(result.reason, t) })}</p>`,
+      result && renderNotices(result, t),
       j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
       j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
     ];

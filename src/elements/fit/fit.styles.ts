@@ -24,6 +24,8 @@ export const fitStyles = css`
   progress { width: 9rem; height: 0.6rem; accent-color: var(--_accent); }
 
   .status-line { margin: 0.25rem 0; font-size: 0.85em; color: var(--_muted); }
+  .notices { margin: 0.25rem 0; padding-left: 1.2em; font-size: 0.85em; color: var(--_muted); }
+  .notices .warning { margin: 0; }
   .warning {
     margin: 0.4rem 0; padding: 0.45rem 0.7rem; border-left: 4px solid var(--_danger);
     background: color-mix(in srgb, var(--_danger) 9%, var(--_bg)); font-weight: 600;

@@ -47,6 +47,8 @@ export class FitJobs implements ReactiveController {
   bandMs = 0;
 
   private key: unknown[] = [];
+  /** Fits start only while the host is in the page (an update after removal must not start one). */
+  private connected = false;
   private fitAbort?: AbortController;
   private bootAbort?: AbortController;
   private bandKey = '';
@@ -55,7 +57,14 @@ export class FitJobs implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+    // A fit cut short by a removal is redone now.
+    if (this.key.length === 0) this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
+    this.connected = false;
     // A fit cut short is redone on reconnection; a finished one is kept.
     if (this.fitting) {
       this.fitAbort?.abort();
@@ -67,6 +76,7 @@ export class FitJobs implements ReactiveController {
 
   /** Fits `runs` unless the same runs and options were fitted (or are being fitted) already. */
   request(runs: Runs | undefined, options: FitOptions, optionsKey: string): void {
+    if (!this.connected) return;
     const key = [runs, optionsKey];
     if (key.every((k, i) => k === this.key[i])) return;
     this.key = key;

@@ -16,6 +16,7 @@ import { sig } from '../../core/law-text.js';
 import { formatValue, type Quantity } from '../../chart/ticks.js';
 import type { MessageKey, Translate } from '../../i18n/index.js';
 import { STATUS_TEXT } from '../../engine/types.js';
+import { GRADIENT_NOT_FINITE } from '../../core/fit.js';
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', eta: 'η', alphaN: 'α_N', alphaD: 'α_D', RN: 'R_N*', RD: 'R_D*', c0: 'c₀' };
 
@@ -61,8 +62,26 @@ export function budgetRows(law: Law, budget: number, t: Translate, intervals?: B
 
 /** The optimiser's stopping reason in the element's language (the core reports it in English). */
 export function reasonText(reason: string, t: Translate): string {
+  if (reason === GRADIENT_NOT_FINITE) return t('fitReasonGradient');
   const i = (STATUS_TEXT as readonly string[]).indexOf(reason);
   return i >= 0 ? t(`fitReason${i}` as MessageKey) : reason;
+}
+
+/**
+ * What the fit says about itself besides convergence (part="notices"): the raw
+ * parameters a bound holds (part="warning", in the element's language) and the
+ * core's other notices (a fallback to this thread, the asymmetric loss's kinks…),
+ * as text. Nothing when there is nothing to say.
+ */
+export function renderNotices(result: FitResult, t: Translate): TemplateResult | typeof nothing {
+  const bounds = result.atBounds ?? [];
+  // The core also words each bound as a notice ("alpha ended at its upper bound …"): shown once, translated.
+  const others = result.notices.filter((n) => !bounds.some((k) => n.startsWith(`${k} ended at its `)));
+  if (bounds.length === 0 && others.length === 0) return nothing;
+  return html`<ul class="notices" part="notices" role="status" aria-label=${t('fitNotices')}>
+    ${bounds.length ? html`<li class="warning" part="warning">${t('fitAtBounds', { list: bounds.join(', ') })}</li>` : nothing}
+    ${others.map((n) => html`<li>${n}</li>`)}
+  </ul>`;
 }
 
 const value = (q: Quantity, x: number) => (q === 'decimal' ? sig(x, 4) : formatValue(q, x, 3));

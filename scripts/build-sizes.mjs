@@ -1,0 +1,67 @@
+// The sizes of what a page downloads, measured (gzip -9), not guessed: every .js in
+// dist/, then the IIFE's parts (lit, d3, WebAssembly, our code) as rollup.config.mjs
+// recorded them, then the IIFE against its budget. `npm run build` prints this after
+// bundling; `npm run bench` prints it again; `node scripts/build-sizes.mjs` alone too.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The whole single-file bundle, gzipped, may not exceed this (issue #5). */
+export const IIFE_BUDGET_KB = 60;
+export const IIFE = 'dist/scaling-kit.min.js';
+const PARTS_FILE = 'build/bundle-parts.json';
+const PART_NAMES = { lit: 'lit', d3: 'd3', wasm: 'WebAssembly (3 builds)', ours: 'our code', other: 'other' };
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** Sizes of the IIFE and its parts: { total: { minified, gzip }, parts: { lit: {…}, … } }, or null before a build. */
+export function bundleSizes(root = repo) {
+  const file = join(root, IIFE);
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  const total = { minified: bytes.length, gzip: gzip(bytes) };
+  const recorded = existsSync(join(root, PARTS_FILE)) ? JSON.parse(readFileSync(join(root, PARTS_FILE), 'utf8')) : null;
+  return { total, parts: recorded?.parts ?? {} };
+}
+
+/** The report as lines of text. */
+export function sizeReport(root = repo) {
+  const lines = [];
+  const dist = join(root, 'dist');
+  const files = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.js')).sort() : [];
+  for (const f of files) {
+    const bytes = readFileSync(join(dist, f));
+    lines.push(`${f.padEnd(22)} ${kb(bytes.length)}   gzip -9 ${kb(gzip(bytes))}`);
+  }
+  const esm = join(dist, 'esm');
+  if (existsSync(esm)) {
+    const modules = readdirSync(esm, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+    const bytes = modules.reduce((n, f) => n + readFileSync(join(esm, f)).length, 0);
+    lines.push(`${'esm/ (modules)'.padEnd(22)} ${kb(bytes)}   ${modules.length} modules, unminified (a bundler minifies and tree-shakes them)`);
+  }
+  const sizes = bundleSizes(root);
+  if (!sizes) return lines;
+  const { total, parts } = sizes;
+  lines.push('', `${IIFE} by part (each part minified and gzipped on its own):`);
+  const order = ['lit', 'd3', 'wasm', 'ours', 'other'].filter((p) => parts[p]);
+  const sum = order.reduce((n, p) => n + parts[p].gzip, 0);
+  for (const p of order) {
+    const share = Math.round((100 * parts[p].gzip) / sum);
+    lines.push(`  ${PART_NAMES[p].padEnd(24)} ${kb(parts[p].minified)}   gzip -9 ${kb(parts[p].gzip)}   ${String(share).padStart(3)}%`);
+  }
+  lines.push(`  ${'whole bundle'.padEnd(24)} ${kb(total.minified)}   gzip -9 ${kb(total.gzip)}`);
+  const over = total.gzip / 1024 - IIFE_BUDGET_KB;
+  lines.push(
+    over <= 0
+      ? `${IIFE}: ${(total.gzip / 1024).toFixed(1)} KB gzipped, within the ${IIFE_BUDGET_KB} KB budget`
+      : `${IIFE}: ${(total.gzip / 1024).toFixed(1)} KB gzipped, OVER the ${IIFE_BUDGET_KB} KB budget by ${over.toFixed(1)} KB`,
+  );
+  return lines;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(sizeReport().join('\n'));
+}

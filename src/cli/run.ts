@@ -1,0 +1,59 @@
+/**
+ * The `scaling-kit` command as a function: `runCli(argv)` runs one call and
+ * returns what the process should print and its exit code, so the command can
+ * be tested (and fuzzed) in-process; main.ts only hands it process.argv. Any
+ * mistake in the call or the data is one line (line breaks in echoed input
+ * are escaped) and code 2; anything else is an internal error, code 1.
+ */
+
+import { ScalingKitError } from '../core/errors.js';
+import { UsageError } from './args.js';
+import { fitCommand, FIT_USAGE } from './fit-command.js';
+import { optimalCommand, OPTIMAL_USAGE } from './optimal-command.js';
+import { bootstrapCommand, BOOTSTRAP_USAGE } from './bootstrap-command.js';
+import { isoflopCommand, ISOFLOP_USAGE } from './isoflop-command.js';
+import { backtestCommand, BACKTEST_USAGE } from './backtest-command.js';
+import { costCommand, COST_USAGE } from './cost-command.js';
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => string | Promise<string> }> = {
+  fit: { usage: FIT_USAGE, run: fitCommand },
+  bootstrap: { usage: BOOTSTRAP_USAGE, run: bootstrapCommand },
+  isoflop: { usage: ISOFLOP_USAGE, run: isoflopCommand },
+  optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
+  backtest: { usage: BACKTEST_USAGE, run: backtestCommand },
+  cost: { usage: COST_USAGE, run: costCommand },
+};
+
+export const USAGE = `Usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n\n')}`;
+
+export interface CliOutcome {
+  /** 0 success, 2 a bad call or bad data, 1 an internal error. */
+  status: number;
+  /** Text for stdout (with its final newline), '' when there is none. */
+  stdout: string;
+  /** One line for stderr (with its newline), '' on success. */
+  stderr: string;
+}
+
+async function dispatch(argv: string[]): Promise<string> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return USAGE;
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}, --help)`);
+  if (rest.includes('--help') || rest.includes('-h')) return entry.usage;
+  return entry.run(rest);
+}
+
+/** One line: line breaks (and other control characters) that came from the input are shown escaped. */
+const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+export async function runCli(argv: string[]): Promise<CliOutcome> {
+  try {
+    const out = await dispatch(argv);
+    return { status: 0, stdout: out === '' ? '' : `${out}\n`, stderr: '' };
+  } catch (e) {
+    const known = e instanceof UsageError || e instanceof ScalingKitError;
+    const message = e instanceof Error ? e.message : String(e);
+    return { status: known ? 2 : 1, stdout: '', stderr: `scaling-kit: ${oneLine(known ? message : `internal error: ${message}`)}\n` };
+  }
+}

@@ -1,0 +1,210 @@
+// Faults in Chromium: WebAssembly blocked (the TypeScript engine takes over),
+// workers blocked or crashing (the fit runs in this thread and says so), a
+// cancelled bootstrap that frees its workers, a `src` that 404s, times out or
+// is not CSV (an error in place, for <scaling-fit> and <scaling-isoflop>), and
+// an element removed mid-fit (no error, no result, no busy worker left).
+import { expect } from '@esm-bundle/chai';
+import '../../src/elements/fit/fit.js';
+import '../../src/elements/isoflop/isoflop.js';
+import type { ScalingFit } from '../../src/elements/fit/fit.component.js';
+import type { ScalingIsoflop } from '../../src/elements/isoflop/isoflop.component.js';
+import { fit } from '../../src/core/fit.js';
+import { bootstrap } from '../../src/core/bootstrap-fit.js';
+import { busyWorkerCount, terminateWorkers, workerCount } from '../../src/engine/pool.js';
+import { demoCsv, demoRuns } from '../../src/data/demo.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(test: () => boolean, ms = 8000, what = 'condition'): Promise<void> {
+  const end = performance.now() + ms;
+  while (!test()) {
+    if (performance.now() > end) throw new Error(`${what} not met within ${ms} ms`);
+    await sleep(20);
+  }
+}
+
+/** Errors and unhandled rejections the page sees while a test runs. */
+const problems: string[] = [];
+const onError = (e: ErrorEvent) => problems.push(`error: ${e.message}`);
+const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${(e.reason as Error)?.message ?? e.reason}`);
+
+const RealWorker = window.Worker;
+let wrap: HTMLDivElement | undefined;
+
+function mount<T extends HTMLElement>(markup: string): T {
+  wrap = document.createElement('div');
+  wrap.style.width = '640px';
+  wrap.innerHTML = markup;
+  document.body.append(wrap);
+  return wrap.firstElementChild as T;
+}
+
+describe('faults', () => {
+  beforeEach(() => {
+    problems.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    window.Worker = RealWorker;
+    wrap?.remove();
+    wrap = undefined;
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+
+  it('with WebAssembly blocked before the engine loads, fits run on the TypeScript engine with the same numbers', async () => {
+    // A fresh page (iframe) where WebAssembly.validate and WebAssembly.Module throw, as under a CSP without 'wasm-unsafe-eval'.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & typeof globalThis & { __done?: unknown; __failed?: string };
+    const doc = frame.contentDocument!;
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.textContent = `
+      WebAssembly.validate = () => { throw new Error('blocked by policy'); };
+      WebAssembly.Module = function () { throw new Error('blocked by policy'); };
+      try {
+        const { fit } = await import('/src/core/fit.ts');
+        const { demoRuns } = await import('/src/data/demo.ts');
+        const r = await fit(demoRuns(), { engine: 'auto' });
+        window.__done = { engine: r.engine, workers: r.workers, objective: r.objective, converged: r.converged };
+      } catch (e) { window.__failed = String(e && e.stack || e); }`;
+    doc.body.append(script);
+    await until(() => win.__done !== undefined || win.__failed !== undefined, 30000, 'the iframe fit');
+    frame.remove();
+    expect(win.__failed).to.equal(undefined);
+    const blocked = win.__done as { engine: string; workers: number; objective: number; converged: boolean };
+    expect(blocked.engine).to.equal('js');
+    expect(blocked.workers).to.equal(0);
+    expect(blocked.converged).to.equal(true);
+    const here = await fit(demoRuns(), { engine: 'js' });
+    expect(Math.abs(blocked.objective - here.objective) / here.objective).to.be.below(1e-12);
+  });
+
+  it('with Worker blocked, a many-start fit runs in this thread and says so in its notices and in <scaling-fit>', async () => {
+    terminateWorkers();
+    window.Worker = class { constructor() { throw new DOMException('worker-src blocked', 'SecurityError'); } } as unknown as typeof Worker;
+    const r = await fit(demoRuns(), { strategy: 'exact' });
+    expect(r.workers).to.equal(0);
+    expect(r.starts.total).to.equal(4500);
+    expect(r.notices.join(' ')).to.match(/workers unavailable .*worker-src blocked.*fitted in this thread/);
+    expect(r.converged).to.equal(true);
+    const el = mount<ScalingFit>(`<scaling-fit strategy="exact"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
+    await until(() => !!el.result, 30000, 'the element fit');
+    await el.updateComplete;
+    const notices = el.shadowRoot!.querySelector('[part="notices"]');
+    expect(notices, 'notices shown').to.exist;
+    expect(notices!.textContent).to.match(/workers unavailable/);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('with a worker that errors, the fit falls back to this thread with a notice, and the broken worker leaves the pool', async () => {
+    terminateWorkers();
+    let made = 0;
+    window.Worker = class {
+      onmessage: ((e: MessageEvent) => void) | null = null;
+      onerror: ((e: ErrorEvent) => void) | null = null;
+      constructor() { made++; }
+      postMessage() {
+        setTimeout(() => this.onerror?.(Object.assign(new Event('error'), { message: 'worker crashed', preventDefault() {} }) as unknown as ErrorEvent), 5);
+      }
+      terminate() {}
+    } as unknown as typeof Worker;
+    const r = await fit(demoRuns(), { strategy: 'exact' });
+    expect(made).to.be.greaterThan(0);
+    expect(r.workers).to.equal(0);
+    expect(r.notices.join(' ')).to.match(/workers unavailable \(worker crashed\); fitted in this thread/);
+    expect(workerCount(), 'crashed workers are dropped').to.equal(0);
+    window.Worker = RealWorker;
+    const again = await fit(demoRuns(), { strategy: 'exact' });
+    expect(again.workers).to.be.greaterThan(0);
+    expect(again.notices).to.deep.equal([]);
+  });
+
+  it('with Worker blocked, a bootstrap refits in this thread', async () => {
+    terminateWorkers();
+    window.Worker = class { constructor() { throw new Error('no workers'); } } as unknown as typeof Worker;
+    const r = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
+    expect(r.workers).to.equal(0);
+    expect(r.failed).to.equal(0);
+    window.Worker = RealWorker;
+    const w = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
+    expect(w.workers).to.be.greaterThan(0);
+    expect(w.params.alpha).to.deep.equal(r.params.alpha);
+  });
+
+  it('a cancelled bootstrap frees its workers: none stays busy, and cancelling again and again starts no new ones', async () => {
+    terminateWorkers();
+    const counts: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      const abort = new AbortController();
+      const pending = bootstrap(demoRuns(), { resamples: 4000, signal: abort.signal, onProgress: (done) => { if (done > 0) abort.abort(); } });
+      let error: unknown;
+      try { await pending; } catch (e) { error = e; }
+      expect((error as Error)?.name, 'cancelled').to.equal('AbortError');
+      await until(() => busyWorkerCount() === 0, 5000, 'idle workers');
+      counts.push(workerCount());
+    }
+    expect(new Set(counts).size, `live workers after each cancel: ${counts}`).to.equal(1);
+    expect(counts[0]).to.be.at.most(navigator.hardwareConcurrency);
+    expect(problems).to.deep.equal([]);
+  });
+
+  for (const tag of ['scaling-fit', 'scaling-isoflop'] as const) {
+    describe(`<${tag}> with a bad src`, () => {
+      const alertText = async (el: HTMLElement & { updateComplete: Promise<boolean> }) => {
+        await until(() => !!el.shadowRoot?.querySelector('.error[role="alert"]'), 8000, 'an error in place');
+        await el.updateComplete;
+        return el.shadowRoot!.querySelector('.error[role="alert"]')!.textContent ?? '';
+      };
+
+      it('says the server answered 404', async () => {
+        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/shared-data/no-such-file.csv"></${tag}>`);
+        expect(await alertText(el)).to.match(/no-such-file\.csv.*404/);
+        expect(el.shadowRoot!.querySelector('svg.chart')).to.equal(null);
+      });
+
+      it('says the file is not CSV or JSON when it is HTML, and names the bad cell when it is not runs', async () => {
+        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/html,%3Cp%3Ehello%3C/p%3E"></${tag}>`);
+        expect(await alertText(el)).to.match(/not CSV or JSON.*text\/html/);
+        const el2 = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/csv,N,D,loss%0A1e9,2e10,oops"></${tag}>`);
+        expect(await alertText(el2)).to.match(/row 1, column "loss"/);
+      });
+
+      it('says no answer came in time when the server never answers', async () => {
+        // A fetch that never settles (until aborted), and the element's 15 s timeout shortened to 50 ms.
+        const realFetch = window.fetch, realSetTimeout = window.setTimeout;
+        window.fetch = ((_: RequestInfo | URL, init?: RequestInit) => new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        })) as typeof fetch;
+        window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => realSetTimeout(fn, ms === 15000 ? 50 : ms, ...args)) as typeof setTimeout;
+        try {
+          const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/never-answers.csv"></${tag}>`);
+          expect(await alertText(el)).to.match(/never-answers\.csv.*no answer within 15 seconds/);
+        } finally {
+          window.fetch = realFetch;
+          window.setTimeout = realSetTimeout;
+        }
+      });
+    });
+  }
+
+  it('an element removed mid-fit leaks nothing: no error, no result, no fit event, no busy worker', async () => {
+    let fitted = 0;
+    // The exact fit of the 240 Chinchilla runs takes long enough to show its progress bar: remove the element then.
+    const el = mount<ScalingFit>('<scaling-fit strategy="exact" src="/shared-data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
+    el.addEventListener('fit', () => fitted++);
+    await until(() => !!el.shadowRoot?.querySelector('[part="fit-progress"]') || !!el.result, 15000, 'the fit to be under way');
+    expect(el.result, 'still fitting').to.equal(undefined);
+    wrap!.remove();
+    await until(() => busyWorkerCount() === 0, 8000, 'workers to settle');
+    await sleep(300);
+    expect(el.result, 'the result of a fit cut short is dropped').to.equal(undefined);
+    expect(fitted).to.equal(0);
+    expect(problems).to.deep.equal([]);
+    // Put back, it fits again from scratch.
+    document.body.append(wrap!);
+    await until(() => !!el.result, 30000, 'the refit');
+    expect(fitted).to.equal(1);
+  });
+});
