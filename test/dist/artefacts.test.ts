@@ -34,10 +34,6 @@ test(`the gzipped bundle does not grow past ${CEILING_KB} KB`, () => {
   assert.ok(gzipKb <= CEILING_KB, `${gzipKb.toFixed(1)} KB gzipped`);
 });
 
-test('the gzipped bundle is within the 60 KB budget of issue #5', { todo: `${gzipKb.toFixed(1)} KB today: see the README's size notes` }, () => {
-  assert.ok(gzipKb <= sizes.IIFE_BUDGET_KB, `${gzipKb.toFixed(1)} KB gzipped`);
-});
-
 test('the bundle starts with a UTF-8 byte-order mark, defines window.ScalingKit, and carries all three WebAssembly builds', () => {
   assert.deepEqual([...bundle.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bundle.toString('utf8');
