@@ -126,11 +126,14 @@ function resolve(options: CostOptions = {}): Resolved {
   return { hardware, mfu: o.mfu, gpus: o.gpus, pricePerGpuHour: o.pricePerGpuHour, pue: o.pue, gridIntensity: o.gridIntensity };
 }
 
+/** x·y, where a zero rate gives zero even for an unbounded quantity (∞·0 would be NaN). */
+const times = (x: number, rate: number): number => (rate === 0 ? 0 : x * rate);
+
 function estimate(r: Resolved, flops: number, gpuHours: number): CostEstimate {
-  const kWh = (gpuHours * r.hardware.watts * r.pue) / 1000;
+  const kWh = times(times(gpuHours, r.hardware.watts), r.pue) / 1000;
   return {
-    flops, gpuHours, days: gpuHours / r.gpus / 24, dollars: gpuHours * r.pricePerGpuHour,
-    kWh, co2eKg: kWh * r.gridIntensity, ...r,
+    flops, gpuHours, days: gpuHours / r.gpus / 24, dollars: times(gpuHours, r.pricePerGpuHour),
+    kWh, co2eKg: times(kWh, r.gridIntensity), ...r,
   };
 }
 
@@ -138,7 +141,9 @@ function estimate(r: Resolved, flops: number, gpuHours: number): CostEstimate {
 export function trainingCost(C: number, options?: CostOptions): CostEstimate {
   const r = resolve(options);
   check(finite(C) && C > 0, 'C', 'expected a positive finite number of FLOPs', C);
-  return estimate(r, C, C / (r.hardware.peakFlops * r.mfu * 3600));
+  const gpuHours = C / (r.hardware.peakFlops * r.mfu * 3600);
+  check(Number.isFinite(gpuHours), 'mfu', `too small for C = ${C} FLOPs (the GPU-hours exceed double precision)`, r.mfu);
+  return estimate(r, C, gpuHours);
 }
 
 /** The cost of a run measured in GPU-hours (e.g. a reported figure); `flops` is what they deliver at the given MFU. */

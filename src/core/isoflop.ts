@@ -131,7 +131,8 @@ function snap(C: Float64Array, budgets: readonly number[], tolerance: number): {
   const groups = [...budgets].sort((a, b) => a - b).map((b) => ({ C: b, members: [] as number[] }));
   const unassigned: number[] = [];
   for (let i = 0; i < C.length; i++) {
-    let best = -1, distance = Infinity;
+    // Start from the first budget: with a budget so small that C/budget overflows, every distance is ∞.
+    let best = 0, distance = Infinity;
     groups.forEach((g, j) => {
       const d = Math.abs(Math.log(C[i] / g.C));
       if (d < distance) (best = j, distance = d);

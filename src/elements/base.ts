@@ -58,6 +58,15 @@ export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: 
 
 const warned = new Set<string>();
 
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE,
+ * U+FFFF; lone surrogates) replaced by U+FFFD. Text from data (a column name,
+ * a label) may hold them, and XMLSerializer writes them out as they are, which
+ * would leave an exported SVG that no viewer opens.
+ */
+export const xmlSafe = (xml: string): string =>
+  xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** Plain words from anything thrown. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -145,7 +154,7 @@ export class ScalingElement extends LitElement {
     if (format === 'svg' || format === 'png') {
       const svg = this.chartSvg();
       if (!svg) throw new Error(this.error ?? 'nothing is drawn yet');
-      const text = serializeSvg(svg);
+      const text = xmlSafe(serializeSvg(svg));
       if (format === 'svg') return new Blob([text], { type });
       const box = svg.viewBox.baseVal;
       return svgToPng(text, box.width, box.height, 2);

@@ -11,6 +11,10 @@ import type { ScalingIsoflop } from '../../src/elements/isoflop/isoflop.componen
 import { fit } from '../../src/core/fit.js';
 import { bootstrap } from '../../src/core/bootstrap-fit.js';
 import { busyWorkerCount, terminateWorkers, workerCount } from '../../src/engine/pool.js';
+import { fitSync, type FitResult } from '../../src/core/fit.js';
+import { render } from 'lit';
+import { renderNotices, renderParams } from '../../src/elements/fit/params.js';
+import { translator } from '../../src/i18n/index.js';
 import { demoCsv, demoRuns } from '../../src/data/demo.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,6 +83,24 @@ describe('faults', () => {
     expect(blocked.converged).to.equal(true);
     const here = await fit(demoRuns(), { engine: 'js' });
     expect(Math.abs(blocked.objective - here.objective) / here.objective).to.be.below(1e-12);
+  });
+
+  it('a fit held at a bound, or stopped at its iteration limit, says so where <scaling-fit> shows its numbers', () => {
+    const bounded = fitSync(demoRuns(), { upper: { alpha: 0.2 } });
+    expect(bounded.atBounds).to.deep.equal(['alpha']);
+    for (const lang of ['en', 'zh'] as const) {
+      const box = document.createElement('div');
+      render(renderNotices(bounded, translator(lang)), box);
+      const warning = box.querySelector('[part="warning"]')!;
+      expect(warning.textContent).to.contain('alpha');
+      expect(warning.textContent).to.match(lang === 'en' ? /Held at a bound: alpha/ : /边界/);
+      expect(box.querySelectorAll('li').length, 'the bound is said once').to.equal(1);
+    }
+    const cut = fitSync(demoRuns(), { maxIterations: 1 });
+    expect(cut.converged).to.equal(false);
+    const box = document.createElement('div');
+    render(renderParams(cut as unknown as FitResult, undefined, translator('en')), box);
+    expect(box.querySelector('[part="status"]')!.textContent).to.contain('NOT converged: iteration limit reached');
   });
 
   it('with Worker blocked, a many-start fit runs in this thread and says so in its notices and in <scaling-fit>', async () => {

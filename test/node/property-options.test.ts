@@ -98,6 +98,13 @@ test('IsoFLOP options of any type: an analysis with finite numbers or an OptionE
   }), 800);
 });
 
+test('regression: an IsoFLOP budget so small that C/budget overflows leaves runs unassigned, not a TypeError', () => {
+  const llama = readRuns(readFileSync(new URL('../../../shared/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
+  assert.throws(() => isoflop(llama, { budgets: [5e-324] }), (e: unknown) => e instanceof DataError && e.code === 'too-few-runs');
+  const r = isoflop(llama, { budgets: [5e-324, 6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21] });
+  assert.ok(r.accepted >= 2);
+});
+
 test('planning with random laws, budgets and targets: a finite allocation or an OptionError', () => {
   const positive = fc.oneof(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.constantFrom(1e-300, 1e300, 0, -1, NaN));
   const law = fc.oneof(
@@ -133,6 +140,14 @@ test('regression: cost and planning with options null are OptionErrors, not Type
   const law = { form: 'chinchilla', params: { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 } } as Law;
   assert.throws(() => optimalAllocation(law, 1e24, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
   assert.throws(() => computeForLoss(law, 2, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
+});
+
+test('regression: a cost that overflows is an OptionError, and a zero rate never makes NaN', () => {
+  // mfu 5e-324 made the GPU-hours ∞, and ∞ kWh × 0 kg/kWh was NaN.
+  assert.throws(() => trainingCost(1e9, { mfu: 5e-324, gridIntensity: 0 }), (e: unknown) => e instanceof OptionError && e.option === 'mfu');
+  const c = trainingCost(1e24, { mfu: 1e-300, pue: 1e300, gridIntensity: 0, pricePerGpuHour: 0 });
+  assert.equal(c.co2eKg, 0);
+  assert.equal(c.dollars, 0);
 });
 
 test('training cost with random options: finite figures or an OptionError naming the option', () => {
