@@ -17,6 +17,9 @@ import fc from 'fast-check';
 import { runCli } from '../../src/cli/run.js';
 import { demoCsv } from '../../src/data/demo.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'scaling-kit-cli-fuzz-'));
@@ -83,9 +86,10 @@ const mutated = fc.tuple(
   return argv;
 });
 
-/** Bootstraps stay small, and exact fits stay on the small file, so a case costs milliseconds. */
+/** Bootstraps stay small, and exact fits stay on the small file, so a case costs milliseconds; stdin is never read. */
 function tame(argv: string[]): string[] {
-  const out = [...argv];
+  // A lone "-" reads standard input, which would wait on the test's own stdin: give a file instead.
+  const out = argv.map((a) => (a === '-' ? FILES.empty : a));
   if (out[0] === 'bootstrap') out.splice(1, 0, '--resamples', '8');
   for (let i = 1; i < out.length; i++) if (out[i] === '--resamples' && Number(out[i + 1]) > 8) out[i + 1] = '8';
   return out;
@@ -107,7 +111,10 @@ function assertOutcome(argv: string[], r: { status: number; stdout: string; stde
   assert.doesNotMatch(lines[0], /\bat .*\(.*:\d+:\d+\)|internal error/, where);
 }
 
-test('fuzzed argument lists: output and code 0, or one line naming the problem and code 2', async () => {
+test('fuzzed argument lists: output and code 0, or one line naming the problem and code 2', LIMIT, async () => {
+  // Fuzzed `--output NAME` writes NAME relative to the working directory: keep that in a scratch folder.
+  const home = process.cwd(), scratch = mkdtempSync(join(tmp, 'cwd-'));
+  process.chdir(scratch);
   const t0 = performance.now();
   let failures = 0, numRuns = 600;
   try {
@@ -121,12 +128,15 @@ test('fuzzed argument lists: output and code 0, or one line naming the problem a
   } catch (e) {
     const cause = (e as Error).cause as Error | undefined;
     throw new Error(`cli fuzz failed; replay with FC_SEED=${SEED}\n${(e as Error).message}\n${cause?.stack ?? cause ?? ''}`);
+  } finally {
+    process.chdir(home);
   }
   console.log(`property cli: ${numRuns} cases, seed ${SEED}, ${Math.round(performance.now() - t0)} ms (${failures} exit 2, ${numRuns - failures} exit 0)`);
-  numRuns = 0;
+  // Whatever the fuzz wrote with --output was whole: no temporary file is left behind.
+  assert.deepEqual(readdirSync(scratch).filter((f) => f.endsWith('.tmp')), []);
 });
 
-test('regression: a line break in an echoed value or column name stays on one line', async () => {
+test('regression: a line break in an echoed value or column name stays on one line', LIMIT, async () => {
   for (const argv of [['fit', '--form', 'a\nb'], ['fit', FILES.hostile], ['cost', '--flops', '1\n2'], ['optimal', '--law', 'x\r\ny', '--flops', '1e20']]) {
     const r = await runCli(argv);
     assertOutcome(argv, r);
@@ -136,7 +146,7 @@ test('regression: a line break in an echoed value or column name stays on one li
   assert.match(r.stderr, /a\\nb/);
 });
 
-test('regression: a command named like an Object.prototype member is an unknown command, not an internal error', async () => {
+test('regression: a command named like an Object.prototype member is an unknown command, not an internal error', LIMIT, async () => {
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
     const r = await runCli([name]);
     assert.equal(r.status, 2, `${name}: ${r.stderr}`);
@@ -149,7 +159,7 @@ test('regression: a command named like an Object.prototype member is an unknown 
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: repo });
 
-test('fit --output writes the whole result to the file and nothing to stdout', () => {
+test('fit --output writes the whole result to the file and nothing to stdout', LIMIT, () => {
   const out = join(tmp, 'result.json');
   const r = cli('fit', FILES.good, '--json', '--output', out);
   assert.equal(r.status, 0, r.stderr);
@@ -160,7 +170,7 @@ test('fit --output writes the whole result to the file and nothing to stdout', (
   assert.deepEqual(readdirSync(tmp).filter((f) => f.endsWith('.tmp')), []);
 });
 
-test('a failing fit --output leaves no file, keeps an existing one, and exits 2 with one line', () => {
+test('a failing fit --output leaves no file, keeps an existing one, and exits 2 with one line', LIMIT, () => {
   const dir = mkdtempSync(join(tmp, 'out-'));
   const fresh = join(dir, 'fresh.json');
   for (const args of [['fit', FILES.nan, '--output', fresh], ['fit', FILES.good, '--form', 'data-constrained', '--output', fresh], ['fit', FILES.good, '--output', join(dir, 'no', 'such', 'dir.json')], ['fit', FILES.good, '--output', dir]]) {
@@ -180,7 +190,7 @@ test('a failing fit --output leaves no file, keeps an existing one, and exits 2 
   assert.equal(cli('fit', FILES.good, '--output', join(dir, 'sub')).status, 2);
 });
 
-test('a real process: bad calls exit 2 with one line, hostile column names included', () => {
+test('a real process: bad calls exit 2 with one line, hostile column names included', LIMIT, () => {
   for (const args of [['fitt'], ['constructor'], ['fit', '--form', 'a\nb'], ['fit', FILES.hostile], ['cost']]) {
     const r = cli(...args);
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);

@@ -16,6 +16,9 @@ import { wasmModule, WASM_BUILDS } from '../../src/engine/wasm.js';
 import type { EngineName, FormName } from '../../src/engine/types.js';
 import { CHINCHILLA_FILE, DROP_HIGHEST } from '../fixtures/chinchilla-reference.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const ENGINES: EngineName[] = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'];
 const chinchilla = readRuns(readFileSync(new URL(`../../../shared/data/${CHINCHILLA_FILE}`, import.meta.url), 'utf8'), { dropHighest: DROP_HIGHEST });
 const demo = demoRuns();
@@ -55,7 +58,7 @@ function maxRel(a: unknown, b: unknown): number {
   return 0;
 }
 
-test('the same fit twice on the same engine is bit-identical, for every form and engine', () => {
+test('the same fit twice on the same engine is bit-identical, for every form and engine', LIMIT, () => {
   const forms: FormName[] = ['chinchilla', 'kaplan', 'power', 'saturating', 'overtrained', 'broken'];
   for (const engine of ENGINES) {
     for (const form of forms) {
@@ -65,7 +68,7 @@ test('the same fit twice on the same engine is bit-identical, for every form and
   }
 });
 
-test('a many-start fit over workers is bit-identical run after run, and to the same fit in this thread', async () => {
+test('a many-start fit over workers is bit-identical run after run, and to the same fit in this thread', LIMIT, async () => {
   // 160 starts: more than one chunk, so fit() spreads them over workers.
   const starts = Array.from({ length: 160 }, (_, i) => ({ a: 2 + (i % 8), b: 3 + (i % 10), e: 0.2 + 0.05 * (i % 5), alpha: 0.1 + 0.05 * (i % 9), beta: 0.1 + 0.04 * (i % 11) }));
   for (const engine of ENGINES.filter((e) => e !== 'js')) {
@@ -78,7 +81,7 @@ test('a many-start fit over workers is bit-identical run after run, and to the s
   }
 });
 
-test('a numpy-seeded bootstrap is bit-identical run after run and in workers or not, on each engine', async () => {
+test('a numpy-seeded bootstrap is bit-identical run after run and in workers or not, on each engine', LIMIT, async () => {
   const options = { resamples: 120, rng: 'numpy' as const, seed: 42, budgets: [5.76e23], at: [{ N: 70e9, D: 1.4e12 }] };
   for (const engine of ENGINES) {
     const a = await bootstrap(demo, { ...options, engine, workers: 0 });
@@ -93,7 +96,7 @@ test('a numpy-seeded bootstrap is bit-identical run after run and in workers or 
   }
 });
 
-test('engines agree: objectives to 1e-12, a well-conditioned fit\'s parameters to 1e-9, the Chinchilla optimum to 1e-8', () => {
+test('engines agree: objectives to 1e-12, a well-conditioned fit\'s parameters to 1e-9, the Chinchilla optimum to 1e-8', LIMIT, () => {
   const truth = { form: 'chinchilla' as const, params: { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 } };
   const N: number[] = [], D: number[] = [];
   for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) (N.push(1e7 * 10 ** (i / 2)), D.push(1e9 * 10 ** (j / 2)));
@@ -113,7 +116,7 @@ test('engines agree: objectives to 1e-12, a well-conditioned fit\'s parameters t
   assert.ok(worst.chinchilla <= 1e-8, `Chinchilla parameters ${worst.chinchilla}`);
 });
 
-test('engines agree on numpy-seeded bootstrap intervals: every replicate refitted to rounding', async () => {
+test('engines agree on numpy-seeded bootstrap intervals: every replicate refitted to rounding', LIMIT, async () => {
   const options = { resamples: 200, rng: 'numpy' as const, seed: 42, workers: 0, budgets: [5.76e23] };
   const ref = await bootstrap(chinchilla, { ...options, engine: 'js' });
   let worstInterval = 0, worstSample = 0;

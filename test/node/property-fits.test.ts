@@ -19,6 +19,9 @@ import { thetaNames } from '../../src/core/forms.js';
 import { runsFromArrays } from '../../src/core/runs.js';
 import { STATUS_TEXT, isConvergedStatus, type FormName } from '../../src/engine/types.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 let tally: Record<string, number> = {};
 const count = (k: string) => { tally[k] = (tally[k] ?? 0) + 1; };
@@ -152,7 +155,7 @@ function assertTyped(e: unknown): void {
   if (e.code === 'bad-value') assert.ok(typeof e.column === 'string' && e.message.includes(`"${e.column}"`), e.message);
 }
 
-test('random runs and options: a result with every number finite, or a typed error', () => {
+test('random runs and options: a result with every number finite, or a typed error', LIMIT, () => {
   check('fit', fc.property(data, options, (d, { options: o, weighted }) => {
     try {
       const input = runsFromArrays({ N: d.N, D: d.D, loss: d.loss });

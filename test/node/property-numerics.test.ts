@@ -16,11 +16,14 @@ import { wasmModule, WASM_BUILDS } from '../../src/engine/wasm.js';
 import { defaultSpec, fitData, STATUS_TEXT, type EngineName } from '../../src/engine/types.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 const ENGINES: EngineName[] = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'];
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
-test('the Chinchilla objective is finite at extreme θ and N, D from 1e3 to 1e15, on every engine, and the engines agree', () => {
+test('the Chinchilla objective is finite at extreme θ and N, D from 1e3 to 1e15, on every engine, and the engines agree', LIMIT, () => {
   const n = 17;
   const N = Array.from({ length: n }, (_, i) => 1e3 * 1e12 ** (i / (n - 1)));
   const D = N.map((_, i) => 1e15 / 1e12 ** (i / (n - 1)));
@@ -52,7 +55,7 @@ test('the Chinchilla objective is finite at extreme θ and N, D from 1e3 to 1e15
   console.log(`property lse: ${cases} cases on ${ENGINES.join(', ')}, seed ${SEED}`);
 });
 
-test('noise-free runs over N, D from 1e3 to 1e15 give back the law they came from, on every engine', () => {
+test('noise-free runs over N, D from 1e3 to 1e15 give back the law they came from, on every engine', LIMIT, () => {
   const truth = { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 };
   const N: number[] = [], D: number[] = [];
   for (let i = 0; i <= 6; i++) for (let j = 0; j <= 6; j++) (N.push(1e3 * 1e12 ** (i / 6)), D.push(1e3 * 1e12 ** (j / 6)));
@@ -64,7 +67,7 @@ test('noise-free runs over N, D from 1e3 to 1e15 give back the law they came fro
   }
 });
 
-test('losses a hair above E: a finite fit whose E sits just below the lowest loss', () => {
+test('losses a hair above E: a finite fit whose E sits just below the lowest loss', LIMIT, () => {
   const E = 2.5;
   const N = Array.from({ length: 20 }, (_, i) => 1e6 * 10 ** (i / 4));
   const D = N.map((x) => 20 * x);
@@ -77,7 +80,7 @@ test('losses a hair above E: a finite fit whose E sits just below the lowest los
   }
 });
 
-test('a flat A/B valley (D ∝ N, so only A·N^−α + B·D^−β is seen) gives a finite fit that predicts the runs', () => {
+test('a flat A/B valley (D ∝ N, so only A·N^−α + B·D^−β is seen) gives a finite fit that predicts the runs', LIMIT, () => {
   const N = Array.from({ length: 24 }, (_, i) => 1e7 * 10 ** (i / 6));
   const D = N.map((x) => 20 * x);
   const law = { form: 'chinchilla' as const, params: { A: 406.4, B: 410.7, E: 1.69, alpha: 0.3, beta: 0.3 } };
@@ -94,7 +97,7 @@ test('a flat A/B valley (D ∝ N, so only A·N^−α + B·D^−β is seen) gives
 
 const runs = generateRuns({ seed: 3 });
 
-test('regression: maxIterations 1 gives converged: false with the reason, also after the polish', () => {
+test('regression: maxIterations 1 gives converged: false with the reason, also after the polish', LIMIT, () => {
   for (const engine of ['js', 'auto'] as const) {
     const r = fitSync(runs, { maxIterations: 1, engine });
     assert.equal(r.converged, false, `${engine}: ${r.reason}`);
@@ -105,7 +108,7 @@ test('regression: maxIterations 1 gives converged: false with the reason, also a
   assert.equal(fitSync(runs).converged, true);
 });
 
-test('regression: a parameter held by a bound is named in atBounds and in the notices', () => {
+test('regression: a parameter held by a bound is named in atBounds and in the notices', LIMIT, () => {
   for (const engine of ENGINES) {
     const r = fitSync(runs, { upper: { alpha: 0.2 }, engine });
     assert.deepEqual(r.atBounds, ['alpha'], engine);
@@ -117,7 +120,7 @@ test('regression: a parameter held by a bound is named in atBounds and in the no
   assert.ok(!free.notices.some((n) => /bound/.test(n)));
 });
 
-test('regression: a gradient that overflows is not reported as convergence', () => {
+test('regression: a gradient that overflows is not reported as convergence', LIMIT, () => {
   // Data-constrained law, one run far past its unique tokens: the saturation term's derivative is ∞·0 = NaN.
   const v = 1.0000000000000118e-150;
   const N = [v, v, v, v, 1.7030355479309742e+147, v, v], D = Array(7).fill(v), loss = [2001, 2001, 2001, 2001, 1001, 2001, 2001];
@@ -132,7 +135,7 @@ test('regression: a gradient that overflows is not reported as convergence', () 
   }
 });
 
-test('regression: a law beyond double precision is a typed error naming the column, the starts or the bound', () => {
+test('regression: a law beyond double precision is a typed error naming the column, the starts or the bound', LIMIT, () => {
   // ln xc = 713.8: xc = 1e310 overflows although every run is a valid number.
   const N = Array.from({ length: 10 }, (_, i) => 1e290 * (i + 1));
   const big = () => fitSync({ N, D: Array(10).fill(1e-280), loss: N.map((_, i) => 1e20 / (i + 1)) }, { form: 'power' });
@@ -142,6 +145,6 @@ test('regression: a law beyond double precision is a typed error naming the colu
   assert.throws(() => fitSync(ok, { loss: 'squared-raw', lower: { a: 700 } }), (e: unknown) => e instanceof OptionError && e.option === 'lower.a');
 });
 
-test('regression: crossed bounds name the option in the message', () => {
+test('regression: crossed bounds name the option in the message', LIMIT, () => {
   assert.throws(() => fitSync(runs, { lower: { a: 1 }, upper: { a: 0 } }), (e: unknown) => e instanceof OptionError && e.option === 'lower.a' && e.message.includes('lower.a'));
 });

@@ -19,6 +19,9 @@ import { evaluateLaw, type Law } from '../../src/core/forms-eval.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 let tally: Record<string, number> = {};
 const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => {
@@ -69,7 +72,7 @@ function outcome(f: () => unknown, data = false, overflow = false): void {
 
 const runs = readRuns(generateRuns({ seed: 7, budgets: [1e18, 1e19, 1e20], sizesPerBudget: 5 }));
 
-test('fit options of any type: a finite result or an OptionError naming the option', () => {
+test('fit options of any type: a finite result or an OptionError naming the option', LIMIT, () => {
   const keys = ['form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers', 'starts', 'lower', 'upper', 'maxIterations', 'dropHighest', 'columns', 'weights', 'unique'];
   const value = fc.oneof(junk, number, fc.constantFrom<unknown>('chinchilla', 'power', 'saturating', 'squared', 'asymmetric', 'D', 'C', 'exact', 'scalar', 9, { a: 1 }, { alpha: 0.3 }, { alpha: NaN }, { nope: 1 }, [{ a: 1, b: 1, e: 0, alpha: 0.3, beta: 0.3 }], [{ a: 1 }], { N: 'N' }, { A: 1, B: 1, E: 1, alpha: 0.3, beta: 0.3 }));
   check('fit-options', fc.property(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 3 }), (o) => {
@@ -79,7 +82,7 @@ test('fit options of any type: a finite result or an OptionError naming the opti
   }), 600);
 });
 
-test('readRuns column mappings of any shape: runs or an error naming columns.<role>', () => {
+test('readRuns column mappings of any shape: runs or an error naming columns.<role>', LIMIT, () => {
   const text = 'N,D,C,loss,U,weight\n1e9,2e10,1.2e20,2.5,1e10,1\n2e9,4e10,4.8e20,2.3,2e10,2\n';
   const mapping = fc.oneof(junk, fc.dictionary(fc.constantFrom('N', 'D', 'C', 'loss', 'U', 'x', 'toString', '__proto__'), fc.oneof(junk, fc.constantFrom('N', 'D', 'C', 'loss', 'U', 'weight', 'n', ' loss ', 'nope'))));
   check('columns', fc.property(mapping, fc.oneof(junk, fc.constantFrom('weight', 'U')), fc.oneof(junk, fc.constantFrom('U', 'weight')), (columns, weights, unique) => {
@@ -87,7 +90,7 @@ test('readRuns column mappings of any shape: runs or an error naming columns.<ro
   }), 1500);
 });
 
-test('IsoFLOP options of any type: an analysis with finite numbers or an OptionError', () => {
+test('IsoFLOP options of any type: an analysis with finite numbers or an OptionError', LIMIT, () => {
   const llama = readRuns(readFileSync(new URL('../../../shared/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
   const budgets = fc.oneof(junk, fc.array(fc.oneof(number, junk), { maxLength: 4 }), fc.constant([6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21]));
   check('isoflop', fc.property(fc.record({ tolerance: fc.oneof(junk, number), minPoints: fc.oneof(junk, number), logBase: fc.oneof(junk, number), level: fc.oneof(junk, number), budgets, approach: fc.oneof(junk, fc.constant('parabola')) }, { requiredKeys: [] }), (o) => {
@@ -98,14 +101,14 @@ test('IsoFLOP options of any type: an analysis with finite numbers or an OptionE
   }), 800);
 });
 
-test('regression: an IsoFLOP budget so small that C/budget overflows leaves runs unassigned, not a TypeError', () => {
+test('regression: an IsoFLOP budget so small that C/budget overflows leaves runs unassigned, not a TypeError', LIMIT, () => {
   const llama = readRuns(readFileSync(new URL('../../../shared/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
   assert.throws(() => isoflop(llama, { budgets: [5e-324] }), (e: unknown) => e instanceof DataError && e.code === 'too-few-runs');
   const r = isoflop(llama, { budgets: [5e-324, 6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21] });
   assert.ok(r.accepted >= 2);
 });
 
-test('planning with random laws, budgets and targets: a finite allocation or an OptionError', () => {
+test('planning with random laws, budgets and targets: a finite allocation or an OptionError', LIMIT, () => {
   const positive = fc.oneof(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.constantFrom(1e-300, 1e300, 0, -1, NaN));
   const law = fc.oneof(
     fc.record({ A: positive, B: positive, E: positive, alpha: fc.oneof(fc.double({ min: 0.01, max: 3, noNaN: true }), junk), beta: fc.oneof(fc.double({ min: 0.01, max: 3, noNaN: true }), junk) })
@@ -126,7 +129,7 @@ test('planning with random laws, budgets and targets: a finite allocation or an 
   }), 400);
 });
 
-test('regression: a compute-optimal split beyond double precision is an OptionError, not NaN', () => {
+test('regression: a compute-optimal split beyond double precision is an OptionError, not NaN', LIMIT, () => {
   // G = (αA/(βB))^(1/(α+β)) underflows to 0 here, and N* = 0, D* = ∞, C = 0·∞ = NaN came back.
   const law = { form: 'chinchilla', params: { A: 1e-6, B: 3, E: 1e-6, alpha: 0.01, beta: 0.01 } } as Law;
   assert.throws(() => optimalAllocation(law, 1e10), (e: unknown) => e instanceof OptionError && e.option === 'params' && /double precision/.test(e.message));
@@ -135,14 +138,14 @@ test('regression: a compute-optimal split beyond double precision is an OptionEr
   for (const v of [o.N, o.D, o.C, o.loss]) assert.ok(Number.isFinite(v) && v > 0, String(v));
 });
 
-test('regression: cost and planning with options null are OptionErrors, not TypeErrors', () => {
+test('regression: cost and planning with options null are OptionErrors, not TypeErrors', LIMIT, () => {
   assert.throws(() => trainingCost(1e24, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
   const law = { form: 'chinchilla', params: { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 } } as Law;
   assert.throws(() => optimalAllocation(law, 1e24, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
   assert.throws(() => computeForLoss(law, 2, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
 });
 
-test('regression: a cost that overflows is an OptionError, and a zero rate never makes NaN', () => {
+test('regression: a cost that overflows is an OptionError, and a zero rate never makes NaN', LIMIT, () => {
   // mfu 5e-324 made the GPU-hours ∞, and ∞ kWh × 0 kg/kWh was NaN.
   assert.throws(() => trainingCost(1e9, { mfu: 5e-324, gridIntensity: 0 }), (e: unknown) => e instanceof OptionError && e.option === 'mfu');
   const c = trainingCost(1e24, { mfu: 1e-300, pue: 1e300, gridIntensity: 0, pricePerGpuHour: 0 });
@@ -150,14 +153,14 @@ test('regression: a cost that overflows is an OptionError, and a zero rate never
   assert.equal(c.dollars, 0);
 });
 
-test('training cost with random options: finite figures or an OptionError naming the option', () => {
+test('training cost with random options: finite figures or an OptionError naming the option', LIMIT, () => {
   const options = fc.record({ hardware: fc.oneof(junk, fc.constantFrom('h100-sxm', 'a100-sxm', 'tpu', { peakFlops: 1e15, watts: 700 }, { peakFlops: -1, watts: 1 })), mfu: fc.oneof(junk, number), gpus: fc.oneof(junk, number), pricePerGpuHour: fc.oneof(junk, number), pue: fc.oneof(junk, number), gridIntensity: fc.oneof(junk, number) }, { requiredKeys: [] });
   check('cost', fc.property(fc.oneof(number, junk), fc.oneof(junk, options), (C, o) => {
     outcome(() => trainingCost(C as number, o as never), false, true);
   }), 1500);
 });
 
-test('runsFromArrays with random lengths and values: runs or a data error naming the row and column', () => {
+test('runsFromArrays with random lengths and values: runs or a data error naming the row and column', LIMIT, () => {
   const column = fc.array(fc.oneof(number, junk), { maxLength: 6 });
   check('arrays', fc.property(column, fc.option(column), column, (N, D, loss) => {
     outcome(() => runsFromArrays({ N: N as number[], ...(D ? { D: D as number[] } : { C: N as number[] }), loss: loss as number[] }), true);

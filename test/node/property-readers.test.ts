@@ -17,6 +17,9 @@ import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.j
 import { readRuns, type ReadRunsOptions } from '../../src/core/runs.js';
 import type { Runs } from '../../src/core/runs-types.js';
 
+/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
+const LIMIT = { timeout: 90_000 };
+
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => {
   const t0 = performance.now();
@@ -179,7 +182,7 @@ function outcome(input: Parameters<typeof readRuns>[0], options: ReadRunsOptions
 
 // ---- properties ---------------------------------------------------------------
 
-test('random delimited text: validated runs or a typed error naming row, column or option', () => {
+test('random delimited text: validated runs or a typed error naming row, column or option', LIMIT, () => {
   check('csv', fc.property(textCase, readOptions, (c, options) => {
     // Unquoted names holding a delimiter or a quote split differently: check the named column only when quoted or plain.
     const plain = c.quote || c.header.every((h) => !/[,;\t"]/.test(h));
@@ -187,7 +190,7 @@ test('random delimited text: validated runs or a typed error naming row, column 
   }), 10000);
 });
 
-test('valid delimited text (BOM, CRLF, ; and tab, non-ASCII extra columns, equal N) reads back exactly', () => {
+test('valid delimited text (BOM, CRLF, ; and tab, non-ASCII extra columns, equal N) reads back exactly', LIMIT, () => {
   check('valid-csv', fc.property(validCase, (c) => {
     const rows = c.values.slice(0, c.n).map(([N, D, L]) => [c.sameN ? c.values[0][0] : N, D, L]);
     const header = [...c.names, ...c.extra];
@@ -217,7 +220,7 @@ const jsonValue = fc.oneof(
 );
 const jsonKey = fc.constantFrom('N', 'D', 'C', 'loss', 'N', 'D', 'C', 'loss', 'tokens', 'params', 'val loss', 'U', 'weight', 'Параметры', '__proto__', 'constructor', 'toString', '');
 
-test('random JSON text, row objects and column arrays: validated runs or a typed error', () => {
+test('random JSON text, row objects and column arrays: validated runs or a typed error', LIMIT, () => {
   const row = fc.oneof(
     fc.tuple(fc.record({ N: jsonValue, D: jsonValue, loss: jsonValue }, { requiredKeys: ['N', 'loss'] }), fc.dictionary(jsonKey, jsonValue, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a })),
     fc.dictionary(jsonKey, jsonValue, { minKeys: 2, maxKeys: 6 }),
@@ -242,7 +245,7 @@ test('random JSON text, row objects and column arrays: validated runs or a typed
   }), 4000);
 });
 
-test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that overflows, is a data error naming the row', () => {
+test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that overflows, is a data error naming the row', LIMIT, () => {
   assert.throws(() => readRuns('N,C,loss\n1e9,6e18,2\n1e300,1e-300,2\n'), (e: unknown) =>
     e instanceof DataError && e.code === 'bad-value' && e.row === 2 && e.column === 'C' && /row 2/.test(e.message));
   assert.throws(() => readRuns('N,D,loss\n1e300,1e300,2\n'), (e: unknown) =>
@@ -253,7 +256,7 @@ test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that o
   assert.deepEqual(Array.from(r.C), [6 * 1e150 * 1e150, 6 * 1e-150 * 1e-150]);
 });
 
-test('100,000 rows read in well under a few seconds, with the last row traced', () => {
+test('100,000 rows read in well under a few seconds, with the last row traced', LIMIT, () => {
   const n = 100_000;
   const lines = ['N;D;loss'];
   for (let i = 0; i < n; i++) lines.push(`${1e6 * (1 + (i % 997))};${1e9 * (1 + (i % 991))};${2 + (i % 13) / 10}`);
