@@ -12,6 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
 import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
 import { fitSync, GRADIENT_NOT_FINITE, type FitResult } from '../../src/core/fit.js';
 import type { FitOptions } from '../../src/core/fit-options.js';
@@ -19,24 +20,13 @@ import { thetaNames } from '../../src/core/forms.js';
 import { runsFromArrays } from '../../src/core/runs.js';
 import { STATUS_TEXT, isConvergedStatus, type FormName } from '../../src/engine/types.js';
 
-/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
-const LIMIT = { timeout: 90_000 };
-
-const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 let tally: Record<string, number> = {};
 const count = (k: string) => { tally[k] = (tally[k] ?? 0) + 1; };
-const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => {
-  const t0 = performance.now();
-  try {
-    fc.assert(property, { seed: SEED, numRuns });
-  } catch (e) {
-    const cause = (e as Error).cause as Error | undefined;
-    throw new Error(`${name} failed; replay with FC_SEED=${SEED}\n${(e as Error).message}\n${cause?.stack ?? cause ?? ''}`);
-  }
+const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => checkProperty(name, property, numRuns, () => {
   const t = Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ');
   tally = {};
-  console.log(`property ${name}: ${numRuns} cases, seed ${SEED}, ${Math.round(performance.now() - t0)} ms (${t})`);
-};
+  return t;
+});
 
 // ---- data -----------------------------------------------------------------------
 

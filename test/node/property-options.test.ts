@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
 import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
 import { fitSync } from '../../src/core/fit.js';
 import { isoflop } from '../../src/core/isoflop.js';
@@ -19,23 +20,12 @@ import { evaluateLaw, type Law } from '../../src/core/forms-eval.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
-/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
-const LIMIT = { timeout: 90_000 };
-
-const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
 let tally: Record<string, number> = {};
-const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => {
-  const t0 = performance.now();
-  try {
-    fc.assert(property, { seed: SEED, numRuns });
-  } catch (e) {
-    const cause = (e as Error).cause as Error | undefined;
-    throw new Error(`${name} failed; replay with FC_SEED=${SEED}\n${(e as Error).message}\n${cause?.stack ?? cause ?? ''}`);
-  }
+const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => checkProperty(name, property, numRuns, () => {
   const t = Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ');
   tally = {};
-  console.log(`property ${name}: ${numRuns} cases, seed ${SEED}, ${Math.round(performance.now() - t0)} ms (${t})`);
-};
+  return t;
+});
 
 /** Anything a caller might pass where a number, string or object is expected. */
 const junk = fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -Infinity, 0, -0, -1, 1e-300, 1e300, 0.5, 1.5, 3, 1e9, '', 'x', '3', 'huber', 'N', 'fast', 'js', true, [], [1], {}, { a: 1 }, () => 1);

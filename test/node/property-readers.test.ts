@@ -12,25 +12,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
 import { dsvFormat } from 'd3-dsv';
 import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
 import { readRuns, type ReadRunsOptions } from '../../src/core/runs.js';
 import type { Runs } from '../../src/core/runs-types.js';
 
-/** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
-const LIMIT = { timeout: 90_000 };
-
-const SEED = Number(process.env.FC_SEED ?? (process.env.CI ? 20240606 : Date.now() % 2 ** 31));
-const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => {
-  const t0 = performance.now();
-  try {
-    fc.assert(property, { seed: SEED, numRuns });
-  } catch (e) {
-    const cause = (e as Error).cause as Error | undefined;
-    throw new Error(`${name} failed; replay with FC_SEED=${SEED}\n${(e as Error).message}\n${cause?.stack ?? cause ?? ''}`);
-  }
-  console.log(`property ${name}: ${numRuns} cases, seed ${SEED}, ${Math.round(performance.now() - t0)} ms (${tallyText()})`);
-};
+const check = <T>(name: string, property: fc.IProperty<T>, numRuns: number) => checkProperty(name, property, numRuns, tallyText);
 
 // ---- generators --------------------------------------------------------------
 
