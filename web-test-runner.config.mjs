@@ -59,6 +59,9 @@ export default {
           '--no-first-run',
           '--disable-quic',
           '--headless=new',
+          // gc() and unrounded performance.memory: the long-session test measures the heap after a forced collection.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),

@@ -14,7 +14,7 @@ export { hoffmannGrid, thetaNames } from './core/forms.js';
 export { predict, computeOptimal, type ChinchillaParams, type ComputeOptimal } from './core/law.js';
 export { evaluateLaw, lossFunction, checkLaw, type Law, type LawPoint } from './core/forms-eval.js';
 export { formatLaw } from './core/law-text.js';
-export { bootstrap, type BootstrapFitOptions } from './core/bootstrap-fit.js';
+export { bootstrap, type BootstrapFitOptions, type BootstrapFitResult } from './core/bootstrap-fit.js';
 export type { BootstrapResult, Interval } from './core/bootstrap.js';
 export { isoflop, type IsoflopOptions, type IsoflopResult } from './core/isoflop.js';
 export { envelope, type EnvelopeOptions, type EnvelopeResult } from './core/envelope.js';

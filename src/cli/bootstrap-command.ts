@@ -47,5 +47,6 @@ export async function bootstrapCommand(argv: string[]): Promise<string> {
     ...r.derived.perBudget.flatMap((b) => [
       row(`N*(${b.C.toExponential(2)})`, b.N, count), row(`D*(${b.C.toExponential(2)})`, b.D, count), row('tokens/param', b.tokensPerParam),
     ]),
+    ...r.notices.map((n) => `note: ${n}`),
   ].join('\n');
 }

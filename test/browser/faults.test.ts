@@ -143,15 +143,24 @@ describe('faults', () => {
     expect(again.notices).to.deep.equal([]);
   });
 
-  it('with Worker blocked, a bootstrap refits in this thread', async () => {
+  it('with Worker blocked, a bootstrap refits in this thread and says so, in its notices and in <scaling-fit>', async () => {
     terminateWorkers();
     window.Worker = class { constructor() { throw new Error('no workers'); } } as unknown as typeof Worker;
     const r = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(r.workers).to.equal(0);
     expect(r.failed).to.equal(0);
+    expect(r.notices.join(' ')).to.match(/workers unavailable \(no workers\); refitted in this thread/);
+    const el = mount<ScalingFit>(`<scaling-fit bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
+    await until(() => !!el.result, 30000, 'the element fit');
+    await el.runBootstrap();
+    await el.updateComplete;
+    expect(el.intervals, 'intervals').to.exist;
+    const shown = [...el.shadowRoot!.querySelectorAll('[part="notices"]')].map((n) => n.textContent).join(' ');
+    expect(shown).to.match(/workers unavailable \(no workers\); refitted in this thread/);
     window.Worker = RealWorker;
     const w = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(w.workers).to.be.greaterThan(0);
+    expect(w.notices).to.deep.equal([]);
     expect(w.params.alpha).to.deep.equal(r.params.alpha);
   });
 

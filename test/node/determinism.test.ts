@@ -116,7 +116,7 @@ test('engines agree: objectives to 1e-12, a well-conditioned fit\'s parameters t
   assert.ok(worst.chinchilla <= 1e-8, `Chinchilla parameters ${worst.chinchilla}`);
 });
 
-test('engines agree on numpy-seeded bootstrap intervals: every replicate refitted to rounding', LIMIT, async () => {
+test('engines agree on numpy-seeded bootstrap intervals: every replicate refitted nearly to rounding', LIMIT, async () => {
   const options = { resamples: 200, rng: 'numpy' as const, seed: 42, workers: 0, budgets: [5.76e23] };
   const ref = await bootstrap(chinchilla, { ...options, engine: 'js' });
   let worstInterval = 0, worstSample = 0;
@@ -128,6 +128,6 @@ test('engines agree on numpy-seeded bootstrap intervals: every replicate refitte
   }
   console.log(`bootstrap across engines: intervals ${worstInterval.toExponential(1)}, replicates ${worstSample.toExponential(1)} (relative)`);
   // Before refits were polished these differed by up to 1.5% (refits stopped early at path-dependent points).
-  assert.ok(worstSample <= 1e-5, `replicates ${worstSample}`);
-  assert.ok(worstInterval <= 2e-6, `intervals ${worstInterval}`);
+  assert.ok(worstSample <= 2e-6, `replicates ${worstSample}`);
+  assert.ok(worstInterval <= 1e-6, `intervals ${worstInterval}`);
 });

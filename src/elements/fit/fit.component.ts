@@ -249,6 +249,7 @@ export class ScalingFit extends ScalingElement {
       result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: reasonText(result.reason, t) })}</p>`,
       result && renderNotices(result, t),
       j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
+      j.bootState === 'done' && j.intervals && renderNotices({ notices: j.intervals.notices }, t),
       j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
     ];
     return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: messageOf(j.bootError) })) : nothing}`;

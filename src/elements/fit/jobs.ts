@@ -10,8 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fit, type FitResult } from '../../core/fit.js';
 import type { FitOptions } from '../../core/fit-options.js';
-import { bootstrap } from '../../core/bootstrap-fit.js';
-import type { BootstrapResult } from '../../core/bootstrap.js';
+import { bootstrap, type BootstrapFitResult } from '../../core/bootstrap-fit.js';
 import type { Runs } from '../../core/runs-types.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import type { Interval } from '../../chart/marks/band.js';
@@ -21,7 +20,7 @@ export const FIT_JOB_DEFAULTS = { showAfterMs: 200 };
 
 export type Progress = { done: number; total: number };
 export type BootstrapState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-type Intervals = BootstrapResult & { ms: number };
+type Intervals = BootstrapFitResult;
 
 /** Where the band goes: x, the grid along it, and the compute range to walk (see band.ts). */
 export type BandRequest = Omit<BandOptions, 'signal' | 'level'> & { x: LawVariable };

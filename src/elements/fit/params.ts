@@ -73,7 +73,7 @@ export function reasonText(reason: string, t: Translate): string {
  * core's other notices (a fallback to this thread, the asymmetric loss's kinks…),
  * as text. Nothing when there is nothing to say.
  */
-export function renderNotices(result: Pick<FitResult, 'atBounds' | 'notices'>, t: Translate): TemplateResult | typeof nothing {
+export function renderNotices(result: { atBounds?: readonly string[]; notices: readonly string[] }, t: Translate): TemplateResult | typeof nothing {
   const bounds = result.atBounds ?? [];
   // The core also words each bound as a notice ("alpha ended at its upper bound …"): shown once, translated.
   const others = result.notices.filter((n) => !bounds.some((k) => n.startsWith(`${k} ended at its `)));
