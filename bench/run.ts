@@ -86,7 +86,8 @@ console.log(`    Chromium  median ${chrome.fitElement.medianMs.toFixed(1)} ms, b
 
 console.log('\n(f) bundle, gzip -9');
 if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
-  const min = readFileSync(`${repo}/dist/scaling-kit.min.js`, 'utf8');
+  // Bytes, not a string: the WebAssembly byte strings are two bytes each in UTF-8.
+  const min = readFileSync(`${repo}/dist/scaling-kit.min.js`);
   console.log(`    dist/scaling-kit.min.js  ${kb(min.length)} minified, ${kb(gz(min))} gzipped`);
   console.log(`    of which the three wasm builds (byte strings, gzipped apart): ${kb(gz(wasmRelaxedSimd) + gz(wasmSimd) + gz(wasmScalar))}`);
 } else {

@@ -26,6 +26,37 @@ function variable(v: i32, i: i32): f64 {
   return v == 1 ? col(lnD, i) : v == 2 ? col(lnC, i) : col(lnN, i);
 }
 
+/** Results of the last `saturation` call. */
+let satT: f64 = 0;
+let satDT: f64 = 0;
+
+/**
+ * Effective extra params/data for r repeats and decay R (Muennighoff et al.
+ * eq. 5): satT = R·(1 − e^(−x)), x = r/R, and satDT = its ln R derivative
+ * R·(1 − (1 + x)·e^(−x)); limits at R = 0 or x = ∞, R = ∞ and r = 0, not ∞·0.
+ * Mirrors `saturation` in src/engine/js/forms/point.ts.
+ */
+function saturation(r: f64, R: f64): void {
+  if (r <= 0) { satT = 0; satDT = 0; return; } // no repeats (NaN passes on)
+  const x = r / R;
+  if (x == Infinity) { satT = R; satDT = R; return; } // e^(−x) = 0: both factors are 1
+  if (x >= 0.5) {
+    const one = -expm1(-x);
+    satT = R * one;
+    satDT = R * (one - x * exp(-x));
+    return;
+  }
+  // Small x (R may be ∞): the derivative as its series r·Σₙ₌₂ (−1)ⁿ(n − 1)xⁿ⁻¹/n!,
+  // since 1 − e^(−x) − x·e^(−x) cancels (≈ x²/2).
+  let term = 0.5 * x, sum = term;
+  for (let n: i32 = 2; n < 17; n++) {
+    term *= (-x * <f64>n) / (<f64>(n - 1) * <f64>(n + 1));
+    sum += term;
+  }
+  satT = x == 0 ? r : r * (-expm1(-x) / x);
+  satDT = r * sum;
+}
+
 export function predictLog(form: i32, variableId: i32, breaks: i32, constants: usize, theta: usize, i: i32, dq: usize): f64 {
   const n = col(lnN, i), d = col(lnD, i);
   if (form == FORM_CHINCHILLA) {
@@ -58,13 +89,13 @@ export function predictLog(form: i32, variableId: i32, breaks: i32, constants: u
     // U_N: the compute-optimal size for which U tokens are optimal under the base law (Hoffmann eq. 4).
     const G = pow((alpha * exp(a)) / (beta * exp(b)), 1.0 / (alpha + beta));
     const UN = min(N, G * pow(G * U, beta / alpha));
-    const xN = max(N / UN - 1.0, 0.0) / RN, xD = max(D / U - 1.0, 0.0) / RD;
-    const sN = -expm1(-xN), sD = -expm1(-xD);
-    const dsN = sN - xN * exp(-xN), dsD = sD - xD * exp(-xD);
-    const Np = UN * (1.0 + RN * sN), Dp = U * (1.0 + RD * sD);
+    saturation(N / UN - 1.0, RN);
+    const tN = satT, dtN = satDT;
+    saturation(D / U - 1.0, RD);
+    const Np = UN * (1.0 + tN), Dp = U * (1.0 + satT);
     const q = lse3(a - alpha * log(Np), b - beta * log(Dp), e);
-    set(dq, 0, -alpha * w0 * (RN * UN * dsN) / Np);
-    set(dq, 1, -beta * w1 * (RD * U * dsD) / Dp);
+    set(dq, 0, -alpha * w0 * (UN * dtN) / Np);
+    set(dq, 1, -beta * w1 * (U * satDT) / Dp);
     return q;
   }
   if (form == FORM_OVERTRAINED) {

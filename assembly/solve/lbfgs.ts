@@ -15,7 +15,7 @@ export const STATUS_FUNCTION: i32 = 1; // relative decrease ≤ ftol on 3 consec
 export const STATUS_ROUNDING: i32 = 2; // no decrease possible along a descent direction
 export const STATUS_MAX_ITER: i32 = 3;
 export const STATUS_MAX_EVALS: i32 = 4;
-export const STATUS_NOT_FINITE: i32 = 5;
+export const STATUS_NOT_FINITE: i32 = 5; // f or ∇f NaN/±∞ at the start or at an accepted iterate
 
 const STALL_ITERATIONS: i32 = 3;
 
@@ -33,6 +33,12 @@ export class Outcome {
   return (xi <= at(ws.lower, i) && v < 0) || (xi >= at(ws.upper, i) && v > 0);
 }
 
+/** False when any of the n values at p is NaN or ±∞. */
+function allFinite(p: usize, n: i32): bool {
+  for (let i: i32 = 0; i < n; i++) if (!isFinite(at(p, i))) return false;
+  return true;
+}
+
 @inline function onBound(ws: Workspace, p: usize, i: i32): bool {
   const v = at(p, i);
   return v <= at(ws.lower, i) || v >= at(ws.upper, i);
@@ -46,7 +52,9 @@ export function lbfgs(ws: Workspace, maxIter: i32, maxEvals: i32, gtol: f64, fto
   let f = evaluate(x, g);
   ws.evals++;
   let stored: i32 = 0, newest: i32 = -1, stall: i32 = 0, iter: i32 = 0, status = STATUS_MAX_ITER;
-  if (!isFinite(f)) { out.f = f; out.iterations = 0; out.status = STATUS_NOT_FINITE; return; }
+  // A NaN or ±∞ gradient defeats the tests below (NaN compares false, ∞ makes a zero first step)
+  // and would end as "converged": stop as not finite, here and at every accepted iterate.
+  if (!isFinite(f) || !allFinite(g, n)) { out.f = f; out.iterations = 0; out.status = STATUS_NOT_FINITE; return; }
 
   for (; iter < maxIter; iter++) {
     // Projected gradient: components pushing against an active bound are zero.
@@ -144,6 +152,7 @@ export function lbfgs(ws: Workspace, maxIter: i32, maxEvals: i32, gtol: f64, fto
     const fNew = ws.ft;
     const decrease = f - fNew;
     f = fNew;
+    if (!isFinite(f) || !allFinite(g, n)) { status = STATUS_NOT_FINITE; iter++; break; }
     stall = decrease <= ftol * abs(f) ? stall + 1 : 0;
     if (stall >= STALL_ITERATIONS) { status = STATUS_FUNCTION; iter++; break; }
   }

@@ -96,8 +96,11 @@ export function checkLaw(law: Law, option = 'law'): void {
 /** ln(1 + e^z) without overflow. */
 const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-/** Muennighoff et al. 2023, eq. 5: U + U·R*·(1 − e^(−R/R*)). */
-const effective = (unique: number, repeats: number, decay: number): number => unique + unique * decay * -Math.expm1(-repeats / decay);
+/**
+ * Muennighoff et al. 2023, eq. 5: U + U·R*·(1 − e^(−R/R*)). R*·(1 − e^(−R/R*)) ≤ R is
+ * formed first: U·R* alone overflows for a huge R* (repeats that barely decay).
+ */
+const effective = (unique: number, repeats: number, decay: number): number => unique + unique * (decay * -Math.expm1(-repeats / decay));
 
 /**
  * Muennighoff's L(N, D, U) as in the datablations README: U_D = min(U, D),

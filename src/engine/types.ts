@@ -109,7 +109,7 @@ export const STATUS_TEXT = [
   'converged to rounding precision',
   'iteration limit reached',
   'evaluation limit reached',
-  'objective not finite at the start',
+  'objective or gradient not finite',
 ] as const;
 
 /** Statuses that mean the optimiser stopped at a minimum rather than at a limit. */

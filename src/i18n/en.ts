@@ -133,7 +133,7 @@ export const en = {
   fitReason2: 'converged to rounding precision',
   fitReason3: 'iteration limit reached',
   fitReason4: 'evaluation limit reached',
-  fitReason5: 'objective not finite at the start',
+  fitReason5: 'objective or gradient not finite',
   fitReasonGradient: 'gradient not finite at the end',
   fitAtBounds: 'Held at a bound: {list}. The optimum may lie beyond it.',
   fitNotices: 'Notes on this fit',

@@ -127,7 +127,7 @@ export const zh: Messages = {
   fitReason2: '已收敛到舍入精度',
   fitReason3: '达到迭代次数上限',
   fitReason4: '达到目标函数求值次数上限',
-  fitReason5: '起点处目标函数值不是有限数',
+  fitReason5: '目标函数值或梯度不是有限数',
   fitReasonGradient: '终点处梯度不是有限数',
   fitAtBounds: '参数停在边界上：{list}。最优值可能在边界之外。',
   fitNotices: '关于此次拟合的说明',

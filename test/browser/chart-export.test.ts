@@ -41,6 +41,12 @@ async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]; `c` is one code point or a lone surrogate. */
+function isXmlChar(c: string): boolean {
+  const cp = c.codePointAt(0)!;
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
 describe('chart export', () => {
   let host: HTMLDivElement;
   let svg: SVGSVGElement;
@@ -90,7 +96,7 @@ describe('chart export', () => {
   it('serializeSvg makes a standalone SVG that DOMParser reads, with inlined colours, a background and a title', () => {
     const text = serializeSvg(svg);
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    expect(doc.querySelector('parsererror')).to.equal(null);
+    expect(doc.querySelector('parsererror')?.textContent ?? 'well-formed').to.equal('well-formed');
     const root = doc.documentElement;
     expect(root.localName).to.equal('svg');
     expect(root.namespaceURI).to.equal('http://www.w3.org/2000/svg');
@@ -101,6 +107,36 @@ describe('chart export', () => {
     expect(root.querySelector('rect.background')!.getAttribute('fill')).to.equal('rgb(250, 240, 230)');
     expect(root.querySelector('title')!.textContent).to.equal('A test chart of <loss>');
     expect(root.getAttribute('viewBox')).to.equal('0 0 400 300');
+  });
+
+  it('regression: serializeSvg replaces characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) in text and attributes', () => {
+    // Allowed (XML 1.0 §2.2 Char): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, paired surrogates.
+    const bad = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF'];
+    const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    svg.append(text);
+    const problems: string[] = [];
+    // Each alone, then all at once (spaced: U+D800 U+DFFF side by side would be a valid pair).
+    for (const [ch, fixed] of [...bad.map((c) => [c, '\uFFFD']), [bad.join(' '), bad.map(() => '\uFFFD').join(' ')]]) {
+      const name = `loss${ch}|tab\there|😀|é`;
+      const want = `loss${fixed}|tab\there|😀|é`;
+      text.textContent = name;
+      text.setAttribute('data-column', name);
+      svg.setAttribute('aria-label', name);
+      const out = serializeSvg(svg);
+      const code = [...ch].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+      // The parser turns lone surrogates into U+FFFD itself, so check the text too.
+      if (![...out].every(isXmlChar)) problems.push(`${code}: left in the text`);
+      const doc = new DOMParser().parseFromString(out, 'image/svg+xml');
+      // The parser's message, not the element: a DOM node in a failed assertion stalls the runner.
+      const error = doc.querySelector('parsererror');
+      if (error) { problems.push(`${code}: ${error.textContent}`); continue; }
+      const root = doc.documentElement, parsed = root.querySelector('text[data-column]')!;
+      const got = [parsed.textContent, parsed.getAttribute('data-column'), root.getAttribute('aria-label'), root.querySelector('title')!.textContent];
+      if (got.some((v) => v !== want)) problems.push(`${code}: ${JSON.stringify(got)}`);
+    }
+    expect(problems).to.deep.equal([]);
+    // The page's own chart is left as it was.
+    expect(text.textContent).to.equal(`loss${bad.join(' ')}|tab\there|😀|é`);
   });
 
   it('svgToPng draws the SVG offline into a real PNG of 2× its size', async () => {

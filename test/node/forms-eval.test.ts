@@ -37,6 +37,18 @@ test('data-constrained: equals its base law without repetition and charges for r
   near(lossFunction(law, U)(N, D), evaluateLaw(law, { N, D, U }), 0, 'lossFunction agrees');
 });
 
+test('data-constrained near its limits: R* huge (repeats barely decay) counts every token, R* tiny counts only unique ones', () => {
+  const base = { E: 1.869, A: 520.8, B: 1487.7, alpha: 0.3527, beta: 0.3527 };
+  const N = 1e8, D = 2e10, U = D / 4;
+  const at = (RD: number) => evaluateLaw({ form: 'data-constrained', params: { ...base, RN: 5.31, RD } }, { N, D, U });
+  // U·(1 + R_D) = D: four epochs worth four times one (1 − e^(−3e-300) must not round to 0).
+  near(at(1e300), base.E + base.A / N ** base.alpha + base.B / D ** base.beta, 1e-15, 'R_D* = 1e300');
+  near(at(1e-300), base.E + base.A / N ** base.alpha + base.B / U ** base.beta, 1e-15, 'R_D* = 1e-300');
+  // Zero and infinite R* are not laws: refused by name.
+  assert.throws(() => at(Infinity), /invalid law\.params\.RD/);
+  assert.throws(() => at(0), /invalid law\.params\.RD/);
+});
+
 test('broken: one break changes the log-log slope from c0 to c0 + c1; far beyond overflow it stays finite', () => {
   const law: Law = { form: 'broken', variable: 'C', params: { a: 0.1, b: 50, c0: 0.05, breaks: [{ c: 0.2, d: 1e20, f: 0.3 }] } };
   const x = 3e19;

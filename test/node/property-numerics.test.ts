@@ -120,18 +120,18 @@ test('regression: a parameter held by a bound is named in atBounds and in the no
   assert.ok(!free.notices.some((n) => /bound/.test(n)));
 });
 
-test('regression: a gradient that overflows is not reported as convergence', LIMIT, () => {
-  // Data-constrained law, one run far past its unique tokens: the saturation term's derivative is ∞·0 = NaN.
+test('regression: a data-constrained run far past its unique tokens keeps a finite gradient', LIMIT, () => {
+  // Its saturation x = repeats/R* overflowed to ∞ and the derivative x·e^(−x) was ∞·0 = NaN; the limit is 0.
+  // (A gradient that truly overflows is covered in solver-nonfinite.test.ts.)
   const v = 1.0000000000000118e-150;
   const N = [v, v, v, v, 1.7030355479309742e+147, v, v], D = Array(7).fill(v), loss = [2001, 2001, 2001, 2001, 1001, 2001, 2001];
   const input = runsFromArrays({ N, D, loss });
   const base = { A: 482.01, B: 2085.43, E: 1.817, alpha: 0.3478, beta: 0.3658 };
   for (const engine of ENGINES) {
     const r = fitSync({ ...input, U: new Float64Array(7).fill(v / 20), columns: { ...input.columns, U: 'U' } }, { form: 'data-constrained', base, engine });
-    assert.equal(r.converged, false, engine);
-    assert.equal(r.reason, GRADIENT_NOT_FINITE);
-    assert.ok(Number.isFinite(r.gradientNorm), `gradientNorm ${r.gradientNorm}`);
-    assert.ok(r.notices.some((n) => n.includes('not finite')), r.notices.join('; '));
+    assert.notEqual(r.reason, GRADIENT_NOT_FINITE, engine);
+    assert.equal(r.converged, true, `${engine}: ${r.reason}`);
+    assert.ok(!r.notices.some((n) => n.includes('not finite')), r.notices.join('; '));
   }
 });
 

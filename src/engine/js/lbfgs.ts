@@ -21,7 +21,7 @@ export const STATUS_FUNCTION = 1; // relative decrease ≤ ftol on 3 consecutive
 export const STATUS_ROUNDING = 2; // no decrease possible along a descent direction: converged to rounding
 export const STATUS_MAX_ITER = 3;
 export const STATUS_MAX_EVALS = 4;
-export const STATUS_NOT_FINITE = 5;
+export const STATUS_NOT_FINITE = 5; // f or ∇f NaN/±∞ at the start or at an accepted iterate
 
 export interface SolverOptions {
   maxIter: number;
@@ -38,6 +38,12 @@ export interface SolverOutcome {
 
 const STALL_ITERATIONS = 3;
 
+/** False when any of v[0..n) is NaN or ±∞. */
+function allFinite(v: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+}
+
 /** Minimises fn from ws.x (left holding the result); ws.evals counts evaluations. */
 export function lbfgs(ws: Workspace, fn: Objective, opt: SolverOptions, out: SolverOutcome): void {
   const { n, m, x, g, d, s, y, rho, alphaTmp, lower, upper } = ws;
@@ -45,7 +51,9 @@ export function lbfgs(ws: Workspace, fn: Objective, opt: SolverOptions, out: Sol
   let f = fn(x, g);
   ws.evals++;
   let stored = 0, newest = -1, stall = 0, iter = 0, status = STATUS_MAX_ITER;
-  if (!Number.isFinite(f)) { out.f = f; out.iterations = 0; out.status = STATUS_NOT_FINITE; return; }
+  // A NaN or ±∞ gradient defeats the tests below (NaN compares false, ∞ makes a zero first step)
+  // and would end as "converged": stop as not finite, here and at every accepted iterate.
+  if (!Number.isFinite(f) || !allFinite(g, n)) { out.f = f; out.iterations = 0; out.status = STATUS_NOT_FINITE; return; }
 
   for (; iter < opt.maxIter; iter++) {
     // Projected gradient: components pushing against an active bound are zero.
@@ -135,6 +143,7 @@ export function lbfgs(ws: Workspace, fn: Objective, opt: SolverOptions, out: Sol
     const fNew = ws.ft;
     const decrease = f - fNew;
     f = fNew;
+    if (!Number.isFinite(f) || !allFinite(g, n)) { status = STATUS_NOT_FINITE; iter++; break; }
     stall = decrease <= opt.ftol * Math.abs(f) ? stall + 1 : 0;
     if (stall >= STALL_ITERATIONS) { status = STATUS_FUNCTION; iter++; break; }
   }

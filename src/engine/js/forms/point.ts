@@ -24,10 +24,28 @@ function variableColumn(data: FitData, spec: ObjectiveSpec): Float64Array {
   return spec.variable === 'D' ? data.lnD : spec.variable === 'C' ? data.lnC : data.lnN;
 }
 
-/** 1 − e^(−x) and its x-derivative factor (1 − e^(−x)) − x·e^(−x), for effective data/params. */
-function saturation(x: number): [number, number] {
-  const one = -Math.expm1(-x);
-  return [one, one - x * Math.exp(-x)];
+/**
+ * Effective extra params/data beyond the unique ones for r repeats and decay R
+ * (Muennighoff et al. eq. 5): t = R·(1 − e^(−x)) with x = r/R, and its ln R
+ * derivative R·(1 − (1 + x)·e^(−x)). Written so that R = 0 or r/R = ∞ (t = R),
+ * R = ∞ (t = r) and r = 0 give their limits, not ∞·0 = NaN or 0/0.
+ */
+function saturation(r: number, R: number): [number, number] {
+  if (r <= 0) return [0, 0]; // no repeats (NaN passes on)
+  const x = r / R;
+  if (x === Infinity) return [R, R]; // e^(−x) = 0: both factors are 1
+  if (x >= 0.5) {
+    const one = -Math.expm1(-x);
+    return [R * one, R * (one - x * Math.exp(-x))];
+  }
+  // Small x (R may be ∞): t = r·(1 − e^(−x))/x, and the derivative as its series
+  // r·Σₙ₌₂ (−1)ⁿ(n − 1)xⁿ⁻¹/n!, since 1 − e^(−x) − x·e^(−x) cancels (≈ x²/2).
+  let term = 0.5 * x, sum = term;
+  for (let n = 2; n < 17; n++) {
+    term *= (-x * n) / ((n - 1) * (n + 1));
+    sum += term;
+  }
+  return [x === 0 ? r : r * (-Math.expm1(-x) / x), r * sum];
 }
 
 export function predictLog(spec: ObjectiveSpec, theta: Float64Array, data: FitData, i: number, dq: Float64Array): number {
@@ -63,12 +81,11 @@ export function predictLog(spec: ObjectiveSpec, theta: Float64Array, data: FitDa
       // U_N: the compute-optimal size for which U tokens are optimal under the base law (Hoffmann eq. 4).
       const G = ((alpha * Math.exp(a)) / (beta * Math.exp(b))) ** (1 / (alpha + beta));
       const UN = Math.min(N, G * (G * U) ** (beta / alpha));
-      const xN = Math.max(N / UN - 1, 0) / RN, xD = Math.max(D / U - 1, 0) / RD;
-      const [sN, dsN] = saturation(xN), [sD, dsD] = saturation(xD);
-      const Np = UN * (1 + RN * sN), Dp = U * (1 + RD * sD);
+      const [tN, dtN] = saturation(N / UN - 1, RN), [tD, dtD] = saturation(D / U - 1, RD);
+      const Np = UN * (1 + tN), Dp = U * (1 + tD);
       const q = lse3(a - alpha * Math.log(Np), b - beta * Math.log(Dp), e, w);
-      dq[0] = -alpha * w[0] * (RN * UN * dsN) / Np;
-      dq[1] = -beta * w[1] * (RD * U * dsD) / Dp;
+      dq[0] = -alpha * w[0] * (UN * dtN) / Np;
+      dq[1] = -beta * w[1] * (U * dtD) / Dp;
       return q;
     }
     case 'overtrained': {
