@@ -3,9 +3,9 @@
  * (see ../sample.ts). Gaps where a value is not finite stay gaps.
  */
 
-import { line as d3line } from 'd3-shape';
 import type { PositionScale } from '../scales.js';
 import { group, svgElement } from '../svg.js';
+import { linePath } from './path.js';
 
 export interface XY { x: number; y: number }
 
@@ -19,11 +19,7 @@ export interface LineOptions {
 
 export function line(data: readonly XY[], scales: { x: PositionScale; y: PositionScale }, o: LineOptions = {}): SVGGElement {
   const g = group('mark line', { part: 'line', 'clip-path': o.clipId ? `url(#${o.clipId})` : undefined });
-  const path = d3line<XY>()
-    .defined((d) => Number.isFinite(scales.x(d.x)) && Number.isFinite(scales.y(d.y)))
-    .x((d) => scales.x(d.x))
-    .y((d) => scales.y(d.y))
-    .digits(2);
-  g.append(svgElement('path', { class: o.className ? `curve ${o.className}` : 'curve', d: path(data as XY[]) ?? '', 'data-label': o.label }));
+  const d = linePath(data.map((p) => [scales.x(p.x), scales.y(p.y)]));
+  g.append(svgElement('path', { class: o.className ? `curve ${o.className}` : 'curve', d, 'data-label': o.label }));
   return g;
 }
