@@ -27,8 +27,7 @@ const CLI = 'src/cli/main.ts';
 /** Where the IIFE's per-part sizes go for scripts/build-sizes.mjs (build/ is not shipped). */
 export const SIZES_FILE = 'build/bundle-parts.json';
 
-// esbuild only strips types and lowers syntax (Lit's standard decorators: no browser
-// parses them yet); tsc type-checks separately.
+// esbuild only strips types (and lowers syntax newer than es2022); tsc type-checks separately.
 const ts = (target) => esbuild({ target, tsconfig: 'tsconfig.json' });
 
 // `production` picks Lit's production build explicitly (it is also Lit's default;
@@ -106,7 +105,7 @@ const iife = {
   plugins: [browserResolve(), ts('es2022')],
 };
 
-/** Bare imports (lit, lit/decorators.js, d3-*) stay imports in the ES modules. */
+/** Bare imports (lit, d3-*) stay imports in the ES modules. */
 const isDependency = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
 
 const esm = {

@@ -41,8 +41,7 @@ export default {
   nodeResolve: true,
   middleware: [sharedDataMiddleware],
   // esbuild strips types only; tsc (npm run typecheck) checks them. Target es2022,
-  // not 'auto': 'auto' means esnext on a current Chrome, which leaves Lit's
-  // standard decorators (`@property() accessor x`) unlowered, and no browser parses them yet.
+  // the same as the bundles, so tests run the syntax users get.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repo, 'tsconfig.json') })],
   browsers: [
     chromeLauncher({

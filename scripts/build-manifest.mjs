@@ -4,8 +4,10 @@
 //   - NAME.component.ts opens with the element's JSDoc: prose, then @summary, @attr,
 //     @prop, @fires, @slot, @csspart and @cssprop lines ("@tag name - description",
 //     continued on following lines until the next tag);
-//   - its `@property(...)` accessors give attribute names, field names, types, defaults and
-//     reflection; public getters and methods with a doc comment (not @internal) become members.
+//   - its `static properties` object (Lit's decorator-free form) gives attribute names and
+//     reflection, the matching `declare` fields give field names and types, and `this.x = …`
+//     in the constructor gives defaults; `state: true` entries stay out. Public getters and
+//     methods with a doc comment (not @internal) become members.
 // The README's element reference is made from the manifest (`--readme` rewrites it between
 // the markers; test/dist checks it is current).
 //
@@ -86,24 +88,49 @@ const isLiteral = (node) => ts.isStringLiteral(node) || ts.isNumericLiteral(node
 
 const hasModifier = (node, kind) => (ts.getModifiers?.(node) ?? node.modifiers ?? []).some((m) => m.kind === kind);
 
-/** Options object of a `@property({...})` decorator, or null when the member has none. */
-function propertyDecorator(node, sf) {
-  for (const d of ts.getDecorators?.(node) ?? []) {
-    const call = d.expression;
-    if (!ts.isCallExpression(call) || call.expression.getText(sf) !== 'property') continue;
-    const options = {};
-    const arg = call.arguments[0];
-    if (arg && ts.isObjectLiteralExpression(arg)) {
-      for (const p of arg.properties) {
-        if (!ts.isPropertyAssignment(p)) continue;
-        const key = p.name.getText(sf);
-        const v = p.initializer;
-        options[key] = ts.isStringLiteral(v) ? v.text : v.kind === ts.SyntaxKind.FalseKeyword ? false : v.kind === ts.SyntaxKind.TrueKeyword ? true : v.getText(sf);
-      }
-    }
-    return options;
+/** A `{ key: value }` literal as plain options: strings and booleans as values, anything else as source text. */
+function optionsOf(node, sf) {
+  const options = {};
+  for (const p of node.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const v = p.initializer;
+    options[p.name.getText(sf)] = ts.isStringLiteral(v) ? v.text : v.kind === ts.SyntaxKind.FalseKeyword ? false : v.kind === ts.SyntaxKind.TrueKeyword ? true : v.getText(sf);
   }
-  return null;
+  return options;
+}
+
+/**
+ * The class's `static properties = { name: {...} }` as a Map name → options (in the object's
+ * order). Checks the decorator-free form holds: each has a `declare` field (a plain class
+ * field would shadow Lit's accessor), and no decorators are back.
+ */
+function reactiveProperties(cls, sf) {
+  const fail = (why) => { throw new Error(`${sf.fileName}: ${why}`); };
+  const field = (name) => cls.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText(sf) === name && !hasModifier(m, ts.SyntaxKind.StaticKeyword));
+  const decorated = cls.members.find((m) => ts.getDecorators?.(m)?.length);
+  if (decorated) fail(`${decorated.name?.getText(sf)}: use static properties, not decorators`);
+  const decl = cls.members.find((m) => ts.isPropertyDeclaration(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword) && m.name.getText(sf) === 'properties');
+  const props = new Map();
+  if (!decl) return props;
+  if (!decl.initializer || !ts.isObjectLiteralExpression(decl.initializer)) fail('static properties must be an object literal');
+  for (const p of decl.initializer.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) fail(`static properties: write \`name: { ... }\` (at ${p.getText(sf)})`);
+    const name = p.name.getText(sf);
+    if (!hasModifier(field(name) ?? p, ts.SyntaxKind.DeclareKeyword)) fail(`reactive property ${name} needs a \`declare ${name}: Type;\` field`);
+    props.set(name, optionsOf(p.initializer, sf));
+  }
+  return props;
+}
+
+/** Defaults the constructor assigns (`this.name = expression;` at its top level): Map name → expression. */
+function constructorDefaults(cls) {
+  const defaults = new Map();
+  for (const st of cls.members.find(ts.isConstructorDeclaration)?.body?.statements ?? []) {
+    const e = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(e.left) && e.left.expression.kind === ts.SyntaxKind.ThisKeyword) defaults.set(e.left.name.text, e.right);
+  }
+  return defaults;
 }
 
 /** The element class of a component module: its declaration in manifest form. */
@@ -114,6 +141,8 @@ function classDeclaration(file, tagName) {
   const cls = sf.statements.find((s) => ts.isClassDeclaration(s) && hasModifier(s, ts.SyntaxKind.ExportKeyword));
   if (!cls) throw new Error(`${file}: no exported class`);
   const heritage = cls.heritageClauses?.[0]?.types[0]?.expression.getText(sf);
+  const props = reactiveProperties(cls, sf);
+  const defaults = constructorDefaults(cls);
   const fields = new Map(); // property name → manifest member
   const attributes = [];
   const members = [];
@@ -125,13 +154,14 @@ function classDeclaration(file, tagName) {
     const doc = docOf(m, sf);
     if (doc.internal) continue;
     if (ts.isPropertyDeclaration(m)) {
-      const options = propertyDecorator(m, sf);
-      if (!options) continue;
+      const options = props.get(name);
+      if (!options || options.state === true) continue;
       const attribute = options.attribute === false ? undefined : typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
       const member = { kind: 'field', name, privacy: 'public' };
       if (m.type) member.type = { text: m.type.getText(sf) };
       else if (options.type === 'Boolean') member.type = { text: 'boolean' };
-      if (m.initializer && isLiteral(m.initializer)) member.default = m.initializer.getText(sf);
+      const initial = defaults.get(name);
+      if (initial && isLiteral(initial)) member.default = initial.getText(sf);
       if (doc.text) member.description = doc.text;
       if (attribute) member.attribute = attribute;
       if (options.reflect === true) member.reflects = true;

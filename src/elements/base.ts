@@ -14,8 +14,7 @@
  * Importing this module registers nothing.
  */
 
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
 import { download, serializeSvg, svgToPng } from '../chart/export.js';
@@ -83,22 +82,39 @@ export class ScalingElement extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
+  // Reactive properties without decorators: lowered TC39 decorators cost the bundle a
+  // lot per property. Fields are `declare`d (a class field would shadow Lit's accessor)
+  // and defaults are set in the constructor. Subclasses list only their own properties.
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    filename: {},
+    error: { state: true },
+    notice: { state: true },
+  };
+
   /** 'auto' (default) follows prefers-color-scheme; 'light' or 'dark' force one. */
-  @property({ reflect: true }) accessor theme: Theme = 'auto';
+  declare theme: Theme;
 
   /** File name (without extension) for downloads; default the tag name. */
-  @property() accessor filename: string | undefined;
+  declare filename: string | undefined;
 
   /** The message shown instead of the chart, or null. */
-  @state() protected accessor error: string | null = null;
+  protected declare error: string | null;
 
   /** A problem that leaves the chart standing (a failed export), shown above it; or null. */
-  @state() protected accessor notice: string | null = null;
+  protected declare notice: string | null;
 
   protected readonly i18n = new LangController(this);
 
   /** Formats the toolbar offers. */
   protected exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json', 'python', 'latex'];
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+    this.error = null;
+    this.notice = null;
+  }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);

@@ -82,8 +82,7 @@
  * @cssprop --scaling-series-0 - Colour of the first law's column and curve (… --scaling-series-7).
  */
 
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pointerPosition } from '../../chart/pointer.js';
 import type { Law } from '../../core/forms-eval.js';
 import type { Translate } from '../../i18n/index.js';
@@ -117,25 +116,37 @@ export const CALCULATOR_DELAYS = { announceMs: 600 };
 export class ScalingCalculator extends ScalingElement implements FormHost, HashHost {
   static override styles = [...sharedStyles, calculatorStyles];
 
-  @property({ converter: rawAttribute }) accessor flops: number | string | undefined = CALC_DEFAULTS.C;
-  @property({ converter: rawAttribute }) accessor laws: string | readonly string[] | undefined = CALC_DEFAULTS.laws.join(',');
-  @property({ converter: rawAttribute }) accessor for: string | undefined;
-  @property() accessor mode: string = CALC_DEFAULTS.mode;
-  @property() accessor hardware: string = CALC_DEFAULTS.hardware;
-  @property({ converter: rawAttribute }) accessor gpus: number | string | undefined = CALC_DEFAULTS.gpus;
-  @property({ converter: rawAttribute }) accessor days: number | string | undefined = CALC_DEFAULTS.days;
-  @property({ converter: rawAttribute }) accessor mfu: number | string | undefined = CALC_DEFAULTS.mfu;
-  @property({ converter: rawAttribute }) accessor price: number | string | undefined = CALC_DEFAULTS.price;
-  @property({ attribute: 'inference-tokens', converter: rawAttribute }) accessor inferenceTokens: number | string | undefined = 0;
-  @property({ attribute: 'hash-state', converter: rawAttribute }) accessor hashState: string | undefined;
-  @property() accessor chart: string = 'loss';
-  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
+  // Declared without decorators (see ScalingElement); defaults are set in the constructor.
+  static override properties: PropertyDeclarations = {
+    flops: { converter: rawAttribute }, laws: { converter: rawAttribute }, for: { converter: rawAttribute },
+    mode: {}, hardware: {},
+    gpus: { converter: rawAttribute }, days: { converter: rawAttribute }, mfu: { converter: rawAttribute }, price: { converter: rawAttribute },
+    inferenceTokens: { attribute: 'inference-tokens', converter: rawAttribute },
+    hashState: { attribute: 'hash-state', converter: rawAttribute },
+    chart: {},
+    height: { converter: rawAttribute },
+    drafts: { state: true }, problems: { state: true }, spoken: { state: true },
+  };
+
+  declare flops: number | string | undefined;
+  declare laws: string | readonly string[] | undefined;
+  declare for: string | undefined;
+  declare mode: string;
+  declare hardware: string;
+  declare gpus: number | string | undefined;
+  declare days: number | string | undefined;
+  declare mfu: number | string | undefined;
+  declare price: number | string | undefined;
+  declare inferenceTokens: number | string | undefined;
+  declare hashState: string | undefined;
+  declare chart: string;
+  declare height: number | string | undefined;
 
   /** @internal Text being typed, per field. */
-  @state() accessor drafts: Partial<Record<Field, string>> = {};
+  declare drafts: Partial<Record<Field, string>>;
   /** @internal Messages for fields whose text is not valid. */
-  @state() accessor problems: Partial<Record<Field, string>> = {};
-  @state() private accessor spoken = '';
+  declare problems: Partial<Record<Field, string>>;
+  private declare spoken: string;
 
   /** Milliseconds the last computation and chart took (a diagnostic). */
   lastUpdateMs = 0;
@@ -163,6 +174,23 @@ export class ScalingCalculator extends ScalingElement implements FormHost, HashH
   private announceTimer = 0;
   private readonly fitIds = new WeakMap<Law, number>();
   private fits = 0;
+
+  constructor() {
+    super();
+    this.flops = CALC_DEFAULTS.C;
+    this.laws = CALC_DEFAULTS.laws.join(',');
+    this.mode = CALC_DEFAULTS.mode;
+    this.hardware = CALC_DEFAULTS.hardware;
+    this.gpus = CALC_DEFAULTS.gpus;
+    this.days = CALC_DEFAULTS.days;
+    this.mfu = CALC_DEFAULTS.mfu;
+    this.price = CALC_DEFAULTS.price;
+    this.inferenceTokens = 0;
+    this.chart = 'loss';
+    this.drafts = {};
+    this.problems = {};
+    this.spoken = '';
+  }
 
   /** The last computed table, or undefined while an input is invalid. */
   get result(): CalcResult | undefined {

@@ -62,8 +62,7 @@
  * @cssprop --scaling-size-0 - Colour of the smallest models' runs (… --scaling-size-5, largest).
  */
 
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
 import { formatLaw } from '../../core/law-text.js';
@@ -87,22 +86,38 @@ const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
 export class ScalingCurve extends ScalingElement {
   static override styles = [...sharedStyles, curveStyles];
 
-  @property({ converter: rawAttribute }) accessor preset: string | undefined;
-  @property({ converter: rawAttribute }) accessor law: LawInput | readonly LawInput[] | string | undefined;
-  @property() accessor x: string = 'N';
-  @property({ attribute: 'tokens-per-param', converter: rawAttribute }) accessor tokensPerParam: number | string | undefined;
-  @property({ attribute: 'fixed-d', converter: rawAttribute }) accessor fixedD: number | string | undefined;
-  @property({ attribute: 'fixed-n', converter: rawAttribute }) accessor fixedN: number | string | undefined;
-  @property({ attribute: 'unique-tokens', converter: rawAttribute }) accessor uniqueTokens: number | string | undefined;
-  @property({ converter: rawAttribute }) accessor from: number | string | undefined;
-  @property({ converter: rawAttribute }) accessor to: number | string | undefined;
-  @property({ attribute: 'y-scale' }) accessor yScale: string = 'linear';
-  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
-  @property({ type: Boolean, reflect: true }) accessor zoom = false;
-  @property({ attribute: false }) accessor runs: Runs | RunsInput | undefined;
+  // Declared without decorators (see ScalingElement); defaults are set in the constructor.
+  static override properties: PropertyDeclarations = {
+    preset: { converter: rawAttribute }, law: { converter: rawAttribute },
+    x: {},
+    tokensPerParam: { attribute: 'tokens-per-param', converter: rawAttribute },
+    fixedD: { attribute: 'fixed-d', converter: rawAttribute },
+    fixedN: { attribute: 'fixed-n', converter: rawAttribute },
+    uniqueTokens: { attribute: 'unique-tokens', converter: rawAttribute },
+    from: { converter: rawAttribute }, to: { converter: rawAttribute },
+    yScale: { attribute: 'y-scale' },
+    height: { converter: rawAttribute },
+    zoom: { type: Boolean, reflect: true },
+    runs: { attribute: false },
+    csv: { state: true }, view: { state: true },
+  };
 
-  @state() private accessor csv: string | undefined;
-  @state() private accessor view: [number, number] | null = null;
+  declare preset: string | undefined;
+  declare law: LawInput | readonly LawInput[] | string | undefined;
+  declare x: string;
+  declare tokensPerParam: number | string | undefined;
+  declare fixedD: number | string | undefined;
+  declare fixedN: number | string | undefined;
+  declare uniqueTokens: number | string | undefined;
+  declare from: number | string | undefined;
+  declare to: number | string | undefined;
+  declare yScale: string;
+  declare height: number | string | undefined;
+  declare zoom: boolean;
+  declare runs: Runs | RunsInput | undefined;
+
+  private declare csv: string | undefined;
+  private declare view: [number, number] | null;
 
   private readonly size = new ResizeController(this);
   private readonly plot = new PlotController(this, {
@@ -115,6 +130,14 @@ export class ScalingCurve extends ScalingElement {
   private drawing?: CurveDrawing;
   private emitted?: SVGSVGElement;
   private childObserver?: MutationObserver;
+
+  constructor() {
+    super();
+    this.x = 'N';
+    this.yScale = 'linear';
+    this.zoom = false;
+    this.view = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -78,8 +78,7 @@
  * @cssprop --scaling-size-0 - Colour of the smallest models' runs and lines (… --scaling-size-5, largest).
  */
 
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { ColumnMapping, Role } from '../../core/columns.js';
@@ -114,21 +113,32 @@ declare global {
 export class ScalingFit extends ScalingElement {
   static override styles = [...sharedStyles, fitStyles];
 
-  @property() accessor src: string | undefined;
-  @property() accessor form: string | undefined;
-  @property() accessor loss: string | undefined;
-  @property() accessor strategy: string | undefined;
-  @property({ attribute: 'drop-highest', converter: rawAttribute }) accessor dropHighest: number | string | undefined;
-  @property() accessor x: string = FIT_DEFAULTS.x;
-  @property({ converter: rawAttribute }) accessor bootstrap: number | string | undefined;
-  @property({ converter: rawAttribute }) accessor budget: number | string | undefined;
-  @property({ converter: rawAttribute }) accessor height: number | string | undefined;
-  @property({ type: Boolean, reflect: true }) accessor zoom = false;
-  @property({ attribute: false }) accessor runs: Runs | RunsInput | undefined;
-  @property({ attribute: false }) accessor columns: ColumnMapping | undefined;
+  // Declared without decorators (see ScalingElement); defaults are set in the constructor.
+  static override properties: PropertyDeclarations = {
+    src: {}, form: {}, loss: {}, strategy: {},
+    dropHighest: { attribute: 'drop-highest', converter: rawAttribute },
+    x: {},
+    bootstrap: { converter: rawAttribute }, budget: { converter: rawAttribute }, height: { converter: rawAttribute },
+    zoom: { type: Boolean, reflect: true },
+    runs: { attribute: false }, columns: { attribute: false },
+    residuals: { state: true }, view: { state: true },
+  };
 
-  @state() private accessor residuals = false;
-  @state() private accessor view: [number, number] | null = null;
+  declare src: string | undefined;
+  declare form: string | undefined;
+  declare loss: string | undefined;
+  declare strategy: string | undefined;
+  declare dropHighest: number | string | undefined;
+  declare x: string;
+  declare bootstrap: number | string | undefined;
+  declare budget: number | string | undefined;
+  declare height: number | string | undefined;
+  declare zoom: boolean;
+  declare runs: Runs | RunsInput | undefined;
+  declare columns: ColumnMapping | undefined;
+
+  private declare residuals: boolean;
+  private declare view: [number, number] | null;
 
   /** The last FitResult, or undefined. */
   get result(): FitResult | undefined { return this.jobs.result; }
@@ -153,6 +163,14 @@ export class ScalingFit extends ScalingElement {
   private drawing?: FitDrawing;
   private drawKey: unknown[] = [];
   private emitted: { svg?: SVGSVGElement; result?: FitResult; intervals?: BootstrapResult } = {};
+
+  constructor() {
+    super();
+    this.x = FIT_DEFAULTS.x;
+    this.zoom = false;
+    this.residuals = false;
+    this.view = null;
+  }
 
   /** Starts the bootstrap (as the button does); resolves when it ends, was cancelled or failed. */
   runBootstrap(): Promise<void> {

@@ -58,8 +58,7 @@
  * @cssprop --scaling-font - Font family (also --scaling-font-size).
  */
 
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { IsoflopResult } from '../../core/isoflop.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
@@ -77,14 +76,23 @@ import { isoflopStyles } from './isoflop.styles.js';
 export class ScalingIsoflop extends ScalingElement {
   static override styles = [...sharedStyles, isoflopStyles];
 
-  @property({ converter: rawAttribute }) accessor src: string | undefined;
-  @property({ converter: rawAttribute }) accessor budgets: string | readonly number[] | undefined;
-  @property({ converter: rawAttribute }) accessor tolerance: string | number | undefined;
-  @property({ attribute: 'min-points', converter: rawAttribute }) accessor minPoints: string | number | undefined;
-  @property({ type: Boolean, reflect: true }) accessor zoom = false;
-  @property({ attribute: false }) accessor runs: Runs | RunsInput | undefined;
+  // Declared without decorators (see ScalingElement); defaults are set in the constructor.
+  static override properties: PropertyDeclarations = {
+    src: { converter: rawAttribute }, budgets: { converter: rawAttribute }, tolerance: { converter: rawAttribute },
+    minPoints: { attribute: 'min-points', converter: rawAttribute },
+    zoom: { type: Boolean, reflect: true },
+    runs: { attribute: false },
+    view: { state: true },
+  };
 
-  @state() private accessor view: [number, number] | null = null;
+  declare src: string | undefined;
+  declare budgets: string | readonly number[] | undefined;
+  declare tolerance: string | number | undefined;
+  declare minPoints: string | number | undefined;
+  declare zoom: boolean;
+  declare runs: Runs | RunsInput | undefined;
+
+  private declare view: [number, number] | null;
 
   protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 
@@ -100,6 +108,12 @@ export class ScalingIsoflop extends ScalingElement {
   private drawing?: IsoflopDrawing;
   private emitted?: SVGSVGElement;
   private announced?: IsoflopResult;
+
+  constructor() {
+    super();
+    this.zoom = false;
+    this.view = null;
+  }
 
   /** The last analysis, or undefined (no data, loading, or an error). */
   get result(): IsoflopResult | undefined {

@@ -55,8 +55,7 @@
  * @cssprop --scaling-font - Font family (also --scaling-font-size).
  */
 
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Law } from '../../core/forms-eval.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
 import { sharedStyles } from '../shared-styles.js';
@@ -71,11 +70,19 @@ import { landscapeStyles } from './landscape.styles.js';
 export class ScalingLandscape extends ScalingElement {
   static override styles = [...sharedStyles, landscapeStyles];
 
-  @property({ converter: rawAttribute }) accessor law: string | (Law & { label?: string }) | undefined;
-  @property({ converter: rawAttribute }) accessor models: string | readonly ModelInput[] | undefined;
-  @property({ attribute: 'n-range', converter: rawAttribute }) accessor nRange: string | readonly [number, number] | undefined;
-  @property({ attribute: 'd-range', converter: rawAttribute }) accessor dRange: string | readonly [number, number] | undefined;
-  @property({ converter: rawAttribute }) accessor height: string | number | undefined;
+  // Declared without decorators (see ScalingElement).
+  static override properties: PropertyDeclarations = {
+    law: { converter: rawAttribute }, models: { converter: rawAttribute },
+    nRange: { attribute: 'n-range', converter: rawAttribute },
+    dRange: { attribute: 'd-range', converter: rawAttribute },
+    height: { converter: rawAttribute },
+  };
+
+  declare law: string | (Law & { label?: string }) | undefined;
+  declare models: string | readonly ModelInput[] | undefined;
+  declare nRange: string | readonly [number, number] | undefined;
+  declare dRange: string | readonly [number, number] | undefined;
+  declare height: string | number | undefined;
 
   protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 
