@@ -113,6 +113,14 @@ export function lbfgs(ws: Workspace, maxIter: i32, maxEvals: i32, gtol: f64, fto
       }
       if (!(dg0 < 0)) { status = STATUS_GRADIENT; break; }
     }
+    if (dg0 == -Infinity) {
+      // The slope overflowed (a gradient beyond ~1e154), which no line search survives: the same
+      // direction scaled to unit max norm. The first steepest-descent step, t0·d, is unchanged.
+      dg0 = 0;
+      for (let i: i32 = 0; i < n; i++) { put(d, i, at(d, i) / dMax); dg0 += at(d, i) * at(g, i); }
+      dMax = 1;
+      if (!isFinite(dg0)) { status = STATUS_NOT_FINITE; break; }
+    }
 
     let tMax: f64 = Infinity;
     if (ws.bounded) {

@@ -75,3 +75,29 @@ test('regression: TypeScript L-BFGS stops "not finite" at a start with a finite 
   lbfgs(ws, (x, g) => { g[0] = NaN; g[1] = 1; return 1 + x[1]; }, SOLVER, out);
   assert.deepEqual([out.status, out.iterations], [STATUS_NOT_FINITE, 0]);
 });
+
+// A gradient that is finite but beyond ~1e154 makes the slope Σ dᵢ·gᵢ overflow to −∞; the line search then
+// finds no step and the solver used to report "converged to rounding precision" at the start.
+test('regression: TypeScript L-BFGS takes steps when the slope overflows, and finds the minimum', () => {
+  const ws = new Workspace(1);
+  const out: SolverOutcome = { f: 0, iterations: 0, status: -1 };
+  // f = 1e200·(x − 3)²: at x = 0 the gradient is −6e200, its square overflows.
+  lbfgs(ws, (x, g) => { g[0] = 2e200 * (x[0] - 3); return 1e200 * (x[0] - 3) ** 2; }, SOLVER, out);
+  assert.ok(Math.abs(ws.x[0] - 3) < 1e-6, `stopped at x = ${ws.x[0]}, status ${STATUS_TEXT[out.status]}`);
+});
+
+for (const name of engines) {
+  test(`regression: ${name}: a start whose slope overflows is not "converged" where it started`, () => {
+    // Run 1 predicts L̂ ≈ e^200: f ≈ e^400 ≈ 5e173, gradient ≈ 1e174 (finite), slope ≈ −1e348 (overflows).
+    const theta = [-354, 200, 1];
+    const engine = createEngine(name);
+    engine.setData(data);
+    const grad = new Float64Array(3);
+    const f0 = engine.objective(spec, Float64Array.from(theta), grad);
+    assert.ok(f0 > 1e170 && grad.every(Number.isFinite), `f ${f0}, gradient ${grad}`);
+    const out = engine.fitStarts(spec, Float64Array.from(theta), SOLVER);
+    const f = engine.objective(spec, out.theta.slice(0, 3), grad);
+    assert.ok(f < 1e-3 * f0 || !isConvergedStatus(out.status[0]), `status ${STATUS_TEXT[out.status[0]]} at f = ${f}`);
+    assert.ok(f < 1, `the solver moved: f ${f0} → ${f}`);
+  });
+}

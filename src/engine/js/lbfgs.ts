@@ -106,6 +106,14 @@ export function lbfgs(ws: Workspace, fn: Objective, opt: SolverOptions, out: Sol
       }
       if (!(dg0 < 0)) { status = STATUS_GRADIENT; break; }
     }
+    if (dg0 === -Infinity) {
+      // The slope overflowed (a gradient beyond ~1e154), which no line search survives: the same
+      // direction scaled to unit max norm. The first steepest-descent step, t0·d, is unchanged.
+      dg0 = 0;
+      for (let i = 0; i < n; i++) { d[i] /= dMax; dg0 += d[i] * g[i]; }
+      dMax = 1;
+      if (!Number.isFinite(dg0)) { status = STATUS_NOT_FINITE; break; }
+    }
 
     let tMax = Infinity;
     if (ws.bounded) {
