@@ -30,6 +30,9 @@ export interface PowerLawFit {
   coefficientHi: number;
   /** Standard error of ln k (natural log, whatever base the fit used). */
   seLnCoefficient: number;
+  /** Mean of ln x over the points and the residual standard deviation of ln y (natural log): with `se`, the confidence band of the line (`powerLawBand`). */
+  meanLnX: number;
+  sdLnY: number;
   /** Coefficient of determination of the log–log line (1 when all points lie on it). */
   r2: number;
   /** Points fitted and residual degrees of freedom (points − 2). */
@@ -160,6 +163,8 @@ export function fitPowerLaw(
     coefficientLo: base ** (intercept - t * seIntercept),
     coefficientHi: base ** (intercept + t * seIntercept),
     seLnCoefficient: seIntercept * lnBase,
+    meanLnX: mu * lnBase,
+    sdLnY: s * lnBase,
     r2: syy > 0 ? 1 - ssr / syy : 1,
     points: n,
     dof,
@@ -178,10 +183,27 @@ export type AllocationFit<E extends string> = { [key in E]: number } & {
   dof: number;
   level: number;
   r2: number;
+  meanLnC: number;
+  sdLnY: number;
 };
 
 /** A `PowerLawFit` under the short names of an allocation law, the exponent keyed `key`. */
 export function allocationFit<E extends string>(key: E, f: PowerLawFit): AllocationFit<E> {
-  const { exponent, coefficient: k, se, lo, hi, coefficientLo: kLo, coefficientHi: kHi, dof, level, r2 } = f;
-  return { [key]: exponent, k, se, lo, hi, kLo, kHi, dof, level, r2 } as AllocationFit<E>;
+  const { exponent, coefficient: k, se, lo, hi, coefficientLo: kLo, coefficientHi: kHi, dof, level, r2, meanLnX: meanLnC, sdLnY } = f;
+  return { [key]: exponent, k, se, lo, hi, kLo, kHi, dof, level, r2, meanLnC, sdLnY } as AllocationFit<E>;
+}
+
+/**
+ * The fitted line y = k·x^e at x with the confidence band of its mean response
+ * at the fit's level (Draper & Smith §1.4): ln y ± t·√(s²/n + (ln x − mean ln x)²·se(e)²).
+ * NaN bounds with two points (no degrees of freedom).
+ */
+export function powerLawBand(
+  fit: { exponent: number; coefficient: number; se: number; points: number; dof: number; level: number; meanLnX: number; sdLnY: number },
+  x: number,
+): { y: number; lo: number; hi: number } {
+  const u = Math.log(x), lnY = Math.log(fit.coefficient) + fit.exponent * u;
+  const t = fit.dof > 0 ? studentTQuantile((1 + fit.level) / 2, fit.dof) : NaN;
+  const w = t * Math.sqrt(fit.sdLnY ** 2 / fit.points + (u - fit.meanLnX) ** 2 * fit.se ** 2);
+  return { y: Math.exp(lnY), lo: Math.exp(lnY - w), hi: Math.exp(lnY + w) };
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { isoflop } from '../../src/core/isoflop.js';
-import { studentTCdf, studentTQuantile } from '../../src/core/loglinear.js';
+import { fitPowerLaw, powerLawBand, studentTCdf, studentTQuantile } from '../../src/core/loglinear.js';
 import { DataError, OptionError } from '../../src/core/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
@@ -146,4 +146,32 @@ test('Student t quantiles match printed tables; the CDF inverts them', () => {
   // Many degrees of freedom approach the normal quantile 1.959963985.
   close(studentTQuantile(0.975, 100000), 1.959963985, 1e-4, 't(0.975, 1e5)');
   assert.equal(studentTQuantile(0.5, 7), 0);
+});
+
+test('the confidence band of a power-law line: the mean response s²·x₀ᵀ(XᵀX)⁻¹x₀, computed here with the matrix form', () => {
+  const x = [1e18, 1e19, 1e20, 1e21], y = [2.1e8, 7.9e8, 2.6e9, 9.4e9];
+  const fit = fitPowerLaw(x, y, { level: 0.95, base: 10 });
+  // OLS of ln y on [1, ln x] by the normal equations, independently of fitPowerLaw's centred sums.
+  const u = x.map(Math.log), v = y.map(Math.log), n = u.length;
+  const [s0, s1, s2] = [n, u.reduce((a, b) => a + b), u.reduce((a, b) => a + b * b, 0)];
+  const [t0, t1] = [v.reduce((a, b) => a + b), u.reduce((a, b, i) => a + b * v[i], 0)];
+  const det = s0 * s2 - s1 * s1;
+  const inv = [[s2 / det, -s1 / det], [-s1 / det, s0 / det]];
+  const b0 = inv[0][0] * t0 + inv[0][1] * t1, b1 = inv[1][0] * t0 + inv[1][1] * t1;
+  const rss = v.reduce((a, vi, i) => a + (vi - b0 - b1 * u[i]) ** 2, 0);
+  const t975 = 4.302652729911275; // Student t, 2 degrees of freedom, 97.5% (printed tables)
+  for (const x0 of [3e17, 1e19, 5e20, 1e23]) {
+    const q = [1, Math.log(x0)];
+    const varMean = (rss / (n - 2)) * (q[0] * (inv[0][0] * q[0] + inv[0][1] * q[1]) + q[1] * (inv[1][0] * q[0] + inv[1][1] * q[1]));
+    const mid = b0 + b1 * q[1], w = t975 * Math.sqrt(varMean);
+    const band = powerLawBand(fit, x0);
+    for (const [got, want, name] of [[band.y, Math.exp(mid), 'y'], [band.lo, Math.exp(mid - w), 'lo'], [band.hi, Math.exp(mid + w), 'hi']] as const) {
+      assert.ok(Math.abs(got / want - 1) < 1e-9, `${name} at ${x0}: ${got} vs ${want}`);
+    }
+  }
+  // Narrowest at the mean of ln x; with two points there are no degrees of freedom and no band.
+  const atMean = powerLawBand(fit, Math.exp(fit.meanLnX)), away = powerLawBand(fit, 1e23);
+  assert.ok(atMean.hi / atMean.lo < away.hi / away.lo);
+  const two = powerLawBand(fitPowerLaw([1, 10], [2, 3]), 5);
+  assert.ok(Number.isFinite(two.y) && Number.isNaN(two.lo) && Number.isNaN(two.hi));
 });

@@ -9,7 +9,7 @@
 
 import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isoflop.js';
 import type { Runs } from '../../core/runs-types.js';
-import { studentTQuantile } from '../../core/loglinear.js';
+import { powerLawBand } from '../../core/loglinear.js';
 import type { Translate } from '../../i18n/index.js';
 import { AttributeError, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
@@ -72,27 +72,16 @@ const parabolaAt = (c: { p: number; q: number; r: number }, N: number, lnBase: n
   return c.p * x * x + c.q * x + c.r;
 };
 
-/**
- * Confidence band of the fitted line ln N* = ln k + a·ln C at each C (the mean
- * response, Draper & Smith §1.4): se² = s²/n + (u − ū)²·se(a)², u = ln C, with
- * s²/n recovered from the reported se(ln k)² = s²/n + ū²·se(a)².
- */
-function allocationBand(result: IsoflopResult, samples: number): IsoflopModel['line'] {
-  const good = result.budgets.filter((b) => b.accepted);
-  const u = good.map((b) => Math.log(b.C));
-  const mean = u.reduce((s, v) => s + v, 0) / u.length;
-  const { a, k, se, dof, level } = result.N;
-  const tq = dof > 0 ? studentTQuantile((1 + level) / 2, dof) : NaN;
-  // kLo, kHi = k·exp(∓t·se(ln k)), so se(ln k) = (ln kHi − ln kLo)/(2t).
-  const seLnK = (Math.log(result.N.kHi) - Math.log(result.N.kLo)) / (2 * tq);
-  const s2n = Math.max(0, seLnK ** 2 - mean * mean * se * se);
+/** N*(C) with the core's confidence band of the line, sampled a little beyond the accepted budgets. */
+function allocationLine(result: IsoflopResult, samples: number): IsoflopModel['line'] {
+  const u = result.budgets.filter((b) => b.accepted).map((b) => Math.log(b.C));
+  const { a, k, se, dof, level, meanLnC, sdLnY } = result.N;
+  const fit = { exponent: a, coefficient: k, se, points: dof + 2, dof, level, meanLnX: meanLnC, sdLnY };
   const pad = Math.max(0.3, 0.06 * (Math.max(...u) - Math.min(...u)));
   const lo = Math.min(...u) - pad, hi = Math.max(...u) + pad;
   return Array.from({ length: samples }, (_, i) => {
-    const v = lo + ((hi - lo) * i) / (samples - 1);
-    const y = Math.log(k) + a * v;
-    const w = tq * Math.sqrt(s2n + (v - mean) ** 2 * se * se);
-    return { x: Math.exp(v), y: Math.exp(y), lo: Math.exp(y - w), hi: Math.exp(y + w) };
+    const x = Math.exp(lo + ((hi - lo) * i) / (samples - 1));
+    return { x, ...powerLawBand(fit, x) };
   });
 }
 
@@ -127,5 +116,5 @@ export function buildIsoflopModel(inputs: IsoflopInputs, t: Translate): IsoflopM
       : [];
     return { budget: b, index, className: b.accepted ? `budget-${colour}` : 'rejected', runs: members, curve };
   });
-  return { runs, result, budgets: views, budgetOf, line: allocationBand(result, ISOFLOP_VIEW.lineSamples) };
+  return { runs, result, budgets: views, budgetOf, line: allocationLine(result, ISOFLOP_VIEW.lineSamples) };
 }
