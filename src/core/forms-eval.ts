@@ -16,6 +16,8 @@
 
 import { OptionError } from './errors.js';
 import { checkParams, type ChinchillaParams } from './law.js';
+import { softplus } from '../engine/js/forms/lse.js';
+import { saturation } from '../engine/js/forms/point.js';
 
 export type LawVariable = 'N' | 'D' | 'C';
 
@@ -93,14 +95,12 @@ export function checkLaw(law: Law, option = 'law'): void {
   need(VARIABLES.includes(law.variable), `${option}.variable`, 'one of N, D, C', law.variable);
 }
 
-/** ln(1 + e^z) without overflow. */
-const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
-
 /**
- * Muennighoff et al. 2023, eq. 5: U + U·R*·(1 − e^(−R/R*)). R*·(1 − e^(−R/R*)) ≤ R is
- * formed first: U·R* alone overflows for a huge R* (repeats that barely decay).
+ * Muennighoff et al. 2023, eq. 5: U + U·R*·(1 − e^(−R/R*)), with the fit kernel's
+ * `saturation` forming R*·(1 − e^(−R/R*)) ≤ R first (U·R* alone overflows for a huge R*)
+ * and taking its limits at R* → 0, R* → ∞ and no repeats.
  */
-const effective = (unique: number, repeats: number, decay: number): number => unique + unique * (decay * -Math.expm1(-repeats / decay));
+const effective = (unique: number, repeats: number, decay: number): number => unique + unique * saturation(repeats, decay)[0];
 
 /**
  * Muennighoff's L(N, D, U) as in the datablations README: U_D = min(U, D),
@@ -111,8 +111,8 @@ function dataConstrained(q: DataConstrainedParams, N: number, D: number, U: numb
   const G = ((q.alpha * q.A) / (q.beta * q.B)) ** (1 / (q.alpha + q.beta));
   const UD = Math.min(U, D);
   const UN = Math.min(N, G * (G * UD) ** (q.beta / q.alpha));
-  const Nx = effective(UN, Math.max(N / UN - 1, 0), q.RN);
-  const Dx = effective(UD, Math.max(D / UD - 1, 0), q.RD);
+  const Nx = effective(UN, N / UN - 1, q.RN);
+  const Dx = effective(UD, D / UD - 1, q.RD);
   return q.E + q.A / Nx ** q.alpha + q.B / Dx ** q.beta;
 }
 

@@ -30,7 +30,7 @@ function variableColumn(data: FitData, spec: ObjectiveSpec): Float64Array {
  * derivative R·(1 − (1 + x)·e^(−x)). Written so that R = 0 or r/R = ∞ (t = R),
  * R = ∞ (t = r) and r = 0 give their limits, not ∞·0 = NaN or 0/0.
  */
-function saturation(r: number, R: number): [number, number] {
+export function saturation(r: number, R: number): [number, number] {
   if (r <= 0) return [0, 0]; // no repeats (NaN passes on)
   const x = r / R;
   if (x === Infinity) return [R, R]; // e^(−x) = 0: both factors are 1
