@@ -52,27 +52,12 @@ function inline(src: Element, dst: Element): boolean {
   return true;
 }
 
-/** What XML 1.0 cannot carry (§2.2 Char): C0 controls but tab, LF, CR; lone surrogates (u flag); U+FFFE, U+FFFF. */
-const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
-const xmlText = (s: string): string => s.replace(NOT_XML, '\uFFFD');
-
 /**
- * Replaces those characters with U+FFFD in every attribute value and text of
- * `root`: XMLSerializer writes them as they are, and the file would not parse.
+ * What XML 1.0 cannot carry (§2.2 Char): C0 controls but tab, LF, CR; lone
+ * surrogates (u flag); U+FFFE, U+FFFF. Text from data (a column name, a label)
+ * may hold them and XMLSerializer writes them as they are: the file would not parse.
  */
-function makeXmlSafe(root: Element): void {
-  for (const el of [root, ...root.querySelectorAll('*')]) {
-    for (const attr of Array.from(el.attributes)) {
-      const v = xmlText(attr.value);
-      if (v !== attr.value) attr.value = v;
-    }
-  }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION | NodeFilter.SHOW_COMMENT);
-  for (let node = walker.nextNode() as CharacterData | null; node; node = walker.nextNode() as CharacterData | null) {
-    const v = xmlText(node.data);
-    if (v !== node.data) node.data = v;
-  }
-}
+const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
 /**
  * A standalone SVG document for a chart `<svg>` that is in the page (its
@@ -93,8 +78,8 @@ export function serializeSvg(svg: SVGSVGElement, o: SvgExportOptions = {}): stri
     title.textContent = label;
     clone.prepend(title);
   }
-  makeXmlSafe(clone);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  const xml = new XMLSerializer().serializeToString(clone).replace(NOT_XML, '\uFFFD');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
 }
 
 /** A PNG of an SVG document at `scale` × its size, drawn offline (blob URL → Image → canvas). */

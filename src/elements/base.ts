@@ -57,15 +57,6 @@ export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: 
 
 const warned = new Set<string>();
 
-/**
- * Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE,
- * U+FFFF; lone surrogates) replaced by U+FFFD. Text from data (a column name,
- * a label) may hold them, and XMLSerializer writes them out as they are, which
- * would leave an exported SVG that no viewer opens.
- */
-export const xmlSafe = (xml: string): string =>
-  xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
 /** Plain words from anything thrown. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -170,7 +161,7 @@ export class ScalingElement extends LitElement {
     if (format === 'svg' || format === 'png') {
       const svg = this.chartSvg();
       if (!svg) throw new Error(this.error ?? 'nothing is drawn yet');
-      const text = xmlSafe(serializeSvg(svg));
+      const text = serializeSvg(svg);
       if (format === 'svg') return new Blob([text], { type });
       const box = svg.viewBox.baseVal;
       return svgToPng(text, box.width, box.height, 2);
@@ -190,9 +181,11 @@ export class ScalingElement extends LitElement {
     }
   }
 
-  /** The menu label of an export format; elements override it to say what their CSV or JSON holds. */
-  protected exportLabel(format: ExportFormat): string {
-    return this.i18n.t(EXPORT_FILES[format].label);
+  /** Menu labels an element words itself (what its CSV or JSON holds); the other formats keep the shared ones. */
+  protected exportLabels: Partial<Record<ExportFormat, MessageKey>> = {};
+
+  private exportLabel(format: ExportFormat): string {
+    return this.i18n.t(this.exportLabels[format] ?? EXPORT_FILES[format].label);
   }
 
   /** A <details> menu of export buttons (parts: export, export-button, export-menu, export-item). */

@@ -196,5 +196,9 @@ describe('<scaling-isoflop>', () => {
     expect(json.budgets[0].rows.length).to.equal(16);
     const items = Array.from(root(el).querySelectorAll('[part="export-item"]'), (b) => b.getAttribute('data-format'));
     expect(items).to.deep.equal(['svg', 'png', 'csv', 'json']);
+    // Its own words for its CSV; SVG keeps the shared label.
+    const label = (f: string) => root(el).querySelector(`[part="export-item"][data-format="${f}"]`)!.textContent;
+    expect(label('csv')).to.equal('CSV (optimum per budget)');
+    expect(label('svg')).to.match(/SVG/);
   });
 });

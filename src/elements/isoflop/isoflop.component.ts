@@ -95,6 +95,7 @@ export class ScalingIsoflop extends ScalingElement {
   private declare view: [number, number] | null;
 
   protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
+  protected override exportLabels = { csv: 'isoExportCsv', json: 'isoExportJson' } as const;
 
   private readonly size = new ResizeController(this);
   private readonly source = new RunsSourceController(this, { runs: () => this.runs, src: () => this.src, t: () => this.i18n.t });
@@ -175,13 +176,6 @@ export class ScalingIsoflop extends ScalingElement {
     if (format === 'csv') return this.text().csv();
     if (format === 'json') return this.text().json();
     return super.exportText(format);
-  }
-
-  /** This element's own labels for its CSV and JSON. */
-  protected override exportLabel(format: ExportFormat): string {
-    if (format === 'csv') return this.i18n.t('isoExportCsv');
-    if (format === 'json') return this.i18n.t('isoExportJson');
-    return super.exportLabel(format);
   }
 
   protected override render(): unknown {

@@ -85,6 +85,7 @@ export class ScalingLandscape extends ScalingElement {
   declare height: string | number | undefined;
 
   protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
+  protected override exportLabels = { csv: 'landExportCsv', json: 'landExportJson' } as const;
 
   private readonly size = new ResizeController(this);
   private readonly map = new MapController(this, {
@@ -153,13 +154,6 @@ export class ScalingLandscape extends ScalingElement {
     if (format === 'csv') return this.text().csv();
     if (format === 'json') return this.text().json();
     return super.exportText(format);
-  }
-
-  /** This element's own labels for its CSV and JSON. */
-  protected override exportLabel(format: ExportFormat): string {
-    if (format === 'csv') return this.i18n.t('landExportCsv');
-    if (format === 'json') return this.i18n.t('landExportJson');
-    return super.exportLabel(format);
   }
 
   protected override render(): unknown {
