@@ -20,7 +20,6 @@ export const FIT_JOB_DEFAULTS = { showAfterMs: 200 };
 
 export type Progress = { done: number; total: number };
 export type BootstrapState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-type Intervals = BootstrapFitResult;
 
 /** Where the band goes: x, the grid along it, and the compute range to walk (see band.ts). */
 export type BandRequest = Omit<BandOptions, 'signal' | 'level'> & { x: LawVariable };
@@ -37,7 +36,7 @@ export class FitJobs implements ReactiveController {
   fitting = false;
   fitProgress: Progress | undefined;
 
-  intervals: Intervals | undefined;
+  intervals: BootstrapFitResult | undefined;
   bootState: BootstrapState = 'idle';
   bootProgress: Progress | undefined;
   bootError: unknown;
