@@ -108,11 +108,18 @@ export async function svgToPng(svgText: string, width: number, height: number, s
 
 export type Cell = string | number | null | undefined;
 
+/** A cell that is one plain decimal number: spreadsheets read it as that number, not a formula. */
+const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
 /**
- * Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets
- * a leading apostrophe (OWASP's advice for CSV injection). Numbers are untouched.
+ * Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
+ * advice for CSV injection): a first character of =, +, -, @ (or their fullwidth
+ * forms, which some locales accept), tab or CR, also after leading whitespace,
+ * since importers may trim it. Numbers, and text that is one plain number such
+ * as "-1", are left alone: they cannot run and the apostrophe would corrupt them.
  */
-export const guardCell = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export const guardCell = (v: Cell): Cell =>
+  typeof v === 'string' && /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 
 /** CSV with a header row; quoting by d3-dsv; text cells guarded against formula injection. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {

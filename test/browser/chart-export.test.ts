@@ -84,6 +84,17 @@ describe('chart export', () => {
     expect(guardCell('=HYPERLINK("x")')).to.equal(`'=HYPERLINK("x")`);
     expect(guardCell('@SUM(A1)')).to.equal(`'@SUM(A1)`);
     expect(guardCell(-1.5)).to.equal(-1.5);
+    // after leading whitespace (importers may trim it), and in fullwidth forms
+    expect(guardCell('  =1+1')).to.equal(`'  =1+1`);
+    expect(guardCell('\u00A0@cmd')).to.equal(`'\u00A0@cmd`);
+    expect(guardCell('\n-2+3')).to.equal(`'\n-2+3`);
+    expect(guardCell('\uFF1D1+1')).to.equal(`'\uFF1D1+1`);
+    expect(guardCell('\tx')).to.equal(`'\tx`);
+    expect(guardCell('\rx')).to.equal(`'\rx`);
+    // text that is one plain number cannot run and keeps its value
+    for (const n of ['-1', '+2.5', '-.5e-3', '1E+21', ' -7']) expect(guardCell(n)).to.equal(n);
+    for (const t of ['-1+2', '-1e', '+-1', '-Infinity', '=1']) expect(guardCell(t)).to.equal(`'${t}`);
+    expect(guardCell('GPT-3 (175B)')).to.equal('GPT-3 (175B)');
     expect(csvParseRows(toCsv(['=cmd'], [[1]]))[0]).to.deep.equal([`'=cmd`]);
   });
 
