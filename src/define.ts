@@ -2,13 +2,7 @@
  * The one module with side effects: registers every <scaling-*> element.
  * Each import below is an element's `x.ts`, which defines its tag once
  * (idempotent, so importing this twice, or alongside a single element's
- * module, is harmless). Add new elements here, one line each:
- *
- *   <scaling-curve>       ./elements/curve/curve.js
- *   <scaling-fit>         ./elements/fit/fit.js               (to come)
- *   <scaling-calculator>  ./elements/calculator/calculator.js (to come)
- *   <scaling-isoflop>     ./elements/isoflop/isoflop.js       (to come)
- *   <scaling-landscape>   ./elements/landscape/landscape.js   (to come)
+ * module, is harmless). A new element gets one line here.
  */
 
 import './elements/curve/curve.js';
