@@ -1,29 +1,90 @@
 /**
- * Bench part of issue #4, run in the Chromium page after the built IIFE
- * (dist/scaling-kit.min.js) is loaded: time from connecting a <scaling-fit>
- * holding the 245-run Chinchilla CSV inline to its `fit` event and the
- * frame that draws it.
+ * Bench parts of issue #4, run in a Chromium page after the built IIFE
+ * (dist/scaling-kit.min.js) is loaded:
+ * - time from connecting a <scaling-fit> holding the 245-run Chinchilla CSV
+ *   inline to its `fit` event and the frame that draws it;
+ * - the main thread while that element fits and then bootstraps (longest task,
+ *   tasks over 50 ms, from the Long Tasks API);
+ * - a <scaling-calculator> slider: input event → table and chart updated.
  */
+
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+
+function fitElement(csv: string, attrs: Record<string, string> = {}): HTMLElement {
+  const el = document.createElement('scaling-fit');
+  el.setAttribute('drop-highest', '5');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const script = document.createElement('script');
+  script.type = 'text/csv';
+  script.textContent = csv;
+  el.append(script);
+  return el;
+}
 
 export async function measureFitElement(csv: string, repeats = 7): Promise<{ medianMs: number; minMs: number; points: number }> {
   const times: number[] = [];
   let points = 0;
   for (let k = 0; k < repeats; k++) {
-    const el = document.createElement('scaling-fit');
-    el.setAttribute('drop-highest', '5');
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = csv;
-    el.append(script);
+    const el = fitElement(csv);
     const t0 = performance.now();
     const done = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
     document.body.append(el);
     await done;
-    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    await frame();
     times.push(performance.now() - t0);
     points = el.shadowRoot?.querySelectorAll('circle').length ?? 0;
     el.remove();
   }
   times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], points };
+  return { medianMs: median(times), minMs: times[0], points };
+}
+
+/**
+ * Long tasks on the page's thread from connecting a <scaling-fit> until its
+ * `resamples`-resample bootstrap is drawn. The Long Tasks API reports every
+ * task over 50 ms; `longestMs` is 0 when none was.
+ */
+export async function measureMainThread(csv: string, resamples = 1000): Promise<{ longestMs: number; over50: number; totalMs: number }> {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  const el = fitElement(csv, { bootstrap: String(resamples) }) as HTMLElement & { runBootstrap(): Promise<void> };
+  const t0 = performance.now();
+  const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
+  document.body.append(el);
+  await fitted;
+  const booted = new Promise<void>((resolve) => el.addEventListener('bootstrap', () => resolve(), { once: true }));
+  void el.runBootstrap();
+  await booted;
+  await frame();
+  const totalMs = performance.now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, 100)); // long-task entries arrive asynchronously
+  for (const e of observer.takeRecords()) tasks.push(e.duration);
+  observer.disconnect();
+  el.remove();
+  return { longestMs: Math.max(0, ...tasks), over50: tasks.length, totalMs };
+}
+
+/** A <scaling-calculator> comparing three laws with the inference-aware split: slider input → updated. */
+export async function measureCalculator(steps = 70, warmup = 10): Promise<{ medianMs: number; p90Ms: number; worstMs: number; updates: number }> {
+  const el = document.createElement('scaling-calculator') as HTMLElement & { updateComplete: Promise<boolean> };
+  el.setAttribute('laws', 'besiroglu2024,hoffmann2022,kaplan2020-nd');
+  el.setAttribute('inference-tokens', '2T');
+  let updates = 0;
+  el.addEventListener('scaling-change', () => { updates++; });
+  document.body.append(el);
+  await el.updateComplete;
+  const slider = el.shadowRoot!.querySelector<HTMLInputElement>('#flops-slider')!;
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    slider.value = String(18.5 + (i % 30) * 0.28);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    if (i >= warmup) times.push(performance.now() - t0); // the first steps warm up the JIT
+  }
+  el.remove();
+  times.sort((a, b) => a - b);
+  return { medianMs: median(times), p90Ms: times[Math.floor(times.length * 0.9)], worstMs: times[times.length - 1], updates };
 }

@@ -6,7 +6,9 @@
  *     WebAssembly build (with workers) against the TypeScript engine;
  * (c) the default fit; (d) the 4,000-resample bootstrap with workers;
  * (e) a <scaling-fit> from the built bundle, connected to fit drawn;
- * (f) the gzip -9 size of the built bundle and of its parts.
+ * (f) the gzip -9 size of the built bundle and of its parts;
+ * (g) the page's main thread while a <scaling-fit> fits and bootstraps, and a
+ *     <scaling-calculator> slider step; (h) readRuns on 100,000 CSV rows.
  * Ratios are what to read: absolute times drift on a shared machine.
  */
 
@@ -18,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
 import { measureGrid, measureKernels, type GridRow, type KernelRow } from './measure.js';
 import { measureBootstrap, measureDefaultFit, type BootstrapRow, type FastRow } from './fast.js';
+import { measureRead } from './read.js';
 import { wasmRelaxedSimd, wasmScalar, wasmSimd } from '../src/engine/generated/wasm-bytes.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +44,14 @@ async function inChromium() {
     const elementBundle = await build({ entryPoints: [`${repo}/bench/element.ts`], bundle: true, write: false, format: 'iife', globalName: 'elementBench', target: 'es2022' });
     await elementPage.addScriptTag({ content: elementBundle.outputFiles[0].text });
     const fitElement = await elementPage.evaluate((text) => (globalThis as any).elementBench.measureFitElement(text), csv);
-    return { ...result, fitElement, version } as { kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; fitElement: { medianMs: number; minMs: number; points: number }; threads: number; version: string };
+    const mainThread = await elementPage.evaluate((text) => (globalThis as any).elementBench.measureMainThread(text), csv);
+    const calculator = await elementPage.evaluate(() => (globalThis as any).elementBench.measureCalculator());
+    return { ...result, fitElement, mainThread, calculator, version } as {
+      kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; threads: number; version: string;
+      fitElement: { medianMs: number; minMs: number; points: number };
+      mainThread: { longestMs: number; over50: number; totalMs: number };
+      calculator: { medianMs: number; p90Ms: number; worstMs: number; updates: number };
+    };
   } finally {
     await browser.close();
   }
@@ -52,7 +62,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 const chrome = await inChromium();
-const node = { kernels: measureKernels(csv), grid: await measureGrid(csv), defaultFit: measureDefaultFit(csv), bootstrap: await measureBootstrap(csv) };
+const node = { kernels: measureKernels(csv), grid: await measureGrid(csv), defaultFit: measureDefaultFit(csv), bootstrap: await measureBootstrap(csv), read: measureRead() };
 
 console.log(`scaling-kit bench — Chromium ${chrome.version}, Node ${process.version}, ${chrome.threads} hardware threads\n`);
 console.log('(a) objective + gradient, Chinchilla form, 240 runs: ns per run (median of 9 interleaved rounds)');
@@ -93,3 +103,11 @@ if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
 } else {
   console.log('    dist/scaling-kit.min.js missing: run npm run build');
 }
+
+const { mainThread: mt, calculator: calc } = chrome;
+console.log('\n(g) page main thread, elements from dist/scaling-kit.min.js');
+console.log(`    <scaling-fit> connected, fitted, 1,000-resample bootstrap drawn in ${(mt.totalMs / 1000).toFixed(2)} s: longest task ${mt.longestMs.toFixed(0)} ms, ${mt.over50} tasks over 50 ms`);
+console.log(`    <scaling-calculator> slider step (3 laws + inference-aware split, table and chart): median ${calc.medianMs.toFixed(2)} ms, 90th percentile ${calc.p90Ms.toFixed(2)} ms, worst ${calc.worstMs.toFixed(2)} ms (${calc.updates} updates)`);
+
+console.log('\n(h) readRuns, Node');
+console.log(`    ${node.read.rows.toLocaleString('en')} rows (semicolon-separated, BOM, CRLF): median ${node.read.medianMs.toFixed(0)} ms of ${node.read.repeats}, ${(node.read.rows / node.read.medianMs / 1000).toFixed(2)} M rows/s`);

@@ -244,17 +244,13 @@ test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that o
   assert.deepEqual(Array.from(r.C), [6 * 1e150 * 1e150, 6 * 1e-150 * 1e-150]);
 });
 
-test('100,000 rows read in well under a few seconds, with the last row traced', LIMIT, () => {
+test('100,000 rows read, with the last row traced (npm run bench times it)', LIMIT, () => {
   const n = 100_000;
   const lines = ['N;D;loss'];
   for (let i = 0; i < n; i++) lines.push(`${1e6 * (1 + (i % 997))};${1e9 * (1 + (i % 991))};${2 + (i % 13) / 10}`);
-  const t0 = performance.now();
   const runs = readRuns(`\ufeff${lines.join('\r\n')}\r\n`);
-  const ms = performance.now() - t0;
   assert.equal(runs.N.length, n);
   assert.equal(runs.rows[n - 1], n);
-  assert.ok(ms < 5000, `${ms} ms`);
   lines[n] = `${1e6};NaN;2`;
   assert.throws(() => readRuns(lines.join('\n')), (e: unknown) => e instanceof DataError && e.row === n && e.column === 'D');
-  console.log(`100,000 rows read in ${Math.round(ms)} ms`);
 });

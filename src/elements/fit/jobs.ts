@@ -27,6 +27,14 @@ const bandKey = (b: BandRequest) => `${b.x}|${b.grid[0]}|${b.grid[b.grid.length 
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 
+/**
+ * Resolves in a later task. Jobs start there rather than inside the update that
+ * asked for them: the core's fit and bootstrap do their first chunk of work
+ * synchronously, and run in the same task as the element's render it makes one
+ * long task (about 200 ms for a first <scaling-fit> in a page, bench (g)).
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class FitJobs implements ReactiveController {
   /** The last completed fit, and the runs it was made from. */
   result: FitResult | undefined;
@@ -99,6 +107,8 @@ export class FitJobs implements ReactiveController {
     const t0 = performance.now();
     const show = setTimeout(() => { this.fitProgress ??= { done: 0, total: 0 }; this.host.requestUpdate(); }, FIT_JOB_DEFAULTS.showAfterMs);
     try {
+      await nextTask();
+      abort.signal.throwIfAborted();
       const result = await fit(runs, {
         ...options, signal: abort.signal,
         onProgress: (done, total) => {
@@ -140,6 +150,8 @@ export class FitJobs implements ReactiveController {
     this.bootProgress = { done: 0, total: resamples };
     this.host.requestUpdate();
     try {
+      await nextTask();
+      abort.signal.throwIfAborted();
       const intervals = await bootstrap(runs, {
         resamples, level, delta: result.delta, signal: abort.signal,
         start: result.theta as never, budgets: budget ? [budget] : [],
