@@ -56,9 +56,12 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
   const data = fitDataFromRuns(runs);
   const engine = createEngine(options.engine ?? 'auto');
   engine.setData(data);
-  const estimateFit = fitSync(runs, { engine: engine.name, delta: spec.delta, workers: 0 });
-  const estimate = estimateFit.theta as unknown as ChinchillaTheta;
-  const start = options.start ?? estimate;
+  // The point estimate is fitted here only when the caller did not give both it and θ₀ (an element passes its own fit).
+  const fitted = options.start && options.estimate
+    ? undefined
+    : (fitSync(runs, { engine: engine.name, delta: spec.delta, workers: 0 }).theta as unknown as ChinchillaTheta);
+  const estimate = options.estimate ?? fitted!;
+  const start = options.start ?? fitted!;
   const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
   const threads = options.workers ?? hardwareThreads();
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new OptionError('workers', `invalid workers; expected an integer ≥ 0: ${threads}`);
@@ -94,7 +97,7 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
     runs,
     refit,
     start,
-    estimate: options.estimate ?? estimate,
+    estimate,
     batchSize: options.batchSize ?? Math.max(100, Math.ceil(resamples / 8)),
   });
   return { ...result, engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0, notices };

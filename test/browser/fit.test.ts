@@ -246,6 +246,9 @@ describe('<scaling-fit>', () => {
     await el.updateComplete;
     expect(e.detail.resamples).to.equal(200);
     expect(el.intervals).to.equal(e.detail);
+    // The intervals' point estimates are the element's own fit, the numbers in its parameter table.
+    const fitted = el.result!.params as unknown as Record<string, number>;
+    for (const k of ['A', 'B', 'E', 'alpha', 'beta'] as const) expect(e.detail.params[k].estimate, k).to.equal(fitted[k]);
     const band = root(el).querySelector('path.interval')!;
     expect(band.getAttribute('d')!.length).to.be.greaterThan(100);
     const alpha = root(el).querySelector('.params tr[data-param="alpha"] .interval-cell')!.textContent!;

@@ -154,7 +154,7 @@ export class FitJobs implements ReactiveController {
       abort.signal.throwIfAborted();
       const intervals = await bootstrap(runs, {
         resamples, level, delta: result.delta, signal: abort.signal,
-        start: result.theta as never, budgets: budget ? [budget] : [],
+        start: result.theta as never, estimate: result.theta as never, budgets: budget ? [budget] : [],
         onProgress: (done, total) => { this.bootProgress = { done, total }; this.host.requestUpdate(); },
       });
       abort.signal.throwIfAborted();
