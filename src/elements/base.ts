@@ -10,7 +10,8 @@
  *     `renderError()` in plain words with role="alert";
  *   - exports: `exportBlob(format)` / `export(format)` over the chart SVG and
  *     the subclass's `exportText(format)`, and `renderExportMenu()`;
- *   - `warn(code, message)`: one deduplicated console warning per code.
+ *   - `warn(code, message)`: one deduplicated console warning per code;
+ *   - a first render in a task of its own per element, so a page of charts loads without long tasks.
  * Importing this module registers nothing.
  */
 
@@ -56,6 +57,21 @@ export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: 
 };
 
 const warned = new Set<string>();
+
+/** Resolves in a new task (a message, which browsers do not clamp as they do nested timeouts). */
+const nextTask = () => new Promise<void>((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+  channel.port2.postMessage(null);
+});
+let lastTurn: Promise<void> = Promise.resolve();
+/**
+ * Each element's first render gets a task of its own, in connection order.
+ * Lit renders every element that connects in one task within that same task,
+ * so an article with many charts loaded as a few long tasks of 50-100 ms
+ * (bench (g)); one render per task lets the page take input in between.
+ */
+const firstRenderTurn = (): Promise<void> => (lastTurn = lastTurn.then(nextTask));
 
 /** Plain words from anything thrown. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -105,6 +121,11 @@ export class ScalingElement extends LitElement {
     this.theme = 'auto';
     this.error = null;
     this.notice = null;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return firstRenderTurn().then(() => super.scheduleUpdate());
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

@@ -50,6 +50,20 @@ describe('<scaling-curve>', () => {
     expect(Number(svg(el).getAttribute('width'))).to.equal(640);
   });
 
+  it('renders each element for the first time in a task of its own, in connection order', async () => {
+    wrap = document.createElement('div');
+    wrap.innerHTML = '<scaling-curve preset="hoffmann2022"></scaling-curve><scaling-curve preset="besiroglu2024"></scaling-curve>';
+    document.body.append(wrap);
+    const [a, b] = Array.from(wrap.querySelectorAll('scaling-curve'));
+    expect([a.hasUpdated, b.hasUpdated]).to.deep.equal([false, false]);
+    await a.updateComplete;
+    // Still in the task that rendered the first: the second waits for the next one.
+    expect([a.hasUpdated, b.hasUpdated]).to.deep.equal([true, false]);
+    expect(root(a).querySelectorAll('path.curve').length).to.equal(1);
+    await b.updateComplete;
+    expect(root(b).querySelectorAll('path.curve').length).to.equal(1);
+  });
+
   it('is an image labelled with what it shows and the law', async () => {
     const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>');
     const img = root(el).querySelector('[role="img"]')!;
