@@ -21,6 +21,7 @@
 import { OptionError, ScalingKitError } from './errors.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import type { Runs } from './runs-types.js';
+import { nextTask } from './next-task.js';
 import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
 import { correlationMatrix, percentileOfSorted, sortedWithoutNaN, standardDeviation } from '../stats/intervals.js';
 
@@ -244,7 +245,6 @@ function summarize(values: Float64Array, level: number, estimate: number | undef
   return interval;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs the bootstrap: `resamples` replicates in batches of `batchSize`, each
@@ -278,7 +278,7 @@ export async function bootstrapChinchilla(options: BootstrapOptions): Promise<Bo
     }
     onProgress?.(from + count, o.resamples);
     if (from + count < o.resamples) {
-      await yieldToEventLoop();
+      await nextTask();
       signal?.throwIfAborted();
     }
   }

@@ -13,6 +13,7 @@
 import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { DataError } from './errors.js';
+import { nextTask } from './next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Strategy, type Theta } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
@@ -269,7 +270,6 @@ export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInp
 }
 
 const CHUNK = 64;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Fits, with many starts spread over worker threads where possible. */
 export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
@@ -297,7 +297,7 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
     options.signal?.throwIfAborted();
     parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
     options.onProgress?.(Math.min(count, from + CHUNK), count);
-    if (from + CHUNK < count) await yieldToEventLoop();
+    if (from + CHUNK < count) await nextTask();
   }
   return finish<F>(p, concatBatches(parts, P), t0, 0, notices);
 }

@@ -19,6 +19,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
 import { download, serializeSvg, svgToPng } from '../chart/export.js';
+import { nextTask } from '../core/next-task.js';
 import type { MessageKey } from '../i18n/index.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -58,12 +59,6 @@ export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: 
 
 const warned = new Set<string>();
 
-/** Resolves in a new task (a message, which browsers do not clamp as they do nested timeouts). */
-const nextTask = () => new Promise<void>((resolve) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-  channel.port2.postMessage(null);
-});
 let lastTurn: Promise<void> = Promise.resolve();
 /**
  * Each element's first render gets a task of its own, in connection order.

@@ -10,6 +10,7 @@
 import type { ParamKey } from '../../core/bootstrap.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import { optimalAllocation } from '../../core/planning.js';
+import { nextTask } from '../../core/next-task.js';
 import { percentileOfSorted, sortedWithoutNaN } from '../../stats/intervals.js';
 import type { Interval } from '../../chart/marks/band.js';
 
@@ -30,7 +31,6 @@ function interpolate(xs: Float64Array, ys: Float64Array, x: number): number {
   return Math.exp(Math.log(ys[k - 1]) + t * (Math.log(ys[k]) - Math.log(ys[k - 1])));
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface BandOptions {
   /** Where the band is wanted, along x. */
@@ -51,7 +51,7 @@ export async function frontierBand(samples: Record<ParamKey, Float64Array>, x: L
   let slice = performance.now();
   for (let s = 0; s < count; s++) {
     if (performance.now() - slice > BAND_DEFAULTS.sliceMs) {
-      await pause();
+      await nextTask();
       o.signal?.throwIfAborted();
       slice = performance.now();
     }

@@ -12,6 +12,7 @@ import { fit, type FitResult } from '../../core/fit.js';
 import type { FitOptions } from '../../core/fit-options.js';
 import { bootstrap, type BootstrapFitResult } from '../../core/bootstrap-fit.js';
 import type { Runs } from '../../core/runs-types.js';
+import { nextTask } from '../../core/next-task.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import type { Interval } from '../../chart/marks/band.js';
 import { frontierBand, type BandOptions } from './band.js';
@@ -27,13 +28,6 @@ const bandKey = (b: BandRequest) => `${b.x}|${b.grid[0]}|${b.grid[b.grid.length 
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 
-/**
- * Resolves in a later task. Jobs start there rather than inside the update that
- * asked for them: the core's fit and bootstrap do their first chunk of work
- * synchronously, and run in the same task as the element's render it makes one
- * long task (about 200 ms for a first <scaling-fit> in a page, bench (g)).
- */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class FitJobs implements ReactiveController {
   /** The last completed fit, and the runs it was made from. */
@@ -107,6 +101,8 @@ export class FitJobs implements ReactiveController {
     const t0 = performance.now();
     const show = setTimeout(() => { this.fitProgress ??= { done: 0, total: 0 }; this.host.requestUpdate(); }, FIT_JOB_DEFAULTS.showAfterMs);
     try {
+      // A task of its own: the core's fit does its first chunk synchronously, and run inside the update
+      // that asked for it, render and fit made one long task (about 200 ms for a first <scaling-fit>).
       await nextTask();
       abort.signal.throwIfAborted();
       const result = await fit(runs, {
