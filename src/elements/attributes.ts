@@ -6,7 +6,7 @@
  * Properties set from code may already be numbers; those pass through.
  */
 
-import type { Translate } from '../i18n/index.js';
+import type { CommonTranslate } from '../i18n/index.js';
 
 /** An author mistake in an attribute or property: the message is ready to show. */
 export class AttributeError extends Error {
@@ -27,7 +27,7 @@ export function parseQuantity(text: string): number {
 }
 
 /** A positive finite number from an attribute/property value, or undefined when not given. */
-export function positiveAttr(value: unknown, attr: string, t: Translate): number | undefined {
+export function positiveAttr(value: unknown, attr: string, t: CommonTranslate): number | undefined {
   if (value === undefined || value === null) return undefined;
   const x = typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : NaN;
   if (!(Number.isFinite(x) && x > 0)) throw new AttributeError(attr, t('errBadNumber', { attr, value: String(value) }));
@@ -35,7 +35,7 @@ export function positiveAttr(value: unknown, attr: string, t: Translate): number
 }
 
 /** One of `choices` (case-insensitive match, returned as written in `choices`). */
-export function choiceAttr<T extends string>(value: unknown, attr: string, choices: readonly T[], fallback: T, t: Translate): T {
+export function choiceAttr<T extends string>(value: unknown, attr: string, choices: readonly T[], fallback: T, t: CommonTranslate): T {
   if (value === undefined || value === null || value === '') return fallback;
   const found = choices.find((c) => c.toLowerCase() === String(value).trim().toLowerCase());
   if (!found) throw new AttributeError(attr, t('errBadChoice', { attr, value: String(value), list: choices.join(', ') }));

@@ -20,7 +20,7 @@ import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
 import { download, serializeSvg, svgToPng } from '../chart/export.js';
 import { nextTask } from '../core/next-task.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { CommonKey, Tables } from '../i18n/index.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'python' | 'latex';
@@ -48,7 +48,7 @@ declare global {
   }
 }
 
-export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: string; label: MessageKey } } = {
+export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: string; label: CommonKey } } = {
   svg: { ext: 'svg', type: 'image/svg+xml;charset=utf-8', label: 'exportSvg' },
   png: { ext: 'png', type: 'image/png', label: 'exportPng' },
   csv: { ext: 'csv', type: 'text/csv;charset=utf-8', label: 'exportCsv' },
@@ -71,7 +71,8 @@ const firstRenderTurn = (): Promise<void> => (lastTurn = lastTurn.then(nextTask)
 /** Plain words from anything thrown. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export class ScalingElement extends LitElement {
+/** `K`: the element's own message keys; the shared ones (i18n/common.ts) come with every element. */
+export class ScalingElement<K extends string = never> extends LitElement {
   static override styles = sharedStyles;
 
   /** Registers `tag` for this class unless it is already defined; returns the class. */
@@ -106,13 +107,15 @@ export class ScalingElement extends LitElement {
   /** A problem that leaves the chart standing (a failed export), shown above it; or null. */
   protected declare notice: string | null;
 
-  protected readonly i18n = new LangController(this);
+  protected readonly i18n: LangController<K | CommonKey>;
 
   /** Formats the toolbar offers. */
   protected exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json', 'python', 'latex'];
 
-  constructor() {
+  /** `messages`: the shared tables joined with the element's own (see i18n/tables.ts joinTables). */
+  constructor(messages: Tables<K | CommonKey>) {
     super();
+    this.i18n = new LangController(this, messages);
     this.theme = 'auto';
     this.error = null;
     this.notice = null;
@@ -198,7 +201,7 @@ export class ScalingElement extends LitElement {
   }
 
   /** Menu labels an element words itself (what its CSV or JSON holds); the other formats keep the shared ones. */
-  protected exportLabels: Partial<Record<ExportFormat, MessageKey>> = {};
+  protected exportLabels: Partial<Record<ExportFormat, K | CommonKey>> = {};
 
   private exportLabel(format: ExportFormat): string {
     return this.i18n.t(this.exportLabels[format] ?? EXPORT_FILES[format].label);

@@ -5,13 +5,24 @@
  * tag gives Chinese, anything else English.
  */
 
-import { en, type MessageKey, type Messages } from './en.js';
-import { zh } from './zh.js';
+import type { Lang, Translate } from './tables.js';
+import type { CommonKey } from './common.js';
+import type { CurveKey } from './curve.js';
+import type { FitKey } from './fit.js';
+import type { IsoflopKey } from './isoflop.js';
+import type { LandscapeKey } from './landscape.js';
+import type { CalculatorKey } from './calculator.js';
 
-export type { MessageKey, Messages };
-export type Lang = 'en' | 'zh';
+export { format, joinTables, translator, type Lang, type Tables, type Translate } from './tables.js';
+export { COMMON, type CommonKey } from './common.js';
+export { CURVE, type CurveKey } from './curve.js';
+export { FIT, type FitKey } from './fit.js';
+export { ISOFLOP, type IsoflopKey } from './isoflop.js';
+export { LANDSCAPE, type LandscapeKey } from './landscape.js';
+export { CALCULATOR, type CalculatorKey } from './calculator.js';
 
-export const MESSAGES: { readonly [L in Lang]: Messages } = { en, zh };
+/** Every message key of every element. */
+export type MessageKey = CommonKey | CurveKey | FitKey | IsoflopKey | LandscapeKey | CalculatorKey;
 
 /** 'zh' for zh, zh-CN, zh-Hans, …; 'en' otherwise (including empty). */
 export function langFromTag(tag: string | null | undefined): Lang {
@@ -32,15 +43,10 @@ export function langTag(element: Element): string {
 
 export const resolveLang = (element: Element): Lang => langFromTag(langTag(element));
 
-/** Fills `{name}` placeholders; values become text (the caller renders text, never HTML). */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
-/** A translator bound to one language: `t('errRange', { from, to })`. */
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export function translator(lang: Lang): Translate {
-  const table = MESSAGES[lang];
-  return (key, vars) => format(table[key], vars);
-}
+/** What each element's code may ask for: the shared keys and its own. */
+export type CommonTranslate = Translate<CommonKey>;
+export type CurveTranslate = Translate<CommonKey | CurveKey>;
+export type FitTranslate = Translate<CommonKey | FitKey>;
+export type IsoflopTranslate = Translate<CommonKey | IsoflopKey>;
+export type LandscapeTranslate = Translate<CommonKey | LandscapeKey>;
+export type CalculatorTranslate = Translate<CommonKey | CalculatorKey>;

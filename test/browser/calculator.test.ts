@@ -9,7 +9,7 @@ import '../../src/elements/calculator/calculator.js';
 import type { ScalingCalculator } from '../../src/elements/calculator/calculator.component.js';
 import { readHash, scenarioFields, writeHash } from '../../src/elements/calculator/hash.js';
 import { CALC_DEFAULTS, parseNumber, type CalcResult, type Scenario } from '../../src/elements/calculator/model.js';
-import { translator } from '../../src/i18n/index.js';
+import { CALCULATOR, COMMON, joinTables, translator } from '../../src/i18n/index.js';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -353,7 +353,7 @@ describe('<scaling-calculator>', () => {
     const cases: [string, number][] = [['5.76e23', 5.76e23], ['5.76×10^23', 5.76e23], ['5.76 × 10²³', 5.76e23], ['10^24', 1e24], ['10²⁴', 1e24], ['16,384', 16384], ['2T', 2e12], ['40%', 0.4]];
     for (const [text, want] of cases) expect(parseNumber(text), text).to.be.closeTo(want, want * 1e-15);
     expect(parseNumber('lots')).to.be.NaN;
-    const t = translator('en');
+    const t = translator(joinTables(COMMON, CALCULATOR), 'en');
     const s = { ...result0, C: 3e24, laws: ['besiroglu2024'], inferenceTokens: 2e12 };
     const hash = writeHash('#intro&calc=old&x=1', 'calc', s);
     expect(hash).to.equal(`#intro&calc=${scenarioFields(s)}&x=1`);

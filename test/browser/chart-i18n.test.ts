@@ -1,19 +1,24 @@
 // Languages (src/i18n): the same keys in English and Chinese, and how an
 // element's language is chosen.
 import { expect } from '@esm-bundle/chai';
-import { en } from '../../src/i18n/en.js';
-import { zh } from '../../src/i18n/zh.js';
-import { format, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
+import { CALCULATOR, COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, format, joinTables, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
+
+// Every table, and all of them at once (no key may appear in two tables).
+const TABLES = { COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, CALCULATOR };
+const en: Record<string, string> = Object.assign({}, ...Object.values(TABLES).map((t) => t.en));
+const zh: Record<string, string> = Object.assign({}, ...Object.values(TABLES).map((t) => t.zh));
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('chart i18n', () => {
-  it('English and Chinese have exactly the same keys', () => {
-    expect(Object.keys(zh).sort()).to.deep.equal(Object.keys(en).sort());
+  it('English and Chinese have exactly the same keys, and no key is in two tables', () => {
+    for (const [name, t] of Object.entries(TABLES)) expect(Object.keys(t.zh).sort(), name).to.deep.equal(Object.keys(t.en).sort());
+    const count = Object.values(TABLES).reduce((n, t) => n + Object.keys(t.en).length, 0);
+    expect(Object.keys(en).length).to.equal(count);
   });
 
   it('each Chinese message uses the same placeholders as its English one', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    for (const key of Object.keys(en)) {
       expect([...new Set(placeholders(zh[key]))], key).to.deep.equal([...new Set(placeholders(en[key]))]);
     }
   });
@@ -52,6 +57,6 @@ describe('chart i18n', () => {
 
   it('format fills placeholders as text and leaves unknown ones', () => {
     expect(format('a {x} b {y}', { x: '<i>' })).to.equal('a <i> b {y}');
-    expect(translator('zh')('errRange', { from: 5, to: 1 })).to.contain('5');
+    expect(translator(joinTables(COMMON, CURVE), 'zh')('errRange', { from: 5, to: 1 })).to.contain('5');
   });
 });

@@ -14,7 +14,7 @@ import { busyWorkerCount, terminateWorkers, workerCount } from '../../src/engine
 import { fitSync, type FitResult } from '../../src/core/fit.js';
 import { render } from 'lit';
 import { renderNotices, renderParams } from '../../src/elements/fit/params.js';
-import { translator } from '../../src/i18n/index.js';
+import { COMMON, FIT, joinTables, translator } from '../../src/i18n/index.js';
 import { demoCsv, demoRuns } from '../../src/data/demo.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,7 +90,7 @@ describe('faults', () => {
     expect(bounded.atBounds).to.deep.equal(['alpha']);
     for (const lang of ['en', 'zh'] as const) {
       const box = document.createElement('div');
-      render(renderNotices(bounded, translator(lang)), box);
+      render(renderNotices(bounded, translator(joinTables(COMMON, FIT), lang)), box);
       const warning = box.querySelector('[part="warning"]')!;
       expect(warning.textContent).to.contain('alpha');
       expect(warning.textContent).to.match(lang === 'en' ? /Held at a bound: alpha/ : /边界/);
@@ -99,7 +99,7 @@ describe('faults', () => {
     const cut = fitSync(demoRuns(), { maxIterations: 1 });
     expect(cut.converged).to.equal(false);
     const box = document.createElement('div');
-    render(renderParams(cut as unknown as FitResult, undefined, translator('en')), box);
+    render(renderParams(cut as unknown as FitResult, undefined, translator(joinTables(COMMON, FIT), 'en')), box);
     expect(box.querySelector('[part="status"]')!.textContent).to.contain('NOT converged: iteration limit reached');
   });
 

@@ -10,7 +10,7 @@ import { demoCsv, demoRuns } from '../../src/data/demo.js';
 import type { FitResult } from '../../src/core/fit.js';
 import { render } from 'lit';
 import { renderParams } from '../../src/elements/fit/params.js';
-import { translator } from '../../src/i18n/index.js';
+import { COMMON, FIT, joinTables, translator } from '../../src/i18n/index.js';
 
 const CHINCHILLA = '/shared-data/chinchilla-svg-extracted.csv';
 /** The reference optimum of the Huber objective on the 240 kept runs (independent numpy computation). */
@@ -305,9 +305,9 @@ describe('<scaling-fit>', () => {
   it('says visibly when a fit did not converge, and why', () => {
     const box = document.createElement('div');
     const result = { params: { A: 1, B: 2, E: 1.5, alpha: 0.3, beta: 0.3 }, objective: 0.5, runs: 10, converged: false, reason: 'iteration limit reached' } as unknown as FitResult;
-    render(renderParams(result, undefined, translator('en')), box);
+    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'en')), box);
     expect(box.querySelector('.status.bad')!.textContent).to.contain('NOT converged: iteration limit reached');
-    render(renderParams(result, undefined, translator('zh')), box);
+    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'zh')), box);
     expect(box.querySelector('.status.bad')!.textContent).to.contain('未收敛：达到迭代次数上限');
   });
 

@@ -89,9 +89,9 @@ test("import 'scaling-kit' in Node: the API, no element registered, a fit", () =
   assert.equal(r.customElements, 'undefined');
 });
 
-test('a bundler keeps neither Lit nor any element for an API import, and scaling-kit/define defines all five', async () => {
+test('a bundler keeps neither Lit nor any element for an API import, scaling-kit/define defines all five, and one element brings only its own messages', async () => {
   const bundle = async (contents: string) => {
-    const r = await build({ stdin: { contents, resolveDir: app, loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, logLevel: 'silent' });
+    const r = await build({ stdin: { contents, resolveDir: app, loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, charset: 'utf8', logLevel: 'silent' });
     return r.outputFiles[0].text;
   };
   const api = await bundle(`import { evaluateLaw, PRESETS } from 'scaling-kit'; console.log(evaluateLaw(PRESETS.besiroglu2024.law, { N: 7e10, D: 1.4e12 }));`);
@@ -102,6 +102,9 @@ test('a bundler keeps neither Lit nor any element for an API import, and scaling
   const one = await bundle(`import 'scaling-kit/elements/curve';`);
   assert.match(one, /"scaling-curve"/);
   assert.doesNotMatch(one, /"scaling-fit"/);
+  // …with the shared messages and its own, in both languages, but no other element's.
+  for (const own of ['errorTitle', 'holdRatio', 'Line chart of loss against', '折线图']) assert.ok(one.includes(own), own);
+  assert.doesNotMatch(one, /fitEmptyTitle|calcBudget|isoLegendBudget|landLegendLoss/);
 });
 
 test('the published types check in a TypeScript consumer', () => {

@@ -8,7 +8,7 @@
  */
 
 import type { HardwareId } from '../../core/cost.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import type { ControlsActions, Field } from './controls.js';
 import { flopsFromSlider, formatFlopsText, formatPlain, sliderValue } from './format.js';
 import { CALC_DEFAULTS, RULES, checkNumber, gpuFlops, parseNumber, type Scenario } from './model.js';
@@ -19,7 +19,7 @@ export interface FormHost {
   problems: Partial<Record<Field, string>>;
   laws: string | readonly string[] | undefined;
   hardware: string;
-  translator(): Translate;
+  translator(): CalculatorTranslate;
   mode: string;
   flops: number | string | undefined;
   days: number | string | undefined;
@@ -34,14 +34,14 @@ const without = <T extends object>(o: T, key: keyof T): T => {
 };
 
 /** "from 10¹² to 10³²", "from 0 to 100" (MFU in percent), for a field's message. */
-function rangeText(f: Field, t: Translate): string {
+function rangeText(f: Field, t: CalculatorTranslate): string {
   const r = RULES[f], scale = f === 'mfu' ? 100 : 1;
   const show = (x: number) => (x >= 1e6 ? formatFlopsText(x) : formatPlain(x * scale));
   return t('calcFieldInvalid', { lo: show(r.min), hi: show(r.max) });
 }
 
 /** The value a field's text stands for; throws when it is not valid. */
-function parseField(f: Field, text: string, t: Translate): number {
+function parseField(f: Field, text: string, t: CalculatorTranslate): number {
   const raw = text.trim();
   if (f === 'inferenceTokens' && raw === '') return 0;
   let x = parseNumber(raw);

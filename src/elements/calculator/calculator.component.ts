@@ -85,8 +85,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pointerPosition } from '../../chart/pointer.js';
 import type { Law } from '../../core/forms-eval.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { COMMON } from '../../i18n/common.js';
+import { CALCULATOR, type CalculatorKey } from '../../i18n/calculator.js';
+import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { AttributeError, choiceAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -103,6 +106,9 @@ import { FitLinkController } from './fit-link.js';
 import { flopsFromSlider } from './format.js';
 import { calculatorStyles } from './calculator.styles.js';
 
+/** The shared messages and this element's, in each language. */
+const MESSAGES = joinTables(COMMON, CALCULATOR);
+
 declare module '../base.js' {
   interface ScalingEventMap { 'scaling-change': CalcResult }
 }
@@ -113,7 +119,7 @@ declare global {
 /** The live region speaks once the inputs rest this long (a slider drag would otherwise flood it). */
 export const CALCULATOR_DELAYS = { announceMs: 600 };
 
-export class ScalingCalculator extends ScalingElement implements FormHost, HashHost {
+export class ScalingCalculator extends ScalingElement<CalculatorKey> implements FormHost, HashHost {
   static override styles = [...sharedStyles, calculatorStyles];
 
   // Declared without decorators (see ScalingElement); defaults are set in the constructor.
@@ -176,7 +182,7 @@ export class ScalingCalculator extends ScalingElement implements FormHost, HashH
   private fits = 0;
 
   constructor() {
-    super();
+    super(MESSAGES);
     this.flops = CALC_DEFAULTS.C;
     this.laws = CALC_DEFAULTS.laws.join(',');
     this.mode = CALC_DEFAULTS.mode;
@@ -280,7 +286,7 @@ export class ScalingCalculator extends ScalingElement implements FormHost, HashH
   }
 
   /** @internal */
-  translator(): Translate {
+  translator(): CalculatorTranslate {
     return this.i18n.t;
   }
 

@@ -11,7 +11,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { HARDWARE, type Hardware, type HardwareId } from '../../core/cost.js';
 import { PRESETS } from '../../core/presets.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { flopsText, formatCountText, formatFlopsText, sliderValue } from './format.js';
 import { CALC_DEFAULTS, CALC_LAW_IDS, HARDWARE_IDS, type Mode, type Scenario } from './model.js';
 import { CHART_KINDS } from './draw.js';
@@ -19,7 +19,7 @@ import { CHART_KINDS } from './draw.js';
 export type Field = 'flops' | 'gpus' | 'days' | 'mfu' | 'price' | 'inferenceTokens';
 
 export interface ControlsView {
-  t: Translate;
+  t: CalculatorTranslate;
   scenario: Scenario;
   /** Text being typed, per field (shown instead of the value). */
   drafts: Partial<Record<Field, string>>;
@@ -141,7 +141,7 @@ export function renderControls(v: ControlsView, a: ControlsActions): TemplateRes
 }
 
 /** The chart choice for the toolbar: loss or N* against compute, or none. */
-export function renderChartPick(t: Translate, chart: string, pick: (kind: string) => void): TemplateResult {
+export function renderChartPick(t: CalculatorTranslate, chart: string, pick: (kind: string) => void): TemplateResult {
   const names = { loss: t('calcChartLoss'), params: t('calcChartParams'), none: t('calcChartNone') };
   return html`<label class="chart-kind">${t('calcChartKind')}
     <select part="select" @change=${(e: Event) => pick(value(e))}>

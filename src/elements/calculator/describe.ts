@@ -10,7 +10,7 @@ import { html, type TemplateResult, nothing } from 'lit';
 import { dataTable, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { logTicks } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { formatCountText, formatFlopsText, formatPlain } from './format.js';
 import { scenarioFields, type HashProblem } from './hash.js';
 import { valueAt, type CalcChart } from './draw.js';
@@ -19,7 +19,7 @@ import type { CalcResult, CalcRow, LawSource } from './model.js';
 const valueText = (kind: CalcChart['kind'], y: number): string => (kind === 'loss' ? formatPlain(y, 4) : formatCountText(y));
 
 /** One paragraph for the chart's aria-label: what is plotted, the range, and the values at the budget. */
-export function chartSummary(chart: CalcChart, result: CalcResult, t: Translate): string {
+export function chartSummary(chart: CalcChart, result: CalcResult, t: CalculatorTranslate): string {
   const drawn = new Set(chart.series.map((s) => s.key));
   const missing = result.rows.filter((r) => !drawn.has(r.key)).map((r) => r.short);
   return summary([
@@ -36,21 +36,21 @@ export function chartSummary(chart: CalcChart, result: CalcResult, t: Translate)
 }
 
 /** The numbers behind the chart, one row per decade of compute, visually hidden. */
-export function chartTable(chart: CalcChart, t: Translate): TemplateResult | typeof nothing {
+export function chartTable(chart: CalcChart, t: CalculatorTranslate): TemplateResult | typeof nothing {
   const decades = logTicks(chart.domain, 12).major;
   const rows = decades.map((C) => [formatFlopsText(C), ...chart.series.map((s) => valueText(chart.kind, valueAt(s.source, chart.kind, C)))]);
   const what = chart.kind === 'loss' ? t('calcAxisLoss') : t('calcAxisN');
   return dataTable(t('calcChartTable', { y: what }), [t('axisC'), ...chart.series.map((s) => s.label)], rows, 'chart-table');
 }
 
-const rowSentence = (r: CalcRow, t: Translate): string => {
+const rowSentence = (r: CalcRow, t: CalculatorTranslate): string => {
   if (!Number.isFinite(r.N)) return t('calcAnnounceNone', { label: r.short });
   const vars = { label: r.short, N: formatCountText(r.N), D: formatCountText(r.D), r: formatPlain(r.tokensPerParam), loss: formatPlain(r.loss, 4) };
   return t(Number.isFinite(r.loss) ? 'calcAnnounceRow' : 'calcAnnounceAllocation', vars);
 };
 
 /** What the polite live region says after a change: the budget and each law's split. */
-export const announcement = (result: CalcResult, t: Translate): string =>
+export const announcement = (result: CalcResult, t: CalculatorTranslate): string =>
   summary([t('calcAnnounce', { C: formatFlopsText(result.budget.C) }), ...result.rows.map((r) => rowSentence(r, t))]);
 
 const CSV_COLUMNS = [
@@ -84,7 +84,7 @@ export function resultJson(result: CalcResult, sources: readonly LawSource[]): s
 }
 
 /** Cursor dots and tooltip lines at C = v: each drawn law's value there. */
-export function cursorAt(chart: CalcChart | undefined, v: number, t: Translate): { dots: { y: number; className: string }[]; lines: string[] } {
+export function cursorAt(chart: CalcChart | undefined, v: number, t: CalculatorTranslate): { dots: { y: number; className: string }[]; lines: string[] } {
   if (!chart) return { dots: [], lines: [] };
   const ys = chart.series.map((s) => valueAt(s.source, chart.kind, v));
   return {
@@ -94,7 +94,7 @@ export function cursorAt(chart: CalcChart | undefined, v: number, t: Translate):
 }
 
 /** The ignored parts of the URL hash, in words (as text: the hash is anyone's to write). */
-export function hashNotice(problems: readonly HashProblem[], key: string, t: Translate): TemplateResult | typeof nothing {
+export function hashNotice(problems: readonly HashProblem[], key: string, t: CalculatorTranslate): TemplateResult | typeof nothing {
   if (problems.length === 0) return nothing;
   const list = problems.map((p) => (p.value === undefined ? `“${p.field}”` : `${p.field}: “${p.value}”`)).join('; ');
   return html`<p class="notice" role="status" part="notice">${t('calcHashProblem', { key, list })}</p>`;

@@ -15,7 +15,7 @@ import { legend } from '../../chart/marks/legend.js';
 import { line, type XY } from '../../chart/marks/line.js';
 import { domainOf, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { formatFlopsText } from './format.js';
 import { CALC_DEFAULTS, type CalcResult, type LawSource } from './model.js';
 
@@ -86,7 +86,7 @@ export function chartModel(result: CalcResult, sources: readonly LawSource[], ki
 
 export interface CalcDrawing { svg: SVGSVGElement; frame: Frame; x: PositionScale; y: PositionScale }
 
-export interface DrawOptions { width: number; height: number; t: Translate; ariaLabel: string }
+export interface DrawOptions { width: number; height: number; t: CalculatorTranslate; ariaLabel: string }
 
 /** The budget marker: a dashed rule, a dot on each curve and the budget's label. */
 function marker(m: CalcChart['marker'], x: PositionScale, y: PositionScale, frame: Frame): SVGGElement {

@@ -10,14 +10,14 @@
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { HASH_DEFAULTS, readHash, scenarioFields, validKey, writeHash, type HashProblem, type HashState } from './hash.js';
 import type { Scenario } from './model.js';
 
 export interface HashHost extends ReactiveControllerHost {
   /** The attribute: undefined = off; '' = key "calc"; otherwise the key. */
   hashState: string | undefined;
-  translator(): Translate;
+  translator(): CalculatorTranslate;
   mode: string;
   flops: number | string | undefined;
   laws: string | readonly string[] | undefined;

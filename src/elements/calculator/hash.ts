@@ -22,7 +22,7 @@
  */
 
 import type { HardwareId } from '../../core/cost.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { flopsText } from './format.js';
 import { HARDWARE_IDS, MODES, checkNumber, readLawIds, type Mode, type Scenario } from './model.js';
 
@@ -51,7 +51,7 @@ const shorten = (s: string): string => (s.length > HASH_DEFAULTS.show ? `${s.sli
 
 const entries = (hash: string): string[] => hash.replace(/^#/, '').split('&').filter(Boolean);
 
-type Reader = (value: string, t: Translate) => Partial<Scenario>;
+type Reader = (value: string, t: CalculatorTranslate) => Partial<Scenario>;
 
 const number = (field: Parameters<typeof checkNumber>[0], out: keyof Scenario): Reader => (v, t) => ({ [out]: checkNumber(field, v, t) });
 
@@ -72,7 +72,7 @@ const READERS: Record<string, Reader> = {
 };
 
 /** Reads the scenario under `key` from `hash` (with or without the leading #). */
-export function readHash(hash: string, key: string, t: Translate): HashRead {
+export function readHash(hash: string, key: string, t: CalculatorTranslate): HashRead {
   const out: HashRead = { found: false, state: {}, problems: [] };
   for (const entry of entries(hash)) {
     const eq = entry.indexOf('=');

@@ -13,7 +13,7 @@ import { HARDWARE, COST_DEFAULTS, costOfGpuHours, trainingCost, type CostEstimat
 import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
 import { PRESETS, allocationAt, type AllocationLaw } from '../../core/presets.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import { AttributeError, choiceAttr, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 import { formatFlopsText } from './format.js';
@@ -85,7 +85,7 @@ export function parseNumber(value: unknown): number {
 
 interface NumberRule { attr: string; min: number; max: number; minOpen?: boolean; integer?: boolean }
 
-function numberAttr(value: unknown, fallback: number, rule: NumberRule, t: Translate): number {
+function numberAttr(value: unknown, fallback: number, rule: NumberRule, t: CalculatorTranslate): number {
   if (value === undefined || value === null || value === '') return fallback;
   const x = parseNumber(value);
   const text = String(value);
@@ -108,14 +108,14 @@ export const RULES = {
 } satisfies Record<string, NumberRule>;
 
 /** Checks one numeric setting; returns the number or throws an AttributeError. */
-export function checkNumber(field: keyof typeof RULES, value: unknown, t: Translate): number {
+export function checkNumber(field: keyof typeof RULES, value: unknown, t: CalculatorTranslate): number {
   const rule = RULES[field];
   if (value === undefined || value === null || value === '') throw new AttributeError(rule.attr, t('errBadNumber', { attr: rule.attr, value: '' }));
   return numberAttr(value, NaN, rule, t);
 }
 
 /** Preset ids from "a,b c" or a list; each must be one the calculator can use. */
-export function readLawIds(value: unknown, t: Translate): string[] {
+export function readLawIds(value: unknown, t: CalculatorTranslate): string[] {
   if (value === undefined || value === null) return [...CALC_DEFAULTS.laws];
   const list = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,|]+/);
   const ids = list.map((s) => s.trim()).filter(Boolean);
@@ -128,7 +128,7 @@ export function readLawIds(value: unknown, t: Translate): string[] {
 }
 
 /** Validates the inputs into a scenario; C in gpu mode comes from the GPUs, days, hardware and MFU. */
-export function readScenario(i: CalcInputs, t: Translate): Scenario {
+export function readScenario(i: CalcInputs, t: CalculatorTranslate): Scenario {
   const mode = choiceAttr(i.mode, 'mode', MODES, CALC_DEFAULTS.mode, t);
   const hardware = choiceAttr(i.hardware, 'hardware', HARDWARE_IDS, CALC_DEFAULTS.hardware, t);
   const s: Scenario = {
@@ -206,7 +206,7 @@ export interface CalcResult {
 
 const EMPTY = { N: NaN, D: NaN, tokensPerParam: NaN, loss: NaN };
 
-function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, t: Translate): CalcRow {
+function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, t: CalculatorTranslate): CalcRow {
   if (!isTwoVariable(law)) return { ...base, ...EMPTY, note: t('calcNotPlannable', { form: law.form }) };
   const U = law.form === 'data-constrained' ? CALC_DEFAULTS.U : undefined;
   try {
@@ -226,7 +226,7 @@ function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, 
   }
 }
 
-function allocationRow(base: Omit<CalcRow, keyof typeof EMPTY>, rule: AllocationLaw, s: Scenario, t: Translate): CalcRow {
+function allocationRow(base: Omit<CalcRow, keyof typeof EMPTY>, rule: AllocationLaw, s: Scenario, t: CalculatorTranslate): CalcRow {
   const p = allocationAt(rule, s.C);
   // DeepSeek's scale is M, FLOPs per token; N ≈ M/6 is the usual rough reading (presets.ts notes).
   const N = p.N ?? (p.M as number) / 6;
@@ -236,7 +236,7 @@ function allocationRow(base: Omit<CalcRow, keyof typeof EMPTY>, rule: Allocation
 }
 
 /** The budget's cost (core/cost.ts) and every law's compute-optimal split of it. */
-export function calculate(s: Scenario, sources: readonly LawSource[], t: Translate): CalcResult {
+export function calculate(s: Scenario, sources: readonly LawSource[], t: CalculatorTranslate): CalcResult {
   const options = { hardware: s.hardware, mfu: s.mfu, gpus: s.gpus, pricePerGpuHour: s.price };
   const { flops, ...cost } = s.mode === 'gpu' ? costOfGpuHours(s.gpus * s.days * 24, options) : trainingCost(s.C, options);
   const rows = sources.map((src, i) => {

@@ -9,7 +9,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import { COST_DEFAULTS } from '../../core/cost.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CalculatorTranslate } from '../../i18n/index.js';
 import {
   formatCountText, formatEmissions, formatEnergy, formatFlopsText, formatMoney, formatPercent, formatPlain, fullText,
 } from './format.js';
@@ -21,7 +21,7 @@ type Cell = (r: CalcRow) => { text: string; full?: number; title?: string };
 interface Line { label: string; cell: Cell }
 
 /** The table's rows: quantity label and how to read each law's cell. */
-export function tableLines(result: CalcResult, t: Translate): Line[] {
+export function tableLines(result: CalcResult, t: CalculatorTranslate): Line[] {
   const lines: Line[] = [
     { label: t('calcRowN'), cell: (r) => ({ text: `${r.M !== undefined ? '≈ ' : ''}${formatCountText(r.N)}`, full: r.N }) },
     { label: t('calcRowD'), cell: (r) => ({ text: formatCountText(r.D), full: r.D }) },
@@ -41,7 +41,7 @@ export function tableLines(result: CalcResult, t: Translate): Line[] {
 }
 
 /** The budget figures: label, readable value, an optional second line, full precision. */
-export function budgetFigures(result: CalcResult, t: Translate): [string, string, string, number][] {
+export function budgetFigures(result: CalcResult, t: CalculatorTranslate): [string, string, string, number][] {
   const b = result.budget;
   return [
     [t('calcCompute'), formatFlopsText(b.C), t('unitFlops'), b.C],
@@ -53,7 +53,7 @@ export function budgetFigures(result: CalcResult, t: Translate): [string, string
   ];
 }
 
-export function renderBudget(result: CalcResult, t: Translate): TemplateResult {
+export function renderBudget(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const b = result.budget;
   return html`<dl class="budget" part="budget">
       ${budgetFigures(result, t).map(([label, text, sub, full]) => html`<div><dt>${label}</dt><dd title=${fullText(full)}>${text}</dd><dd class="sub">${sub}</dd></div>`)}
@@ -68,7 +68,7 @@ export function renderBudget(result: CalcResult, t: Translate): TemplateResult {
 const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.label}><span class="swatch ${r.className}" aria-hidden="true"></span>${
   r.kind === 'fit' ? r.short : shortName(r.label)}<small>${r.kind === 'fit' ? r.label : r.key}</small></th>`;
 
-export function renderTable(result: CalcResult, t: Translate): TemplateResult {
+export function renderTable(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const { rows } = result;
   const notes = rows.some((r) => r.note);
   return html`<div class="table-wrap" part="table-wrap">

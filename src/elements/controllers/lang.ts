@@ -1,13 +1,13 @@
 /**
  * A ReactiveController for the element's language: `lang` ('en' | 'zh') and
- * `t(key, vars)` for its messages (src/i18n). The language comes from the
+ * `t(key, vars)` for its messages (the tables it is given, src/i18n). The language comes from the
  * element's `lang` attribute, else the nearest ancestor's, else the
  * document's. Hosts call `refresh()` before rendering (ScalingElement does
  * it in willUpdate); a change of <html lang> updates every connected host.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveLang, translator, type Lang, type Translate } from '../../i18n/index.js';
+import { resolveLang, translator, type Lang, type Tables, type Translate } from '../../i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -20,12 +20,14 @@ function watchDocument(): void {
   documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
-export class LangController implements ReactiveController {
+export class LangController<K extends string> implements ReactiveController {
   lang: Lang = 'en';
-  t: Translate = translator('en');
+  t: Translate<K>;
 
-  constructor(private readonly host: Host) {
+  /** `tables`: the messages the host's code may ask for, in each language. */
+  constructor(private readonly host: Host, private readonly tables: Tables<K>) {
     host.addController(this);
+    this.t = translator(tables, 'en');
   }
 
   hostConnected(): void {
@@ -47,7 +49,7 @@ export class LangController implements ReactiveController {
     const lang = resolveLang(this.host);
     if (lang === this.lang) return false;
     this.lang = lang;
-    this.t = translator(lang);
+    this.t = translator(this.tables, lang);
     return true;
   }
 }

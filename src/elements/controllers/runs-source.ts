@@ -24,7 +24,7 @@ import { csvFormatRows, dsvFormat } from 'd3-dsv';
 import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
-import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { CommonKey, CommonTranslate } from '../../i18n/index.js';
 
 export interface RunsSourceOptions {
   /** The host's `.runs` property. */
@@ -36,7 +36,7 @@ export interface RunsSourceOptions {
   /** Epoch's outlier rule: drop the runs at or above the k-th largest loss. */
   dropHighest?(): number | undefined;
   /** The host's translator, for messages and source labels. */
-  t(): Translate;
+  t(): CommonTranslate;
   /** Fetch timeout in milliseconds; default 15 000. */
   timeout?: number;
 }
@@ -45,7 +45,7 @@ export interface RunsSourceOptions {
 export type SourceKind = 'property' | 'src' | 'inline' | 'table' | 'paste' | 'file';
 
 type Host = ReactiveControllerHost & HTMLElement;
-type Message = { key: MessageKey; vars?: Record<string, string | number> };
+type Message = { key: CommonKey; vars?: Record<string, string | number> };
 
 const INLINE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/json'];
 const INLINE = INLINE_TYPES.map((type) => `:scope > script[type="${type}"]`).join(', ');

@@ -12,7 +12,7 @@ import { line } from '../../chart/marks/line.js';
 import { points } from '../../chart/marks/points.js';
 import { domainOf, extent, logBin, positionScale, type PositionScale } from '../../chart/scales.js';
 import { quantityOf } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CurveTranslate } from '../../i18n/index.js';
 import type { CurveModel } from './model.js';
 
 export interface CurveDrawing {
@@ -27,7 +27,7 @@ export interface CurveDrawing {
 export interface CurveDrawOptions {
   width: number;
   height: number;
-  t: Translate;
+  t: CurveTranslate;
   ariaLabel: string;
   /** Accessible name of run i. */
   runLabel: (i: number) => string;

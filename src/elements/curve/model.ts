@@ -12,7 +12,7 @@ import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { defaultHold, sampleLaw, type Hold, type Sample } from '../../chart/sample.js';
 import { extent, logDomain, type ScaleType } from '../../chart/scales.js';
-import type { Translate } from '../../i18n/index.js';
+import type { CurveTranslate } from '../../i18n/index.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -67,7 +67,7 @@ export const CURVE_DEFAULTS = {
 
 const LAW_PRESETS = PRESETS.filter((p): p is LawPreset => p.kind === 'law');
 
-function presetLaws(text: string, t: Translate): CurveSeries[] {
+function presetLaws(text: string, t: CurveTranslate): CurveSeries[] {
   return text.split(/[\s,]+/).filter(Boolean).map((id) => {
     const found = PRESETS.find((p) => p.id === id);
     if (!found) throw new AttributeError('preset', t('errUnknownPreset', { id, list: LAW_PRESETS.map((p) => p.id).join(', ') }));
@@ -76,7 +76,7 @@ function presetLaws(text: string, t: Translate): CurveSeries[] {
   });
 }
 
-function jsonLaws(value: LawInput | readonly LawInput[] | string, t: Translate): CurveSeries[] {
+function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTranslate): CurveSeries[] {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -101,7 +101,7 @@ function jsonLaws(value: LawInput | readonly LawInput[] | string, t: Translate):
 }
 
 /** The explicit hold from fixed-d / fixed-n / tokens-per-param, or undefined for each law's default. */
-function explicitHold(inputs: CurveInputs, x: LawVariable, t: Translate): Hold | undefined {
+function explicitHold(inputs: CurveInputs, x: LawVariable, t: CurveTranslate): Hold | undefined {
   const D = positiveAttr(inputs.fixedD, 'fixed-d', t);
   const N = positiveAttr(inputs.fixedN, 'fixed-n', t);
   const r = positiveAttr(inputs.tokensPerParam, 'tokens-per-param', t);
@@ -115,7 +115,7 @@ function explicitHold(inputs: CurveInputs, x: LawVariable, t: Translate): Hold |
   return undefined;
 }
 
-function readData(inputs: CurveInputs, t: Translate): Runs | undefined {
+function readData(inputs: CurveInputs, t: CurveTranslate): Runs | undefined {
   const source = inputs.runs ?? (inputs.csv?.trim() ? inputs.csv : undefined);
   if (source === undefined) return undefined;
   const isRuns = (v: unknown): v is Runs => typeof v === 'object' && v !== null && (v as Runs).N instanceof Float64Array && (v as Runs).rows instanceof Int32Array;
@@ -128,7 +128,7 @@ function readData(inputs: CurveInputs, t: Translate): Runs | undefined {
 }
 
 /** Validates the inputs and samples every law over the view. */
-export function buildCurveModel(inputs: CurveInputs, t: Translate): CurveModel {
+export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate): CurveModel {
   const x = choiceAttr(inputs.x, 'x', ['N', 'D', 'C'] as const, 'N', t);
   const yType = choiceAttr(inputs.yScale, 'y-scale', ['linear', 'log'] as const, 'linear', t);
   const series = [

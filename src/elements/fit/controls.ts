@@ -10,7 +10,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LawVariable } from '../../core/forms-eval.js';
 import { ROLES, type ColumnMatch, type Role } from '../../core/columns.js';
-import type { Translate } from '../../i18n/index.js';
+import type { FitTranslate } from '../../i18n/index.js';
 import type { BootstrapState, Progress } from './jobs.js';
 
 let ids = 0;
@@ -38,7 +38,7 @@ export interface ToolbarActions {
 
 const AXIS_NAME = { C: 'quantityC', N: 'quantityN', D: 'quantityD' } as const;
 
-export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: Translate, exportMenu: TemplateResult): TemplateResult {
+export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: FitTranslate, exportMenu: TemplateResult): TemplateResult {
   const running = s.bootState === 'running';
   const p = s.bootProgress;
   return html`<div class="toolbar fit-toolbar" part="toolbar">
@@ -66,7 +66,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: Translate, 
 }
 
 /** The progress of a slow fit (shown only after ~200 ms). */
-export function renderFitProgress(progress: Progress | undefined, runs: number, id: string, t: Translate): TemplateResult | typeof nothing {
+export function renderFitProgress(progress: Progress | undefined, runs: number, id: string, t: FitTranslate): TemplateResult | typeof nothing {
   if (!progress) return nothing;
   return html`<div class="fit-progress" part="fit-progress" role="status">
     <label for=${id}>${t('fitFitting', { n: runs })}</label>
@@ -77,7 +77,7 @@ export function renderFitProgress(progress: Progress | undefined, runs: number, 
 const ROLE_NAME: Record<Role, 'quantityN' | 'quantityD' | 'fitRoleC' | 'loss'> = { N: 'quantityN', D: 'quantityD', C: 'fitRoleC', loss: 'loss' };
 
 /** A <select> per quantity whose column has alternatives in the header. */
-export function renderColumnPickers(match: ColumnMatch | undefined, pick: (role: Role, name: string) => void, t: Translate, idPrefix: string): TemplateResult | typeof nothing {
+export function renderColumnPickers(match: ColumnMatch | undefined, pick: (role: Role, name: string) => void, t: FitTranslate, idPrefix: string): TemplateResult | typeof nothing {
   if (!match) return nothing;
   const roles = ROLES.filter((r) => match.alternatives[r].length > 0);
   if (roles.length === 0) return nothing;
@@ -100,7 +100,7 @@ export interface InputActions {
 }
 
 /** The empty state: paste runs or choose/drop a file. */
-export function renderDataInput(a: InputActions, t: Translate, ids: { text: string; file: string }, showTitle: boolean): TemplateResult {
+export function renderDataInput(a: InputActions, t: FitTranslate, ids: { text: string; file: string }, showTitle: boolean): TemplateResult {
   const submit = (e: Event) => {
     e.preventDefault();
     const area = (e.currentTarget as HTMLFormElement).querySelector('textarea');

@@ -17,7 +17,7 @@ import { points } from '../../chart/marks/points.js';
 import { domainOf, linearDomain, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
 import { quantityOf } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { FitTranslate } from '../../i18n/index.js';
 import { FIT_DEFAULTS, type FitPlot } from './model.js';
 
 export interface FitDrawing {
@@ -33,7 +33,7 @@ export interface FitDrawing {
 export interface FitDrawOptions {
   width: number;
   height: number;
-  t: Translate;
+  t: FitTranslate;
   ariaLabel: string;
   residuals: boolean;
   /** Accessible name of run i. */
@@ -43,7 +43,7 @@ export interface FitDrawOptions {
 export const AXIS_TITLE: Record<LawVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
 const FRONTIER_LABEL: Record<LawVariable, string> = { C: 'L*(C)', N: 'L*(N*)', D: 'L*(D*)' };
 
-function legendItems(m: FitPlot, residuals: boolean, t: Translate): LegendItem[] {
+function legendItems(m: FitPlot, residuals: boolean, t: FitTranslate): LegendItem[] {
   const items: LegendItem[] = m.groups.map((g) => ({ label: g.label, className: g.className, symbol: 'point' }));
   if (residuals) return items;
   if (m.lines.length > 1) items.push({ label: t('fitLawLines'), className: 'size-lines', symbol: 'line' });

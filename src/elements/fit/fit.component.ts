@@ -88,6 +88,9 @@ import type { LawVariable } from '../../core/forms-eval.js';
 import { dataTable } from '../../chart/a11y.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
+import { COMMON } from '../../i18n/common.js';
+import { FIT, type FitKey } from '../../i18n/fit.js';
+import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -103,6 +106,9 @@ import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
 import { fitStyles } from './fit.styles.js';
 
+/** The shared messages and this element's, in each language. */
+const MESSAGES = joinTables(COMMON, FIT);
+
 declare global {
   interface HTMLElementEventMap {
     fit: CustomEvent<FitResult>;
@@ -110,7 +116,7 @@ declare global {
   }
 }
 
-export class ScalingFit extends ScalingElement {
+export class ScalingFit extends ScalingElement<FitKey> {
   static override styles = [...sharedStyles, fitStyles];
 
   // Declared without decorators (see ScalingElement); defaults are set in the constructor.
@@ -165,7 +171,7 @@ export class ScalingFit extends ScalingElement {
   private emitted: { svg?: SVGSVGElement; result?: FitResult; intervals?: BootstrapResult } = {};
 
   constructor() {
-    super();
+    super(MESSAGES);
     this.x = FIT_DEFAULTS.x;
     this.zoom = false;
     this.residuals = false;

@@ -16,7 +16,7 @@ import { sampleLaw, type Sample } from '../../chart/sample.js';
 import { extent, logBin, logDomain, type ScaleType } from '../../chart/scales.js';
 import type { Interval } from '../../chart/marks/band.js';
 import { formatValue } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { FitTranslate } from '../../i18n/index.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
 
 export const FIT_DEFAULTS = {
@@ -56,7 +56,7 @@ export interface FitSettings {
   budget: number | undefined;
 }
 
-function integerAttr(value: unknown, attr: string, min: number, t: Translate): number | undefined {
+function integerAttr(value: unknown, attr: string, min: number, t: FitTranslate): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(String(value).trim());
   if (!(Number.isInteger(n) && n >= min)) throw new AttributeError(attr, t('fitErrInteger', { attr, value: String(value), min }));
@@ -64,7 +64,7 @@ function integerAttr(value: unknown, attr: string, min: number, t: Translate): n
 }
 
 /** Validated settings; throws an AttributeError naming the attribute. */
-export function readSettings(i: FitInputs, t: Translate): FitSettings {
+export function readSettings(i: FitInputs, t: FitTranslate): FitSettings {
   return {
     form: choiceAttr(i.form, 'form', Object.keys(FORM_IDS) as FormName[], FIT_DEFAULTS.form, t),
     loss: choiceAttr(i.loss, 'loss', Object.keys(LOSS_IDS) as LossName[], FIT_DEFAULTS.loss, t),
@@ -163,7 +163,7 @@ export function frontierOf(law: Law, x: LawVariable, runs: Runs, domain: [number
   }
 }
 
-function lawLines(law: Law, x: LawVariable, runs: Runs, groups: SizeGroup[], domain: [number, number], t: Translate): LawLine[] {
+function lawLines(law: Law, x: LawVariable, runs: Runs, groups: SizeGroup[], domain: [number, number], t: FitTranslate): LawLine[] {
   if (!isTwoVariable(law)) {
     try {
       return [{ className: 'fitted', label: t('fitLawLine'), samples: sampleLaw(law, x, { kind: 'none' }, domain, { samples: FIT_DEFAULTS.samples }) }];
@@ -192,7 +192,7 @@ export interface PlotInputs {
   band: Interval[] | undefined;
 }
 
-export function buildFitPlot(p: PlotInputs, t: Translate): FitPlot {
+export function buildFitPlot(p: PlotInputs, t: FitTranslate): FitPlot {
   const { runs, result, x } = p;
   const domain = logDomain(extent(runs[x], true) ?? [1, 10], 0.06);
   const view: [number, number] = p.view ? [p.view[0], p.view[1]] : domain;

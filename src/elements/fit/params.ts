@@ -14,7 +14,7 @@ import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { optimalAllocation, type Allocation } from '../../core/planning.js';
 import { sig } from '../../core/law-text.js';
 import { formatValue, type Quantity } from '../../chart/ticks.js';
-import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { FitKey, FitTranslate } from '../../i18n/index.js';
 import { STATUS_TEXT } from '../../engine/types.js';
 import { GRADIENT_NOT_FINITE } from '../../core/fit.js';
 
@@ -40,7 +40,7 @@ export function parameterRows(result: FitResult, intervals?: BootstrapResult): P
 export interface BudgetRow { key: 'N' | 'D' | 'tokensPerParam' | 'loss'; label: string; value: number; quantity: Quantity; interval?: Interval }
 
 /** N*, D*, tokens per parameter and loss at C = budget, or undefined when the law cannot allocate compute. */
-export function budgetRows(law: Law, budget: number, t: Translate, intervals?: BootstrapResult): { allocation: Allocation; rows: BudgetRow[] } | undefined {
+export function budgetRows(law: Law, budget: number, t: FitTranslate, intervals?: BootstrapResult): { allocation: Allocation; rows: BudgetRow[] } | undefined {
   if (!isTwoVariable(law)) return undefined;
   let allocation: Allocation;
   try {
@@ -61,10 +61,10 @@ export function budgetRows(law: Law, budget: number, t: Translate, intervals?: B
 }
 
 /** The optimiser's stopping reason in the element's language (the core reports it in English). */
-export function reasonText(reason: string, t: Translate): string {
+export function reasonText(reason: string, t: FitTranslate): string {
   if (reason === GRADIENT_NOT_FINITE) return t('fitReasonGradient');
   const i = (STATUS_TEXT as readonly string[]).indexOf(reason);
-  return i >= 0 ? t(`fitReason${i}` as MessageKey) : reason;
+  return i >= 0 ? t(`fitReason${i}` as FitKey) : reason;
 }
 
 /**
@@ -73,7 +73,7 @@ export function reasonText(reason: string, t: Translate): string {
  * core's other notices (a fallback to this thread, the asymmetric loss's kinks…),
  * as text. Nothing when there is nothing to say.
  */
-export function renderNotices(result: { atBounds?: readonly string[]; notices: readonly string[] }, t: Translate): TemplateResult | typeof nothing {
+export function renderNotices(result: { atBounds?: readonly string[]; notices: readonly string[] }, t: FitTranslate): TemplateResult | typeof nothing {
   const bounds = result.atBounds ?? [];
   // The core also words each bound as a notice ("alpha ended at its upper bound …"): shown once, translated.
   const others = result.notices.filter((n) => !bounds.some((k) => n.startsWith(`${k} ended at its `)));
@@ -88,7 +88,7 @@ const value = (q: Quantity, x: number) => (q === 'decimal' ? sig(x, 4) : formatV
 const range = (q: Quantity, i: Interval | undefined) => (i ? `${value(q, i.lo)} – ${value(q, i.hi)}` : '');
 
 /** The parameter table (part="params"), with the status row saying whether the fit converged. */
-export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: Translate): TemplateResult {
+export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: FitTranslate): TemplateResult {
   const level = intervals ? Math.round(intervals.level * 100) : 0;
   const rows = parameterRows(result, intervals);
   return html`<table class="params" part="params">
@@ -111,7 +111,7 @@ export function renderParams(result: FitResult, intervals: BootstrapResult | und
 }
 
 /** The compute-optimal allocation at the budget (part="budget"), or nothing. */
-export function renderBudget(law: Law, budget: number | undefined, intervals: BootstrapResult | undefined, t: Translate): TemplateResult | typeof nothing {
+export function renderBudget(law: Law, budget: number | undefined, intervals: BootstrapResult | undefined, t: FitTranslate): TemplateResult | typeof nothing {
   if (budget === undefined) return nothing;
   const b = budgetRows(law, budget, t, intervals);
   if (!b) return html`<p class="budget-note" part="budget">${t('fitNoTwoVariable', { form: law.form })}</p>`;

@@ -9,13 +9,13 @@ import { formatValue, quantityOf } from '../../chart/ticks.js';
 import { summary, type TableCell } from '../../chart/a11y.js';
 import type { FitResult } from '../../core/fit.js';
 import { formatLaw } from '../../core/law-text.js';
-import type { Translate } from '../../i18n/index.js';
+import type { FitTranslate } from '../../i18n/index.js';
 import { FIT_DEFAULTS, type FitPlot } from './model.js';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? formatValue('decimal', x, digits) : '—');
 
 /** Run i as lines: N and D; C; loss; prediction and residual; input row. */
-export function runLines(m: FitPlot, i: number, t: Translate): string[] {
+export function runLines(m: FitPlot, i: number, t: FitTranslate): string[] {
   const r = m.runs;
   if (i === undefined || !(i >= 0 && i < r.N.length)) return [];
   const lines = [
@@ -46,7 +46,7 @@ function along<T extends { x: number }>(samples: readonly T[], x: number, y: (s:
 }
 
 /** The frontier at x = value: a dot and tooltip lines (x; L* with N*, D*; the band), or undefined. */
-export function cursorText(m: FitPlot, value: number, t: Translate): { dots: CursorDot[]; lines: string[] } | undefined {
+export function cursorText(m: FitPlot, value: number, t: FitTranslate): { dots: CursorDot[]; lines: string[] } | undefined {
   if (m.frontier.length === 0) return undefined;
   const L = along(m.frontier, value, (s) => s.y);
   if (!Number.isFinite(L)) return undefined;
@@ -65,7 +65,7 @@ export function cursorText(m: FitPlot, value: number, t: Translate): { dots: Cur
 const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
 
 /** The chart's accessible summary: what is plotted, how many runs, from where, the fitted law, and a failure to converge. */
-export function summaryText(m: FitPlot, result: FitResult | undefined, residuals: boolean, source: string, t: Translate): string {
+export function summaryText(m: FitPlot, result: FitResult | undefined, residuals: boolean, source: string, t: FitTranslate): string {
   const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'axisLoss'), x: t(QUANTITY[m.x]), n: m.runs.N.length, source };
   return summary([
     result ? t('fitSummary', { ...vars, law: formatLaw(result.law, 4) }) : t('fitSummaryPending', vars),

@@ -15,7 +15,7 @@ import { line } from '../../chart/marks/line.js';
 import { points } from '../../chart/marks/points.js';
 import { domainOf, extent, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode, uniqueId } from '../../chart/svg.js';
-import type { Translate } from '../../i18n/index.js';
+import type { IsoflopTranslate } from '../../i18n/index.js';
 import type { IsoflopModel } from './model.js';
 
 export interface IsoflopDrawing {
@@ -32,7 +32,7 @@ export interface IsoflopDrawing {
 export interface IsoflopDrawOptions {
   width: number;
   height?: number;
-  t: Translate;
+  t: IsoflopTranslate;
   ariaLabel: string;
   /** Legend text of budget i (its C, and why it was rejected). */
   budgetLabel: (i: number) => string;

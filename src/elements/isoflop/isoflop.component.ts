@@ -63,6 +63,9 @@ import type { IsoflopResult } from '../../core/isoflop.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { COMMON } from '../../i18n/common.js';
+import { ISOFLOP, type IsoflopKey } from '../../i18n/isoflop.js';
+import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -73,7 +76,10 @@ import { drawIsoflop, type IsoflopDrawing } from './draw.js';
 import { IsoflopText } from './text.js';
 import { isoflopStyles } from './isoflop.styles.js';
 
-export class ScalingIsoflop extends ScalingElement {
+/** The shared messages and this element's, in each language. */
+const MESSAGES = joinTables(COMMON, ISOFLOP);
+
+export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   static override styles = [...sharedStyles, isoflopStyles];
 
   // Declared without decorators (see ScalingElement); defaults are set in the constructor.
@@ -111,7 +117,7 @@ export class ScalingIsoflop extends ScalingElement {
   private announced?: IsoflopResult;
 
   constructor() {
-    super();
+    super(MESSAGES);
     this.zoom = false;
     this.view = null;
   }

@@ -10,7 +10,7 @@
 import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isoflop.js';
 import type { Runs } from '../../core/runs-types.js';
 import { powerLawBand } from '../../core/loglinear.js';
-import type { Translate } from '../../i18n/index.js';
+import type { IsoflopTranslate } from '../../i18n/index.js';
 import { AttributeError, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -48,7 +48,7 @@ export interface IsoflopModel {
 
 export const ISOFLOP_VIEW = { colours: 12, curveSamples: 48, lineSamples: 40 };
 
-function budgetList(value: string | readonly number[] | undefined, t: Translate): number[] | undefined {
+function budgetList(value: string | readonly number[] | undefined, t: IsoflopTranslate): number[] | undefined {
   if (value === undefined || value === '') return undefined;
   const items = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : value;
   if (items.length === 0) return undefined;
@@ -59,7 +59,7 @@ function budgetList(value: string | readonly number[] | undefined, t: Translate)
   });
 }
 
-function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: Translate): number | undefined {
+function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: IsoflopTranslate): number | undefined {
   if (value === undefined || value === '') return undefined;
   const x = typeof value === 'number' ? value : Number(String(value).trim());
   if (!ok(x)) throw new AttributeError(attr, t(key, { value: String(value) }));
@@ -86,7 +86,7 @@ function allocationLine(result: IsoflopResult, samples: number): IsoflopModel['l
 }
 
 /** Runs the core's analysis with the attributes and shapes the result for drawing. */
-export function buildIsoflopModel(inputs: IsoflopInputs, t: Translate): IsoflopModel {
+export function buildIsoflopModel(inputs: IsoflopInputs, t: IsoflopTranslate): IsoflopModel {
   const budgets = budgetList(inputs.budgets, t);
   const tolerance = numberAttr(inputs.tolerance, 'tolerance', (x) => Number.isFinite(x) && x >= 0, 'errTolerance', t);
   const minPoints = numberAttr(inputs.minPoints, 'min-points', (x) => Number.isInteger(x) && x >= 3, 'errMinPoints', t);

@@ -13,7 +13,7 @@ import { sig } from '../../core/law-text.js';
 import { dataTable, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { formatValue } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { IsoflopTranslate } from '../../i18n/index.js';
 import type { IsoflopModel } from './model.js';
 
 const flops = (C: number) => formatValue('flops', C, 3);
@@ -21,7 +21,7 @@ const count = (x: number) => formatValue('count', x, 3);
 const loss = (x: number) => formatValue('decimal', x, 4);
 
 export class IsoflopText {
-  constructor(private readonly m: IsoflopModel, private readonly t: Translate) {}
+  constructor(private readonly m: IsoflopModel, private readonly t: IsoflopTranslate) {}
 
   /** Why a budget was rejected, in plain words ("curvature not positive"). */
   reason(b: IsoflopBudget): string {

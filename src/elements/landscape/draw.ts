@@ -15,7 +15,7 @@ import { line } from '../../chart/marks/line.js';
 import { positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
 import { formatFlops, formatValue, pow10 } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { LandscapeTranslate } from '../../i18n/index.js';
 import { LANDSCAPE_DEFAULTS, type LandscapeModel } from './model.js';
 
 export interface LandscapeDrawing {
@@ -30,7 +30,7 @@ export interface LandscapeDrawing {
 export interface LandscapeDrawOptions {
   width: number;
   height?: number;
-  t: Translate;
+  t: LandscapeTranslate;
   ariaLabel: string;
   /** Accessible name of model i. */
   modelLabel: (i: number) => string;
@@ -83,7 +83,7 @@ function isoLines(m: LandscapeModel, x: PositionScale, y: PositionScale, clipId:
 }
 
 /** The colour bar: one swatch per band, labelled at the thresholds (every other when crowded). */
-function colourBar(m: LandscapeModel, f: Frame, t: Translate): SVGGElement {
+function colourBar(m: LandscapeModel, f: Frame, t: LandscapeTranslate): SVGGElement {
   const g = group('colour-bar', { part: 'colour-bar' });
   const n = m.thresholds.length;
   const [top, bottom] = [f.margin.top, f.height - f.margin.bottom];

@@ -58,6 +58,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Law } from '../../core/forms-eval.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { COMMON } from '../../i18n/common.js';
+import { LANDSCAPE, type LandscapeKey } from '../../i18n/landscape.js';
+import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -67,7 +70,10 @@ import { MapController } from './map-controller.js';
 import { LandscapeText } from './text.js';
 import { landscapeStyles } from './landscape.styles.js';
 
-export class ScalingLandscape extends ScalingElement {
+/** The shared messages and this element's, in each language. */
+const MESSAGES = joinTables(COMMON, LANDSCAPE);
+
+export class ScalingLandscape extends ScalingElement<LandscapeKey> {
   static override styles = [...sharedStyles, landscapeStyles];
 
   // Declared without decorators (see ScalingElement).
@@ -98,6 +104,10 @@ export class ScalingLandscape extends ScalingElement {
   private modelKey: unknown[] = [];
   private drawing?: LandscapeDrawing;
   private emitted?: SVGSVGElement;
+
+  constructor() {
+    super(MESSAGES);
+  }
 
   /** Milliseconds of the last grid evaluation and contour computation, or undefined. */
   get timings(): { grid: number; contours: number } | undefined {

@@ -13,7 +13,7 @@ import { PRESETS } from '../../core/presets.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from '../../core/forms-eval.js';
 import { lossFloor, optimalAllocation, type Allocation } from '../../core/planning.js';
 import { formatLaw } from '../../core/law-text.js';
-import type { Translate } from '../../i18n/index.js';
+import type { LandscapeTranslate } from '../../i18n/index.js';
 import { AttributeError, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -66,7 +66,7 @@ export const LANDSCAPE_DEFAULTS = {
   flopsPerToken: 6,
 };
 
-function readLaw(value: LandscapeInputs['law'], t: Translate): { law: TwoVariableLaw; label: string } {
+function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: TwoVariableLaw; label: string } {
   const text = typeof value === 'string' ? value.trim() : value;
   let law: Law, label: string | undefined;
   if (text === undefined || text === '' || (typeof text === 'string' && !/^[[{]/.test(text))) {
@@ -90,7 +90,7 @@ function readLaw(value: LandscapeInputs['law'], t: Translate): { law: TwoVariabl
   return { law, label: label ?? formatLaw(law, 4) };
 }
 
-function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [number, number], t: Translate): [number, number] {
+function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [number, number], t: LandscapeTranslate): [number, number] {
   if (value === undefined || value === '') return fallback;
   const parts = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean).map(parseQuantity) : [...value];
   if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0) || !(parts[0] < parts[1])) {
@@ -99,7 +99,7 @@ function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [nu
   return [parts[0], parts[1]];
 }
 
-function readModels(value: LandscapeInputs['models'], t: Translate): ModelInput[] {
+function readModels(value: LandscapeInputs['models'], t: LandscapeTranslate): ModelInput[] {
   if (value === undefined || value === '') return [...LANDSCAPE_DEFAULTS.models];
   let parsed: unknown = value;
   if (typeof value === 'string') {
@@ -139,7 +139,7 @@ export function lossThresholds(lo: number, hi: number, floor: number): number[] 
   return [lo, ...ticks(lo, hi, 14).filter((v) => v > lo && v < hi)];
 }
 
-export function buildLandscapeModel(inputs: LandscapeInputs, t: Translate): LandscapeModel {
+export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTranslate): LandscapeModel {
   const { law, label } = readLaw(inputs.law, t);
   const nRange = readRange(inputs.nRange, 'n-range', LANDSCAPE_DEFAULTS.nRange, t);
   const dRange = readRange(inputs.dRange, 'd-range', LANDSCAPE_DEFAULTS.dRange, t);

@@ -10,7 +10,7 @@ import { formatLaw } from '../../core/law-text.js';
 import { dataTable, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { formatValue } from '../../chart/ticks.js';
-import type { Translate } from '../../i18n/index.js';
+import type { LandscapeTranslate } from '../../i18n/index.js';
 import { LANDSCAPE_DEFAULTS, type LandscapeModel, type PlacedModel } from './model.js';
 
 const count = (x: number, digits = 3) => formatValue('count', x, digits);
@@ -19,7 +19,7 @@ const flops = (x: number, digits = 3) => formatValue('flops', x, digits);
 const loss = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 export class LandscapeText {
-  constructor(private readonly m: LandscapeModel, private readonly t: Translate) {}
+  constructor(private readonly m: LandscapeModel, private readonly t: LandscapeTranslate) {}
 
   /** "Chinchilla (70B, 1.4T) reaches 1.974"; the per-model compute too when the models' C differ. */
   private modelsSentence(): string | undefined {

@@ -1,0 +1,104 @@
+/**
+ * Messages every element shares: axis titles, units, the export menu, the
+ * error box, the data sources (controllers/runs-source.ts) and attribute errors.
+ * English and Simplified Chinese side by side; the Chinese table is typed
+ * against the English one, so a missing or extra key is a compile error.
+ * `{name}` marks a placeholder that `format()` fills in as plain text.
+ */
+
+import type { Tables } from './tables.js';
+
+const en = {
+  // Axis titles and quantity names.
+  axisN: 'Parameters N',
+  axisD: 'Training tokens D',
+  axisC: 'Training compute C (FLOPs)',
+  axisLoss: 'Loss',
+  quantityN: 'parameters N',
+  quantityD: 'training tokens D',
+  quantityC: 'training compute C',
+  unitFlops: 'FLOPs',
+  loss: 'Loss',
+  tableRunsCaption: 'Training runs ({n})',
+
+  // Toolbar.
+  exportMenu: 'Export',
+  exportSvg: 'SVG image',
+  exportPng: 'PNG image',
+  exportCsv: 'CSV (predictions)',
+  exportJson: 'JSON (parameters)',
+  exportPython: 'Python function',
+  exportLatex: 'LaTeX equation',
+  resetZoom: 'Reset zoom',
+
+  // Errors, in plain words.
+  errorTitle: 'This chart cannot be drawn.',
+  errUnknownPreset: 'Unknown preset "{id}". Known presets: {list}.',
+  errAllocationPreset: 'Preset "{id}" is a rule for splitting compute, not a loss law, so it has no curve to draw.',
+  errLawJson: 'The law attribute is not valid JSON: {detail}',
+  errLawShape: 'The law attribute must be an object like {"form": "chinchilla", "params": {…}} or a list of them.',
+  errBadNumber: 'The {attr} attribute must be a positive number; got "{value}".',
+  errBadChoice: 'The {attr} attribute must be one of {list}; got "{value}".',
+  errData: 'The data could not be read: {detail}',
+  errLaw: 'The law "{label}" cannot be drawn: {detail}',
+  errExport: 'Export failed: {detail}',
+
+  // Where the runs come from, and why they could not be read (controllers/runs-source.ts).
+  fitSourceProperty: 'runs property',
+  fitSourceInline: 'inline data',
+  fitSourceTable: 'table in the page',
+  fitSourcePaste: 'pasted data',
+  fitErrFetchStatus: 'Could not load the data from {url}: the server answered {status}.',
+  fitErrFetchNetwork: 'Could not load the data from {url}: {detail}',
+  fitErrFetchTimeout: 'Could not load the data from {url}: no answer within {seconds} seconds.',
+  fitErrFetchType: 'The file at {url} is not CSV or JSON data (it was sent as {type}).',
+  fitErrFile: 'Could not read the file {name}: {detail}',
+  fitLoading: 'Loading {url}…',
+};
+
+export type CommonKey = keyof typeof en;
+
+const zh: { readonly [K in CommonKey]: string } = {
+  axisN: '参数量 N',
+  axisD: '训练词元数 D',
+  axisC: '训练计算量 C（FLOPs）',
+  axisLoss: '损失',
+  quantityN: '参数量 N',
+  quantityD: '训练词元数 D',
+  quantityC: '训练计算量 C',
+  unitFlops: 'FLOPs',
+  loss: '损失',
+  tableRunsCaption: '训练实验（{n} 次）',
+  exportMenu: '导出',
+  exportSvg: 'SVG 图像',
+  exportPng: 'PNG 图像',
+  exportCsv: 'CSV（预测值）',
+  exportJson: 'JSON（参数）',
+  exportPython: 'Python 函数',
+  exportLatex: 'LaTeX 公式',
+  resetZoom: '重置缩放',
+  errorTitle: '无法绘制此图表。',
+  errUnknownPreset: '未知的预设“{id}”。可用的预设有：{list}。',
+  errAllocationPreset: '预设“{id}”是计算量分配规则，不是损失定律，没有可绘制的曲线。',
+  errLawJson: 'law 属性不是有效的 JSON：{detail}',
+  errLawShape: 'law 属性必须是形如 {"form": "chinchilla", "params": {…}} 的对象，或由这样的对象组成的列表。',
+  errBadNumber: '{attr} 属性必须是正数，收到的是“{value}”。',
+  errBadChoice: '{attr} 属性必须是 {list} 之一，收到的是“{value}”。',
+  errData: '无法读取数据：{detail}',
+  errLaw: '无法绘制定律“{label}”：{detail}',
+  errExport: '导出失败：{detail}',
+
+  // 数据来源，以及读取失败的原因（controllers/runs-source.ts）。
+  fitSourceProperty: 'runs 属性',
+  fitSourceInline: '内嵌数据',
+  fitSourceTable: '页面中的表格',
+  fitSourcePaste: '粘贴的数据',
+  fitErrFetchStatus: '无法从 {url} 加载数据：服务器返回 {status}。',
+  fitErrFetchNetwork: '无法从 {url} 加载数据：{detail}',
+  fitErrFetchTimeout: '无法从 {url} 加载数据：{seconds} 秒内没有响应。',
+  fitErrFetchType: '{url} 处的文件不是 CSV 或 JSON 数据（其类型为 {type}）。',
+  fitErrFile: '无法读取文件 {name}：{detail}',
+  fitLoading: '正在加载 {url}…',
+};
+
+export const COMMON: Tables<CommonKey> = { en, zh };
