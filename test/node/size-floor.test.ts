@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAst } from 'rollup/parseAst';
-// @ts-expect-error: a plain .mjs build script without types
 import { withoutStrings } from '../../scripts/size-floor.mjs';
 
 test('withoutStrings empties string literals and template text, and nothing else', () => {
