@@ -86,6 +86,10 @@ describe('<scaling-fit>', () => {
     const label = svg(el).getAttribute('aria-label')!;
     expect(svg(el).getAttribute('role')).to.equal('img');
     expect(label).to.match(/^Loss against training compute C for 240 runs from \/shared-data\/chinchilla-svg-extracted\.csv; fitted L\(N, D\) = 1\.817 \+ 477\.8\/N\^0\.3473 \+ 2143\/D\^0\.3672\./);
+    // The table follows the chart a task later (a frame of its own for its layout), with each
+    // run's prediction from the fit once the fit is drawn.
+    const predicted = () => root(el).querySelector('.visually-hidden > table tbody tr')?.querySelectorAll('td')[4]?.textContent ?? '';
+    await until(() => /^\d\.\d+$/.test(predicted()));
     const table = root(el).querySelector('.visually-hidden > table')!;
     expect(table.querySelectorAll('tbody tr').length).to.equal(240);
     expect(table.querySelector('thead')!.textContent).to.contain('Model Size');

@@ -112,6 +112,8 @@ async function mount(tag: string, setup: (el: El) => void = () => {}, attrs: Rec
 async function settle(el: El): Promise<void> {
   await el.updateComplete;
   await frame();
+  // The hidden data tables follow the chart a task later (controllers/lagging.ts).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await el.updateComplete;
 }
 

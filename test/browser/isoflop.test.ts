@@ -24,6 +24,7 @@ async function mount(markup: string, width = 720): Promise<ScalingIsoflop> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await frame();
+  await new Promise((r) => setTimeout(r, 0)); // the hidden tables follow the chart a task later
   await el.updateComplete;
   return el;
 }

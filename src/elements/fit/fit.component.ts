@@ -96,6 +96,7 @@ import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
+import { Lagging } from '../controllers/lagging.js';
 import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_DEFAULTS, type FitPlot, type FitSettings } from './model.js';
 import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
@@ -165,6 +166,8 @@ export class ScalingFit extends ScalingElement<FitKey> {
   });
   private readonly ids = { x: controlId('x'), boot: controlId('boot'), fit: controlId('fit'), text: controlId('text'), file: controlId('file'), col: controlId('col') };
   private settings?: FitSettings;
+  /** The model the hidden runs table shows: the chart's, a task later (see Lagging). */
+  private readonly tableModel = new Lagging(this, () => this.model);
   private model?: FitPlot;
   private drawing?: FitDrawing;
   private drawKey: unknown[] = [];
@@ -297,7 +300,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
   }
 
   private renderTable(): unknown {
-    const m = this.model;
+    const m = this.tableModel.value;
     if (!m) return nothing;
     const t = this.i18n.t, c = m.runs.columns;
     return dataTable(t('fitTableCaption', { n: m.runs.N.length }), [t('fitRow'), c.N, c.D ?? 'D', c.C ?? 'C', c.loss, t('fitPredicted'), t('fitResidual')],

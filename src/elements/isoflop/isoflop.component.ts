@@ -71,6 +71,7 @@ import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
+import { Lagging } from '../controllers/lagging.js';
 import { buildIsoflopModel, type IsoflopModel } from './model.js';
 import { drawIsoflop, type IsoflopDrawing } from './draw.js';
 import { IsoflopText } from './text.js';
@@ -111,6 +112,8 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
     zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
   });
   private model?: IsoflopModel;
+  /** The model the hidden tables show: the chart's, a task later (see Lagging). */
+  private readonly tableModel = new Lagging(this, () => this.model);
   private modelKey: unknown[] = [];
   private drawing?: IsoflopDrawing;
   private emitted?: SVGSVGElement;
@@ -196,6 +199,6 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
       ${this.renderError(this.notice)}
       ${this.renderError()}
       <figure class="figure" part="figure" ?hidden=${!this.drawing}>${this.plot.render(this.drawing?.svg ?? nothing, t('isoPlotHint'))}</figure>
-      ${this.model ? this.text().tables() : nothing}`;
+      ${this.model && this.tableModel.value ? new IsoflopText(this.tableModel.value, this.i18n.t).tables() : nothing}`;
   }
 }
