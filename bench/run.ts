@@ -106,7 +106,7 @@ if (existsSync(`${repo}/dist/scaling-kit.min.js`)) {
 
 const { mainThread: mt, calculator: calc } = chrome;
 console.log('\n(g) page main thread, elements from dist/scaling-kit.min.js');
-console.log(`    <scaling-fit> connected, fitted, 1,000-resample bootstrap drawn in ${(mt.totalMs / 1000).toFixed(2)} s: longest task ${mt.longestMs.toFixed(0)} ms, ${mt.over50} task${mt.over50 === 1 ? '' : 's'} over 50 ms`);
+console.log(`    <scaling-fit> connected, fitted, 1,000-resample bootstrap drawn in ${(mt.totalMs / 1000).toFixed(2)} s: ${mt.over50 === 0 ? 'no task over 50 ms' : `longest task ${mt.longestMs.toFixed(0)} ms, ${mt.over50} task${mt.over50 === 1 ? '' : 's'} over 50 ms`}`);
 console.log(`    <scaling-calculator> slider step (3 laws + inference-aware split, table and chart): median ${calc.medianMs.toFixed(2)} ms, 90th percentile ${calc.p90Ms.toFixed(2)} ms, worst ${calc.worstMs.toFixed(2)} ms (${calc.updates} updates)`);
 
 console.log('\n(h) readRuns, Node');
