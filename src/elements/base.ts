@@ -20,7 +20,8 @@ import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
 import { download, serializeSvg, svgToPng } from '../chart/export.js';
 import { nextTask } from '../core/next-task.js';
-import type { CommonKey, Tables } from '../i18n/index.js';
+import { COMMON, type CommonKey } from '../i18n/common.js';
+import { joinTables, type Tables } from '../i18n/tables.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'python' | 'latex';
@@ -58,6 +59,14 @@ export const EXPORT_FILES: { readonly [F in ExportFormat]: { ext: string; type: 
 };
 
 const warned = new Set<string>();
+
+const withCommonCache = new WeakMap<object, Tables<string>>();
+/** The shared messages joined with an element's own, once per element class. */
+function withCommon<K extends string>(own: Tables<K>): Tables<K | CommonKey> {
+  let joined = withCommonCache.get(own);
+  if (!joined) withCommonCache.set(own, (joined = joinTables(COMMON, own)));
+  return joined as Tables<K | CommonKey>;
+}
 
 let lastTurn: Promise<void> = Promise.resolve();
 /**
@@ -112,10 +121,10 @@ export class ScalingElement<K extends string = never> extends LitElement {
   /** Formats the toolbar offers. */
   protected exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json', 'python', 'latex'];
 
-  /** `messages`: the shared tables joined with the element's own (see i18n/tables.ts joinTables). */
-  constructor(messages: Tables<K | CommonKey>) {
+  /** `messages`: the element's own tables (src/i18n/<element>.ts); the shared ones are added here. */
+  constructor(messages: Tables<K>) {
     super();
-    this.i18n = new LangController(this, messages);
+    this.i18n = new LangController(this, withCommon(messages));
     this.theme = 'auto';
     this.error = null;
     this.notice = null;

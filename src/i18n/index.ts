@@ -21,9 +21,6 @@ export { ISOFLOP, type IsoflopKey } from './isoflop.js';
 export { LANDSCAPE, type LandscapeKey } from './landscape.js';
 export { CALCULATOR, type CalculatorKey } from './calculator.js';
 
-/** Every message key of every element. */
-export type MessageKey = CommonKey | CurveKey | FitKey | IsoflopKey | LandscapeKey | CalculatorKey;
-
 /** 'zh' for zh, zh-CN, zh-Hans, …; 'en' otherwise (including empty). */
 export function langFromTag(tag: string | null | undefined): Lang {
   return /^zh(?:-|_|$)/i.test((tag ?? '').trim()) ? 'zh' : 'en';

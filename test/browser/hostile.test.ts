@@ -19,6 +19,7 @@ import { readRuns } from '../../src/core/runs.js';
 import type { Runs } from '../../src/core/runs-types.js';
 import { demoCsv } from '../../src/data/demo.js';
 import { HOSTILE_PAYLOADS, PWNED, chunks } from '../fixtures/hostile-payloads.js';
+import { nextTask } from '../../src/core/next-task.js';
 
 type El = ScalingElement & Record<string, unknown>;
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
@@ -112,8 +113,7 @@ async function mount(tag: string, setup: (el: El) => void = () => {}, attrs: Rec
 async function settle(el: El): Promise<void> {
   await el.updateComplete;
   await frame();
-  // The hidden data tables follow the chart a task later (controllers/lagging.ts).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask(); // the hidden data tables follow the chart a task later (controllers/lagging.ts)
   await el.updateComplete;
 }
 

@@ -6,6 +6,7 @@ import { csvParse } from 'd3-dsv';
 import '../../src/elements/isoflop/isoflop.js';
 import type { ScalingIsoflop } from '../../src/elements/isoflop/isoflop.component.js';
 import { preset, type LawPreset } from '../../src/core/presets.js';
+import { nextTask } from '../../src/core/next-task.js';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 let wrap: HTMLDivElement;
@@ -24,7 +25,7 @@ async function mount(markup: string, width = 720): Promise<ScalingIsoflop> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await frame();
-  await new Promise((r) => setTimeout(r, 0)); // the hidden tables follow the chart a task later
+  await nextTask(); // the hidden tables follow the chart a task later (controllers/lagging.ts)
   await el.updateComplete;
   return el;
 }

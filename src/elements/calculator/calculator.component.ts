@@ -87,9 +87,7 @@ import { pointerPosition } from '../../chart/pointer.js';
 import type { Law } from '../../core/forms-eval.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
-import { COMMON } from '../../i18n/common.js';
 import { CALCULATOR, type CalculatorKey } from '../../i18n/calculator.js';
-import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { AttributeError, choiceAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -105,9 +103,6 @@ import { formActions, type FormHost } from './actions.js';
 import { FitLinkController } from './fit-link.js';
 import { flopsFromSlider } from './format.js';
 import { calculatorStyles } from './calculator.styles.js';
-
-/** The shared messages and this element's, in each language. */
-const MESSAGES = joinTables(COMMON, CALCULATOR);
 
 declare module '../base.js' {
   interface ScalingEventMap { 'scaling-change': CalcResult }
@@ -182,7 +177,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
   private fits = 0;
 
   constructor() {
-    super(MESSAGES);
+    super(CALCULATOR);
     this.flops = CALC_DEFAULTS.C;
     this.laws = CALC_DEFAULTS.laws.join(',');
     this.mode = CALC_DEFAULTS.mode;

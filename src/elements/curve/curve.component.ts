@@ -73,9 +73,7 @@ import { toCsv, toJson } from '../../chart/export.js';
 import { lawsToPython, pythonName } from '../../chart/law-python.js';
 import { lawLatexBlock } from '../../chart/law-latex.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
-import { COMMON } from '../../i18n/common.js';
 import { CURVE, type CurveKey } from '../../i18n/curve.js';
-import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -83,9 +81,6 @@ import { PlotController } from '../controllers/plot.js';
 import { buildCurveModel, type CurveModel, type LawInput } from './model.js';
 import { drawCurve, type CurveDrawing } from './draw.js';
 import { curveStyles } from './curve.styles.js';
-
-/** The shared messages and this element's, in each language. */
-const MESSAGES = joinTables(COMMON, CURVE);
 
 const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
 
@@ -138,7 +133,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   private childObserver?: MutationObserver;
 
   constructor() {
-    super(MESSAGES);
+    super(CURVE);
     this.x = 'N';
     this.yScale = 'linear';
     this.zoom = false;

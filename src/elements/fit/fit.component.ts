@@ -88,9 +88,7 @@ import type { LawVariable } from '../../core/forms-eval.js';
 import { dataTable } from '../../chart/a11y.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
-import { COMMON } from '../../i18n/common.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
-import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -106,9 +104,6 @@ import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, ren
 import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
 import { fitStyles } from './fit.styles.js';
-
-/** The shared messages and this element's, in each language. */
-const MESSAGES = joinTables(COMMON, FIT);
 
 declare global {
   interface HTMLElementEventMap {
@@ -174,7 +169,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private emitted: { svg?: SVGSVGElement; result?: FitResult; intervals?: BootstrapResult } = {};
 
   constructor() {
-    super(MESSAGES);
+    super(FIT);
     this.x = FIT_DEFAULTS.x;
     this.zoom = false;
     this.residuals = false;

@@ -63,9 +63,7 @@ import type { IsoflopResult } from '../../core/isoflop.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
-import { COMMON } from '../../i18n/common.js';
 import { ISOFLOP, type IsoflopKey } from '../../i18n/isoflop.js';
-import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -76,9 +74,6 @@ import { buildIsoflopModel, type IsoflopModel } from './model.js';
 import { drawIsoflop, type IsoflopDrawing } from './draw.js';
 import { IsoflopText } from './text.js';
 import { isoflopStyles } from './isoflop.styles.js';
-
-/** The shared messages and this element's, in each language. */
-const MESSAGES = joinTables(COMMON, ISOFLOP);
 
 export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   static override styles = [...sharedStyles, isoflopStyles];
@@ -120,7 +115,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   private announced?: IsoflopResult;
 
   constructor() {
-    super(MESSAGES);
+    super(ISOFLOP);
     this.zoom = false;
     this.view = null;
   }

@@ -58,9 +58,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Law } from '../../core/forms-eval.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
-import { COMMON } from '../../i18n/common.js';
 import { LANDSCAPE, type LandscapeKey } from '../../i18n/landscape.js';
-import { joinTables } from '../../i18n/tables.js';
 import { sharedStyles } from '../shared-styles.js';
 import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -69,9 +67,6 @@ import { crosshair, drawLandscape, type LandscapeDrawing } from './draw.js';
 import { MapController } from './map-controller.js';
 import { LandscapeText } from './text.js';
 import { landscapeStyles } from './landscape.styles.js';
-
-/** The shared messages and this element's, in each language. */
-const MESSAGES = joinTables(COMMON, LANDSCAPE);
 
 export class ScalingLandscape extends ScalingElement<LandscapeKey> {
   static override styles = [...sharedStyles, landscapeStyles];
@@ -106,7 +101,7 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
   private emitted?: SVGSVGElement;
 
   constructor() {
-    super(MESSAGES);
+    super(LANDSCAPE);
   }
 
   /** Milliseconds of the last grid evaluation and contour computation, or undefined. */
