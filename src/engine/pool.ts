@@ -15,6 +15,10 @@ interface Slot {
   data: FitData | null;
   module: WebAssembly.Module | null;
   pending: Map<number, { resolve(v: any): void; reject(e: Error): void }>;
+  /** Settles when the last job that asked for this worker is done with it: jobs take turns. */
+  queue: Promise<void>;
+  /** Jobs using or waiting for this worker; Node may exit only when none are. */
+  holders: number;
 }
 
 let slots: Slot[] = [];
@@ -29,7 +33,7 @@ function call(slot: Slot, message: Record<string, unknown>, transfer?: ArrayBuff
 }
 
 function spawn(): Slot {
-  const slot: Slot = { worker: startWorker(), data: null, module: null, pending: new Map() };
+  const slot: Slot = { worker: startWorker(), data: null, module: null, pending: new Map(), queue: Promise.resolve(), holders: 0 };
   slot.worker.onMessage((msg: { id: number; type: string; batch?: BatchResult; message?: string }) => {
     const p = slot.pending.get(msg.id);
     if (!p) return;
@@ -46,6 +50,35 @@ function spawn(): Slot {
   });
   slot.worker.hold(false);
   return slot;
+}
+
+const aborted = (signal: AbortSignal): Promise<never> =>
+  new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
+/**
+ * Runs `work` with the worker to itself. A worker holds one job's data at a
+ * time, so jobs that overlap (two fits, a fit after an aborted bootstrap) queue
+ * for it instead of sending it each other's data; and it is held (Node stays
+ * alive) while any job uses or waits for it, not just until the first finishes.
+ */
+async function leased<T>(slot: Slot, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  const before = slot.queue;
+  let release!: () => void;
+  slot.queue = new Promise((resolve) => (release = resolve));
+  if (slot.holders++ === 0) slot.worker.hold(true);
+  try {
+    // An abort while waiting ends this job at once; its turn still passes on in order.
+    await (signal ? Promise.race([before, aborted(signal)]) : before);
+    return await work();
+  } finally {
+    void before.then(() => {
+      release();
+      if (--slot.holders === 0) slot.worker.hold(false);
+    });
+  }
 }
 
 /** Diagnostics: workers alive in the pool (idle ones included). */
@@ -101,14 +134,7 @@ async function runChunks(
       options.onProgress?.(done, count);
     }
   };
-  await Promise.all(team.map(async (slot) => {
-    slot.worker.hold(true);
-    try {
-      await workOn(slot);
-    } finally {
-      slot.worker.hold(false);
-    }
-  }));
+  await Promise.all(team.map((slot) => leased(slot, options.signal, () => workOn(slot))));
   options.signal?.throwIfAborted();
   return result;
 }
