@@ -19,6 +19,9 @@ import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import type { Law } from './forms-eval.js';
 import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
+import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
+import { dataDiagnostics, lawDiagnostics, residualDiagnostics } from './fit-diagnostics.js';
+import { curvature, FLAT_CONDITION } from './curvature.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitStartsParallel } from '../engine/pool.js';
@@ -76,6 +79,19 @@ export interface FitResult<F extends FormName = FormName> {
   atBounds: string[];
   /** Things a user should know (e.g. a fallback that was taken, a bound that holds a parameter). */
   notices: string[];
+  /**
+   * How far the result can be trusted, as codes with values (src/core/diagnostic-codes.ts;
+   * words in src/i18n/diagnostics.ts). Any `warning` or `error` means this is not a plain success.
+   */
+  diagnostics: Diagnostic[];
+  /**
+   * True when independent evidence says this is the global optimum of the objective: at least
+   * two starts from different places ended in it and a spread of check starts found nothing lower.
+   * False (with a `not-certified` diagnostic) when that could not be shown.
+   */
+  certified: boolean;
+  /** Sandwich standard errors of θ by name (NaN where the curvature is singular; see `diagnostics`). */
+  standardErrors: Theta;
 }
 
 /** Per-start stopping rules; see src/engine/js/lbfgs.ts. */
@@ -135,6 +151,10 @@ interface Prepared {
   screenEvaluations: number;
   /** Which input column fed each quantity, to name one in errors. */
   columns: Runs['columns'];
+  /** 1-based data rows of the runs, to name outliers. */
+  rows: Int32Array;
+  /** Fast strategy: a spread of grid starts run after the fast ones, to look for a lower basin. */
+  check: Float64Array | null;
 }
 
 const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
@@ -146,8 +166,41 @@ export function fitDataFromRuns(runs: Runs): FitData {
     count: runs.N.length,
     lnN: ln(runs.N), lnD, lnC: ln(runs.C), lnU: runs.U ? ln(runs.U) : lnD,
     lnL: ln(runs.loss), loss: Float64Array.from(runs.loss),
-    weight: runs.weight ? Float64Array.from(runs.weight) : new Float64Array(runs.N.length).fill(1),
+    weight: runs.weight ? normalisedWeights(runs.weight) : new Float64Array(runs.N.length).fill(1),
   };
+}
+
+/**
+ * Weights divided by their largest (so 1e300 does not overflow a sum), then
+ * scaled by the power of two that brings their mean nearest 1: equal weights
+ * of any size become exactly 1, and weights near 1 (an integer 2 standing for
+ * a run listed twice) come back bit for bit, so the objective keeps its
+ * meaning. Weights that are all zero are left so; the fit's diagnostics say so.
+ */
+export function normalisedWeights(weight: Float64Array): Float64Array {
+  let max = 0;
+  for (const w of weight) max = Math.max(max, w);
+  if (!(max > 0) || !Number.isFinite(max)) return Float64Array.from(weight);
+  const relative = weight.map((w) => w / max);
+  let sum = 0;
+  for (const w of relative) sum += w;
+  const scale = 2 ** Math.round(Math.log2(weight.length / sum));
+  return relative.map((w) => w * scale);
+}
+
+/** Check starts of the fast strategy: this many rows spread evenly over the form's default grid. */
+const CHECK_STARTS = 16;
+/** A check start counts as a lower basin when it beats the fast answer by more than this (relative). */
+const LOWER_BASIN = 1e-6;
+/** Starts within this (relative) of the optimum count as having reached it, for certification. */
+const REACHED = 1e-6;
+
+function spreadRows(grid: Float64Array, P: number, count: number): Float64Array {
+  const rows = grid.length / P;
+  if (rows <= count) return grid;
+  const out = new Float64Array(count * P);
+  for (let k = 0; k < count; k++) out.set(grid.subarray(Math.floor(((k + 0.5) * rows) / count) * P, Math.floor(((k + 0.5) * rows) / count) * P + P), k * P);
+  return out;
 }
 
 function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
@@ -183,7 +236,8 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   }
   // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
   const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
-  return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns };
+  const check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS) : null;
+  return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
 }
 
 /** The `keep` starts with the lowest objective, in that order. */
@@ -200,7 +254,14 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
   return Float64Array.from(chosen.flatMap(([, k]) => Array.from(starts.subarray(k * P, k * P + P))));
 }
 
-function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[]): FitResult<F> {
+/** What the search beyond the strategy's own starts did: a lower basin found by the check starts, and the escalation to the full grid. */
+interface Search {
+  escalated?: { from: number; to: number; starts: number };
+  /** Check starts that found nothing lower: they count as evidence, but the polish starts from the strategy's own best, as before. */
+  checked?: BatchResult;
+}
+
+function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[], search: Search = {}): FitResult<F> {
   const { opts } = p;
   const engine = holding(p.engine, p.data);
   const { spec } = opts;
@@ -212,11 +273,12 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   const grad = new Float64Array(P);
   const objective = engine.objective(spec, theta, grad);
   let evaluations = polished.evals[0] + p.screenEvaluations, iterations = polished.iterations[0], within = 0, convergedStarts = 0;
-  for (let k = 0; k < batch.f.length; k++) {
-    evaluations += batch.evals[k];
-    iterations += batch.iterations[k];
-    if (batch.f[k] <= objective * (1 + SAME_OPTIMUM)) within++;
-    if (isConvergedStatus(batch.status[k])) convergedStarts++;
+  const every = search.checked ? concatBatches([batch, search.checked], P) : batch;
+  for (let k = 0; k < every.f.length; k++) {
+    evaluations += every.evals[k];
+    iterations += every.iterations[k];
+    if (every.f[k] <= objective * (1 + SAME_OPTIMUM)) within++;
+    if (isConvergedStatus(every.status[k])) convergedStarts++;
   }
   const status = polished.status[0];
   // A gradient that overflowed (NaN or ±∞) looks like "no descent direction" to the solver; say so instead.
@@ -234,6 +296,32 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   }
   const law = lawFromTheta(spec, theta) as LawOf<F>;
   checkRepresentable(opts, theta, law.params, objective, p.columns);
+  const thetaByName = Object.fromEntries(opts.names.map((k, i) => [k, theta[i]]));
+  const reached = every.f.reduce((n, f) => (f <= objective + REACHED * Math.max(Math.abs(objective), 1e-300) ? n + 1 : n), 0);
+  let diagnostics: Diagnostic[] = dataDiagnostics(spec, p.data, P);
+  // Runs that cannot determine the law leave a flat valley, not basins: no optimum there can be certified.
+  const uncertified = spec.loss === 'asymmetric' ? 'piecewise-linear' as const
+    : diagnostics.some((d) => d.severity === 'error') ? 'unidentifiable' as const
+      : reached < 2 ? 'single-start' as const : null;
+  const certified = uncertified === null;
+  if (search.escalated) diagnostics.push(diagnostic('escalated', 'info', search.escalated));
+  if (uncertified) diagnostics.push(diagnostic('not-certified', 'warning', { reason: uncertified }));
+  if (!isConvergedStatus(status)) diagnostics.push(diagnostic('not-converged', 'warning', { status }));
+  if (brokenGradient.length) diagnostics.push(diagnostic('gradient-not-finite', 'warning', { parameters: brokenGradient }));
+  for (const k of atBounds) {
+    const i = opts.names.indexOf(k), side = boundAt(opts, theta, i)!;
+    diagnostics.push(diagnostic('at-bound', 'warning', { parameter: k, side, bound: side === 'lower' ? opts.lower![i] : opts.upper![i] }));
+  }
+  const x = spec.variable === 'D' ? p.data.lnD : spec.variable === 'C' ? p.data.lnC : p.data.lnN;
+  // With (almost) no weight there is nothing to judge the law or its residuals on.
+  const weighed = !diagnostics.some((d) => d.code === 'zero-weight');
+  if (weighed) diagnostics = diagnostics.concat(lawDiagnostics(law, thetaByName, p.data, x));
+  const curve = curvature(spec, p.data, theta);
+  if (curve.flat.length && diagnostics.every((d) => d.severity !== 'error')) {
+    diagnostics.push(diagnostic('flat-direction', 'warning', { condition: curve.condition, parameters: curve.flat.map((i) => opts.names[i]) }));
+  }
+  if (!curve.standardErrors.every(Number.isFinite) && spec.loss !== 'asymmetric') diagnostics.push(diagnostic('no-standard-errors', 'warning', {}));
+  if (weighed) diagnostics = diagnostics.concat(residualDiagnostics(spec, theta, p.data, p.rows, P));
   return {
     form: spec.form as F,
     loss: spec.loss,
@@ -241,12 +329,12 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     strategy: opts.strategy,
     law,
     params: law.params as LawOf<F>['params'],
-    theta: Object.fromEntries(opts.names.map((k, i) => [k, theta[i]])),
+    theta: thetaByName,
     objective,
     converged: Number.isFinite(objective) && isConvergedStatus(status) && brokenGradient.length === 0,
     reason: brokenGradient.length ? GRADIENT_NOT_FINITE : STATUS_TEXT[status] ?? 'unknown',
     gradientNorm: grad.reduce((m, g) => (Number.isFinite(g) ? Math.max(m, Math.abs(g)) : m), 0),
-    starts: { total: batch.f.length, withinTolerance: within, converged: convergedStarts },
+    starts: { total: every.f.length, withinTolerance: within, converged: convergedStarts },
     evaluations,
     iterations,
     engine: engine.name,
@@ -255,6 +343,9 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     runs: p.data.count,
     atBounds,
     notices,
+    diagnostics,
+    certified,
+    standardErrors: Object.fromEntries(opts.names.map((k, i) => [k, curve.standardErrors[i]])),
   };
 }
 
@@ -265,8 +356,37 @@ type FormOptions<F extends FormName> = FitOptions & { form?: F };
 export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): FitResult<F> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const batch = p.engine.fitStarts(p.opts.spec, p.starts, p.solver);
-  return finish<F>(p, batch, t0, 0, []);
+  const run = (starts: Float64Array) => holding(p.engine, p.data).fitStarts(p.opts.spec, starts, p.solver);
+  const [batch, search] = searchFurther(p, run(p.starts), (starts) => run(starts));
+  return finish<F>(p, batch, t0, 0, [], search);
+}
+
+const bestOf = (b: BatchResult) => b.f.reduce((m, f) => (f < m ? f : m), Infinity);
+
+/**
+ * The fast strategy's check: run a spread of grid starts; if one ends in a
+ * basin lower than the fast answer, run the whole grid, as "exact" would, and
+ * say so. Returns every start's row, for certification.
+ */
+function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => BatchResult): [BatchResult, Search];
+function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => Promise<BatchResult>): Promise<[BatchResult, Search]>;
+function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => BatchResult | Promise<BatchResult>): [BatchResult, Search] | Promise<[BatchResult, Search]> {
+  if (!p.check) return [batch, {}];
+  const P = batch.params, from = bestOf(batch);
+  const afterCheck = (check: BatchResult): [BatchResult, Search] | Promise<[BatchResult, Search]> => {
+    const both = concatBatches([batch, check], P);
+    // Lower by more than rounding: relative, with a floor for fits that are already exact (objective ~ 0).
+    if (!(bestOf(check) < from - Math.max(LOWER_BASIN * Math.abs(from), 1e-14 * p.data.count))) return [batch, { checked: check }];
+    const grid = defaultGrid(p.opts.spec, p.data);
+    const done = (full: BatchResult): [BatchResult, Search] => {
+      const all = concatBatches([both, full], P);
+      return [all, { escalated: { from, to: bestOf(all), starts: grid.length / P } }];
+    };
+    const full = run(grid);
+    return full instanceof Promise ? full.then(done) : done(full);
+  };
+  const check = run(p.check);
+  return check instanceof Promise ? check.then(afterCheck) : afterCheck(check);
 }
 
 const CHUNK = 64;
@@ -276,28 +396,33 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
   const t0 = performance.now();
   const p = prepare(input, options);
   const notices: string[] = [];
-  const P = paramCount(p.opts.spec);
-  const count = p.starts.length / P;
-  const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
-  const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
-  if (module && wanted > 0 && count > CHUNK && workersAvailable()) {
-    try {
-      const batch = await fitStartsParallel(module, p.data, p.opts.spec, p.starts, p.solver, {
-        workers: wanted, signal: options.signal, onProgress: options.onProgress,
-      });
-      return finish<F>(p, batch, t0, wanted, notices);
-    } catch (error) {
-      if ((error as Error)?.name === 'AbortError') throw error;
-      notices.push(`workers unavailable (${(error as Error)?.message ?? error}); fitted in this thread`);
+  let workers = 0;
+  const run = async (starts: Float64Array): Promise<BatchResult> => {
+    const P = paramCount(p.opts.spec), count = starts.length / P;
+    const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
+    const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
+    if (module && wanted > 0 && count > CHUNK && workersAvailable() && !notices.length) {
+      try {
+        const batch = await fitStartsParallel(module, p.data, p.opts.spec, starts, p.solver, {
+          workers: wanted, signal: options.signal, onProgress: options.onProgress,
+        });
+        workers = Math.max(workers, wanted);
+        return batch;
+      } catch (error) {
+        if ((error as Error)?.name === 'AbortError') throw error;
+        notices.push(`workers unavailable (${(error as Error)?.message ?? error}); fitted in this thread`);
+      }
     }
-  }
-  // In this thread, a chunk at a time, so a page stays responsive and can cancel.
-  const parts: BatchResult[] = [];
-  for (let from = 0; from < count; from += CHUNK) {
-    options.signal?.throwIfAborted();
-    parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, p.starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
-    options.onProgress?.(Math.min(count, from + CHUNK), count);
-    if (from + CHUNK < count) await nextTask();
-  }
-  return finish<F>(p, concatBatches(parts, P), t0, 0, notices);
+    // In this thread, a chunk at a time, so a page stays responsive and can cancel.
+    const parts: BatchResult[] = [];
+    for (let from = 0; from < count; from += CHUNK) {
+      options.signal?.throwIfAborted();
+      parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
+      options.onProgress?.(Math.min(count, from + CHUNK), count);
+      if (from + CHUNK < count) await nextTask();
+    }
+    return concatBatches(parts, P);
+  };
+  const [batch, search] = await searchFurther(p, await run(p.starts), run);
+  return finish<F>(p, batch, t0, workers, notices, search);
 }

@@ -122,7 +122,15 @@ function assertFinite(value: unknown, path: string): void {
 }
 
 function assertResult(r: FitResult, o: FitOptions, runs: number): void {
-  assertFinite(r, 'result');
+  const { standardErrors, diagnostics, ...rest } = r;
+  assertFinite(rest, 'result');
+  // A standard error is finite and ≥ 0, or NaN with a diagnostic saying why (singular curvature, or an error about the data).
+  const missing = Object.entries(standardErrors).filter(([, v]) => !Number.isFinite(v));
+  for (const [k, v] of Object.entries(standardErrors)) assert.ok(Number.isNaN(v) || v >= 0, `standardErrors.${k} = ${v}`);
+  if (missing.length) assert.ok(diagnostics.some((d) => d.code === 'no-standard-errors' || d.severity === 'error') || r.loss === 'asymmetric', `NaN standard errors without a diagnostic: ${JSON.stringify(diagnostics)}`);
+  for (const d of diagnostics) assert.ok(typeof d.code === 'string' && ['info', 'warning', 'error'].includes(d.severity), JSON.stringify(d));
+  assert.equal(typeof r.certified, 'boolean');
+  if (!r.certified) assert.ok(diagnostics.some((d) => d.code === 'not-certified'), 'an uncertified fit says so');
   assert.equal(r.form, o.form ?? 'chinchilla');
   assert.equal(r.runs, runs);
   assert.deepEqual(Object.keys(r.theta), thetaNames(r.form, o.breaks ?? 1));

@@ -1,0 +1,77 @@
+/**
+ * The vocabulary of diagnostics: what a fit or a bootstrap says about how far
+ * its result can be trusted. A diagnostic is a code with values, never words:
+ * the words live in src/i18n (English and Chinese), so the CLI and the
+ * elements render the same facts in the reader's language.
+ *
+ * Severity: `error` means a number the result reports is not determined by the
+ * data (do not use it); `warning` means it may be wrong or fragile; `info` is
+ * worth knowing. A result with a warning or error is never a plain success.
+ */
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** Values each code carries (numbers unformatted; names are θ or column names). */
+export interface DiagnosticValues {
+  /** N and D follow one exact relation in log space: ln D = slope·ln N + intercept (slope 1: one tokens-per-parameter ratio). */
+  'collinear-nd': { slope: number; intercept: number; tokensPerParam: number };
+  /** A column the form needs does not vary. */
+  'constant-column': { column: string; value: number };
+  /** Every run has the same loss. */
+  'constant-loss': { value: number };
+  /** Fewer runs than about three per free parameter. */
+  'few-runs': { runs: number; parameters: number; recommended: number };
+  /** As many runs as parameters or fewer, fitted to zero residual: the law interpolates. */
+  'interpolates': { runs: number; parameters: number };
+  /** The weights sum to zero (or to a negligible share), or only a few runs carry weight. */
+  'zero-weight': { effectiveRuns: number; parameters: number };
+  /** A term contributes at most `share` of the predicted loss on every run: its parameters are not determined. */
+  'dead-term': { term: string; parameters: string[]; share: number };
+  /** An exponent is negative: loss rises with scale, which is not a scaling law. */
+  'negative-exponent': { parameter: string; value: number };
+  /** A parameter ended on a box bound. */
+  'at-bound': { parameter: string; side: 'lower' | 'upper'; bound: number };
+  /** The curvature at the optimum is (near) singular: some combination of parameters is not determined. */
+  'flat-direction': { condition: number; parameters: string[] };
+  /** Standard errors could not be computed (singular or non-finite curvature). */
+  'no-standard-errors': Record<string, never>;
+  /** The optimiser stopped at a limit, not at a minimum. */
+  'not-converged': { status: number };
+  /** The gradient at the end is not finite for these parameters (the law overflows on these runs). */
+  'gradient-not-finite': { parameters: string[] };
+  /** Residuals trend with a variable: the form does not fit the data's shape. */
+  'residual-trend': { against: 'lnN' | 'lnD' | 'lnC' | 'x' | 'prediction'; slope: number; t: number };
+  /** Residuals ordered along a variable change sign far less often than noise would (a curve the form misses): Wald–Wolfowitz runs test. */
+  'residual-pattern': { against: 'lnN' | 'lnD' | 'x' | 'prediction'; signRuns: number; expected: number; z: number };
+  /** Residual spread changes with scale (ratio of the spread at the large end to the small end). */
+  'heteroscedastic': { against: 'prediction'; ratio: number };
+  /** Runs whose residual is far from the rest (robust z above the threshold); rows are 1-based data rows. */
+  'outliers': { rows: number[]; maxZ: number };
+  /** The fast strategy's answer could not be shown to be the global optimum. */
+  'not-certified': { reason: 'single-start' | 'piecewise-linear' | 'unidentifiable' };
+  /** The fast strategy found a lower basin with extra starts and took it. */
+  'escalated': { from: number; to: number; starts: number };
+  /** Bootstrap: intervals that touch a bound for this share of refits. */
+  'bootstrap-at-bound': { parameter: string; share: number };
+  /** Bootstrap: an interval spans more than `orders` orders of magnitude. */
+  'bootstrap-wide': { parameter: string; lo: number; hi: number; orders: number };
+  /** Bootstrap: refits ended in different basins (share of refits whose objective is far above a refit from the estimate). */
+  'bootstrap-basins': { share: number };
+  /** Bootstrap: refits that did not converge. */
+  'bootstrap-failed': { failed: number; resamples: number };
+}
+
+export type DiagnosticCode = keyof DiagnosticValues;
+
+export type Diagnostic = {
+  [C in DiagnosticCode]: { code: C; severity: Severity } & DiagnosticValues[C];
+}[DiagnosticCode];
+
+export function diagnostic<C extends DiagnosticCode>(code: C, severity: Severity, values: DiagnosticValues[C]): Diagnostic {
+  return { code, severity, ...values } as Diagnostic;
+}
+
+/** Whether a list of diagnostics leaves the result a plain success. */
+export function isClean(list: readonly Diagnostic[]): boolean {
+  return list.every((d) => d.severity === 'info');
+}
