@@ -14,18 +14,30 @@ export interface Frame {
   margin: Margin;
 }
 
+/**
+ * Margins and the size range of a chart in CSS pixels. The maximums bound
+ * every loop and node count that grows with the size (ticks, grid lines, the
+ * rasterised PNG): height="1e6" took 20 s to draw and height="99999999" made a
+ * 33-million-pixel element. The elements clamp their `height` attribute and
+ * measured width to this range (elements/attributes.ts); makeFrame does too.
+ */
 export const FRAME_DEFAULTS = {
   margin: { top: 12, right: 20, bottom: 46, left: 58 } as Margin,
   minWidth: 240,
   minHeight: 180,
+  maxWidth: 4000,
+  maxHeight: 4000,
 };
 
-/** A frame of at least the minimum size; `extraTop` reserves room above the plot (a legend). */
+/** `x` rounded and clamped to [lo, hi]; NaN gives lo. */
+export const clampSize = (x: number, lo: number, hi: number): number => (x >= lo ? Math.min(hi, Math.round(x)) : lo);
+
+/** A frame within the size range; `extraTop` reserves room above the plot (a legend). */
 export function makeFrame(width: number, height: number, extraTop = 0, margin: Partial<Margin> = {}): Frame {
   const m = { ...FRAME_DEFAULTS.margin, ...margin };
   return {
-    width: Math.max(FRAME_DEFAULTS.minWidth, Math.round(width)),
-    height: Math.max(FRAME_DEFAULTS.minHeight, Math.round(height)),
+    width: clampSize(width, FRAME_DEFAULTS.minWidth, FRAME_DEFAULTS.maxWidth),
+    height: clampSize(height, FRAME_DEFAULTS.minHeight, FRAME_DEFAULTS.maxHeight),
     margin: { ...m, top: m.top + extraTop },
   };
 }

@@ -128,7 +128,7 @@ export function logTicks(domain: readonly [number, number], maxMajor = 8): LogTi
   const major: number[] = [], minor: number[] = [];
   for (let k = Math.ceil(a); k <= Math.floor(b); k++) (k % step === 0 ? major : minor).push(pow10(k));
   if (major.length === 0) major.push(pow10(Math.ceil(a)));
-  if (step === 1 && decades <= 10) minor.push(...multiples([2, 3, 4, 5, 6, 7, 8, 9]));
+  if (step === 1 && decades <= 10) for (const v of multiples([2, 3, 4, 5, 6, 7, 8, 9])) minor.push(v);
   return { major, minor: minor.filter((v) => !major.includes(v)) };
 }
 

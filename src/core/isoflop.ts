@@ -32,6 +32,7 @@
  */
 
 import { DataError, OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
 import type { Runs } from './runs-types.js';
 
@@ -55,6 +56,10 @@ export interface IsoflopOptions {
   /** Confidence level of the exponent intervals; default 0.95. */
   level?: number;
 }
+
+/** Every option `isoflop` knows; any other name is an OptionError. */
+export const ISOFLOP_OPTION_NAMES = ['budgets', 'tolerance', 'minPoints', 'logBase', 'approach', 'level'] as const satisfies readonly (keyof IsoflopOptions)[];
+type _IsoflopOptionsListed = NoneMissing<Exclude<keyof IsoflopOptions, (typeof ISOFLOP_OPTION_NAMES)[number]>>;
 
 export const ISOFLOP_DEFAULTS = Object.freeze({ tolerance: 0.1, minPoints: 3, logBase: 10, approach: 'parabola' as const, level: 0.95 });
 
@@ -99,6 +104,7 @@ export interface IsoflopResult {
 
 function resolve(o: IsoflopOptions): IsoflopResult['options'] {
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  checkOptionNames(o, ISOFLOP_OPTION_NAMES);
   const d = ISOFLOP_DEFAULTS;
   const { tolerance = d.tolerance, minPoints = d.minPoints, logBase = d.logBase, approach = d.approach, level = d.level, budgets } = o;
   if (!(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0)) {
@@ -209,10 +215,15 @@ function profile(runs: Runs, g: Group, o: IsoflopResult['options']): IsoflopBudg
   const lnBase = Math.log(o.logBase);
   const x = g.members.map((i) => Math.log(runs.N[i]) / lnBase);
   const y = g.members.map((i) => runs.loss[i]);
-  const xmin = Math.min(...x), xmax = Math.max(...x);
+  // Loops, not Math.min(...x): a spread of ~130k runs in one budget overflows the stack.
+  let xmin = Infinity, xmax = -Infinity, Nmin = Infinity, Nmax = -Infinity;
+  g.members.forEach((i, k) => {
+    xmin = Math.min(xmin, x[k]), xmax = Math.max(xmax, x[k]);
+    Nmin = Math.min(Nmin, runs.N[i]), Nmax = Math.max(Nmax, runs.N[i]);
+  });
   const base: IsoflopBudget = {
     C: g.C, points: g.members.length, rows: Int32Array.from(g.members, (i) => runs.rows[i]),
-    Nmin: Math.min(...g.members.map((i) => runs.N[i])), Nmax: Math.max(...g.members.map((i) => runs.N[i])),
+    Nmin, Nmax,
     accepted: false, N: NaN, D: NaN, loss: NaN, curvature: NaN, coefficients: null,
   };
   const sizes = new Set(x).size;

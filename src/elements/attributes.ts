@@ -7,6 +7,7 @@
  */
 
 import type { CommonTranslate } from '../i18n/index.js';
+import { clampSize, FRAME_DEFAULTS } from '../chart/frame.js';
 
 /** An author mistake in an attribute or property: the message is ready to show. */
 export class AttributeError extends Error {
@@ -40,6 +41,22 @@ export function choiceAttr<T extends string>(value: unknown, attr: string, choic
   const found = choices.find((c) => c.toLowerCase() === String(value).trim().toLowerCase());
   if (!found) throw new AttributeError(attr, t('errBadChoice', { attr, value: String(value), list: choices.join(', ') }));
   return found;
+}
+
+/**
+ * A chart height from a `height` attribute/property, in CSS pixels clamped to
+ * 180…4000 (FRAME_DEFAULTS): height="1e6" drew for 20 s and "99999999" made a
+ * 33-million-pixel element. Undefined when absent or not a positive number
+ * (the element then derives its height), as before.
+ */
+export function heightAttr(value: unknown): number | undefined {
+  const h = Number(value);
+  return Number.isFinite(h) && h > 0 ? clampSize(h, FRAME_DEFAULTS.minHeight, FRAME_DEFAULTS.maxHeight) : undefined;
+}
+
+/** The width to draw at from the host's measured width: clamped to 240…4000 CSS pixels (FRAME_DEFAULTS), 640 before layout. */
+export function chartWidth(measured: number): number {
+  return clampSize(measured || 640, FRAME_DEFAULTS.minWidth, FRAME_DEFAULTS.maxWidth);
 }
 
 /** Keeps the attribute text as is: validation happens at update time with a readable message. */

@@ -29,6 +29,9 @@ const en = {
   errModels: 'The models attribute must be a JSON list like [{"name": "Chinchilla", "N": 7e10, "D": 1.4e12}]: {detail}',
   errModel: 'Model {i} ("{name}") needs N and D as positive numbers.',
   errAxisRange: 'The {attr} attribute must be two positive numbers, low then high, like "1e8, 1e13"; got "{value}".',
+  errLandSpan: 'The {attr} attribute "{value}" spans {decades} decades; the map shows at most {max}.',
+  errLandFlops: 'The compute C = 6ND of this map would run from {c0} to {c1} FLOPs, beyond what a number can hold; narrow n-range ({n}) or d-range ({d}).',
+  errLandModels: 'The models attribute lists {n} models; the map places at most {max}.',
 };
 
 export type LandscapeKey = keyof typeof en;
@@ -55,6 +58,9 @@ const zh: { readonly [K in LandscapeKey]: string } = {
   errModels: 'models 属性必须是形如 [{"name": "Chinchilla", "N": 7e10, "D": 1.4e12}] 的 JSON 列表：{detail}',
   errModel: '第 {i} 个模型（“{name}”）需要正数 N 和 D。',
   errAxisRange: '{attr} 属性必须是两个正数，先小后大，例如“1e8, 1e13”，收到的是“{value}”。',
+  errLandSpan: '{attr} 属性“{value}”跨越 {decades} 个数量级；地图最多显示 {max} 个。',
+  errLandFlops: '此地图的计算量 C = 6ND 将从 {c0} 到 {c1} FLOPs，超出数值所能表示的范围；请缩小 n-range（{n}）或 d-range（{d}）。',
+  errLandModels: 'models 属性列出了 {n} 个模型；地图最多放置 {max} 个。',
 };
 
 export const LANDSCAPE: Tables<LandscapeKey> = { en, zh };

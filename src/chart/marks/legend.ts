@@ -38,12 +38,33 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** `text` cut (with …) to fit `width` pixels at `fontSize`. */
+/** Labels longer than this many characters are cut before measuring (more never fit a chart ≤ 4000 px wide). */
+export const MAX_LABEL_CHARS = 400;
+
+/**
+ * `text` cut (with …) to fit `width` pixels at `fontSize`: the longest prefix
+ * that fits with its ellipsis, at least one character. The prefix is found by
+ * binary search on its length, O(log n) measurements (a 30,000-character law
+ * label took 17 s when this removed one character at a time and re-measured),
+ * over at most MAX_LABEL_CHARS characters, and no more than can fit at 0.6 em
+ * (the narrowest) each.
+ */
 export function fitText(text: string, width: number, fontSize: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
-  const chars = Array.from(text);
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontSize) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  // No more than `most` characters can fit: each is at least 0.6 em wide.
+  const most = Math.max(1, Math.min(MAX_LABEL_CHARS, Math.floor(width / (0.6 * fontSize))));
+  // 2·most + 2 UTF-16 units hold at least most + 1 whole code points: enough to know the text is too long.
+  const head = text.length > 2 * most + 2 ? text.slice(0, 2 * most + 2) : text;
+  const chars = Array.from(head);
+  if (head === text && chars.length <= most && textWidth(text, fontSize) <= width) return text;
+  const prefix = (n: number) => chars.slice(0, n).join('');
+  let lo = 1, hi = Math.min(chars.length, most);
+  // Invariant: prefix(lo)+'…' fits (or lo = 1); prefix(k)+'…' does not fit for any k > hi.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(`${prefix(mid)}…`, fontSize) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${prefix(lo).trimEnd()}…`;
 }
 
 function swatch(item: LegendItem, size: number, y: number): SVGElement {

@@ -23,7 +23,7 @@
  * @attr inference-tokens - Expected lifetime inference tokens ("2T"); adds Sardana et al.'s inference-aware N, D and saving.
  * @attr hash-state - Read and write the scenario in the URL hash (see hash.ts), under the key "calc" or the attribute's value.
  * @attr chart - "loss" (default: L*(C) per law), "params" (N*(C)) or "none".
- * @attr height - Chart height in pixels (default 260).
+ * @attr height - Chart height in pixels (default 260), clamped to 180…4000.
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-calculator").
@@ -89,7 +89,7 @@ import type { CalculatorTranslate } from '../../i18n/index.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
 import { CALCULATOR, type CalculatorKey } from '../../i18n/calculator.js';
 import { sharedStyles } from '../shared-styles.js';
-import { AttributeError, choiceAttr, rawAttribute } from '../attributes.js';
+import { AttributeError, chartWidth, choiceAttr, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { CALC_DEFAULTS, calculate, presetSources, readScenario, type CalcResult, type LawSource, type Scenario } from './model.js';
@@ -250,9 +250,8 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
       this.chartData = this.drawing = undefined;
       return;
     }
-    const width = this.size.width || this.clientWidth || 640;
-    const h = Number(this.height);
-    const height = Number.isFinite(h) && h > 0 ? h : CHART_DEFAULTS.height;
+    const width = chartWidth(this.size.width || this.clientWidth);
+    const height = heightAttr(this.height) ?? CHART_DEFAULTS.height;
     this.chartData = chartModel(calc, this.sources, kind);
     const label = chartSummary(this.chartData, calc, t);
     const key = `${this.sourcesKey}|${chartKey(this.chartData)}|${this.i18n.lang}|${width}|${height}`;

@@ -98,7 +98,7 @@ export function readHash(hash: string, key: string, t: CalculatorTranslate): Has
       if (name === 'laws') {
         const good: string[] = [];
         for (const id of value.split('|').filter(Boolean)) {
-          try { good.push(...readLawIds([id], t)); } catch { out.problems.push({ field: 'laws', value: shorten(id) }); }
+          try { for (const law of readLawIds([id], t)) good.push(law); } catch { out.problems.push({ field: 'laws', value: shorten(id) }); }
         }
         if (good.length || !value.trim()) out.state.laws = [...new Set(good)];
         continue;

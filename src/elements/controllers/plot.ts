@@ -11,6 +11,7 @@
  * The host says what is drawn and what to say; the controller never computes data.
  */
 
+import { min } from 'd3-array';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Frame } from '../../chart/frame.js';
 import { cursor, type CursorDot } from '../../chart/marks/cursor.js';
@@ -103,7 +104,7 @@ export class PlotController implements ReactiveController {
     const old = d.svg.querySelector('.cursor');
     if (old) old.replaceWith(g); else d.svg.append(g);
     const ys = content.dots.map((p) => d.y(p.y)).filter((y) => Number.isFinite(y));
-    const top = Math.max(d.frame.margin.top, Math.min(d.frame.height - d.frame.margin.bottom, ...ys));
+    const top = Math.max(d.frame.margin.top, Math.min(d.frame.height - d.frame.margin.bottom, min(ys) ?? Infinity));
     const anchor = at ?? svgToContainer(d.svg, plot, d.x(value), top);
     this.tooltip.show(content.lines, anchor.x, anchor.y);
   }
@@ -158,7 +159,7 @@ export class PlotController implements ReactiveController {
     const now = this.cursorX ?? (log ? Math.exp((a + b) / 2) : (a + b) / 2);
     const step = (e.shiftKey ? 0.1 : 0.02) * (b - a);
     const move = (v: number, s: number) => (log ? Math.exp(Math.log(v) + s) : v + s);
-    const clamp = (v: number) => Math.min(Math.max(v, Math.min(...view)), Math.max(...view));
+    const clamp = (v: number) => Math.min(Math.max(v, Math.min(view[0], view[1])), Math.max(view[0], view[1]));
     const keys: Record<string, () => void> = {
       ArrowRight: () => this.showCursor(clamp(move(now, step))),
       ArrowLeft: () => this.showCursor(clamp(move(now, -step))),

@@ -16,7 +16,7 @@
  * @attr from - Start of the x range (e.g. "1e8", "100M"). Default from the runs, else per x.
  * @attr to - End of the x range.
  * @attr y-scale - "linear" (default) or "log" loss axis.
- * @attr height - Chart height in pixels; default 0.62 × width, between 260 and 520.
+ * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 260 and 520.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
@@ -75,7 +75,7 @@ import { lawLatexBlock } from '../../chart/law-latex.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
 import { CURVE, type CurveKey } from '../../i18n/curve.js';
 import { sharedStyles } from '../shared-styles.js';
-import { rawAttribute } from '../attributes.js';
+import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { buildCurveModel, type CurveModel, type LawInput } from './model.js';
@@ -166,9 +166,8 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
         tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, from: this.from, to: this.to,
         yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
       }, t);
-      const width = this.size.width || this.clientWidth || 640;
-      const h = Number(this.height);
-      const height = Number.isFinite(h) && h > 0 ? h : Math.min(520, Math.max(260, width * 0.62));
+      const width = chartWidth(this.size.width || this.clientWidth);
+      const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
       this.drawing = drawCurve(this.model, { width, height, t, ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
       this.error = null;
     } catch (error) {

@@ -65,7 +65,7 @@ import type { Runs } from '../../core/runs-types.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
 import { ISOFLOP, type IsoflopKey } from '../../i18n/isoflop.js';
 import { sharedStyles } from '../shared-styles.js';
-import { rawAttribute } from '../attributes.js';
+import { chartWidth, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
@@ -150,7 +150,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
       }
       const text = this.text();
       this.drawing = drawIsoflop(this.model, {
-        width: this.size.width || this.clientWidth || 640, t, ariaLabel: text.summary(), view: this.view,
+        width: chartWidth(this.size.width || this.clientWidth), t, ariaLabel: text.summary(), view: this.view,
         budgetLabel: (i) => text.budgetLabel(i), runLabel: (i) => text.pointLines(i).join(', '),
         optimumLabel: (i) => text.pointLines(this.model!.runs.N.length + i).join(', '), lawLines: text.lawLines(),
       });

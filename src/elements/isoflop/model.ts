@@ -7,6 +7,7 @@
  * AttributeError in plain words (the element's language) naming the culprit.
  */
 
+import { extent } from 'd3-array';
 import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isoflop.js';
 import type { Runs } from '../../core/runs-types.js';
 import { powerLawBand } from '../../core/loglinear.js';
@@ -77,8 +78,9 @@ function allocationLine(result: IsoflopResult, samples: number): IsoflopModel['l
   const u = result.budgets.filter((b) => b.accepted).map((b) => Math.log(b.C));
   const { a, k, se, dof, level, meanLnC, sdLnY } = result.N;
   const fit = { exponent: a, coefficient: k, se, points: dof + 2, dof, level, meanLnX: meanLnC, sdLnY };
-  const pad = Math.max(0.3, 0.06 * (Math.max(...u) - Math.min(...u)));
-  const lo = Math.min(...u) - pad, hi = Math.max(...u) + pad;
+  const [u0, u1] = extent(u) as [number, number];
+  const pad = Math.max(0.3, 0.06 * (u1 - u0));
+  const lo = u0 - pad, hi = u1 + pad;
   return Array.from({ length: samples }, (_, i) => {
     const x = Math.exp(lo + ((hi - lo) * i) / (samples - 1));
     return { x, ...powerLawBand(fit, x) };

@@ -10,10 +10,10 @@
  * @summary Loss landscape of a scaling law over N and D, with iso-FLOP lines and models.
  *
  * @attr law - A preset id (default "besiroglu2024") or a law as JSON: {"form":"chinchilla","params":{…},"label":"My fit"}.
- * @attr models - JSON list of models to place: [{"name":"Chinchilla","N":7e10,"D":1.4e12}]. Default Gopher (280B, 300B) and Chinchilla (70B, 1.4T). Names are shown as text.
- * @attr n-range - Parameters shown, low and high: "1e8, 1e13" (default), SI suffixes allowed ("100M, 10T").
- * @attr d-range - Tokens shown, low and high: "1e9, 1e14" (default).
- * @attr height - Chart height in pixels; default from the width.
+ * @attr models - JSON list of up to 1000 models to place: [{"name":"Chinchilla","N":7e10,"D":1.4e12}]. Default Gopher (280B, 300B) and Chinchilla (70B, 1.4T). Names are shown as text.
+ * @attr n-range - Parameters shown, low and high: "1e8, 1e13" (default), SI suffixes allowed ("100M, 10T"); at most 40 decades.
+ * @attr d-range - Tokens shown, low and high: "1e9, 1e14" (default); at most 40 decades, and 6·N·D must stay a finite, nonzero number.
+ * @attr height - Chart height in pixels, clamped to 180…4000; default from the width.
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-landscape").
@@ -60,7 +60,7 @@ import type { Law } from '../../core/forms-eval.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
 import { LANDSCAPE, type LandscapeKey } from '../../i18n/landscape.js';
 import { sharedStyles } from '../shared-styles.js';
-import { rawAttribute } from '../attributes.js';
+import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { buildLandscapeModel, type LandscapeModel, type ModelInput } from './model.js';
 import { crosshair, drawLandscape, type LandscapeDrawing } from './draw.js';
@@ -123,10 +123,9 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
         this.modelKey = key;
         this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, t);
       }
-      const h = Number(this.height);
       const text = this.text();
       this.drawing = drawLandscape(this.model, {
-        width: this.size.width || this.clientWidth || 640, height: Number.isFinite(h) && h > 0 ? h : undefined,
+        width: chartWidth(this.size.width || this.clientWidth), height: heightAttr(this.height),
         t, ariaLabel: text.summary(), modelLabel: (i) => text.modelLabel(i),
       });
       this.error = null;

@@ -66,6 +66,22 @@ export const LANDSCAPE_DEFAULTS = {
   flopsPerToken: 6,
 };
 
+/**
+ * What the attributes may ask for. Each loop's count derives from them (decade
+ * rows and iso-FLOP lines from the FLOPs span, ticks from each axis's decades,
+ * bands from the loss span, markers from the models), so each is bounded here
+ * and an input past a bound is an error in place, never a frozen page: e.g.
+ * d-range="1e9, 1e300" makes 6·N·D overflow to Infinity.
+ */
+export const LANDSCAPE_LIMITS = {
+  /** Decades one axis (n-range, d-range) may span. */
+  decades: 40,
+  /** Models placed on the map. */
+  models: 1000,
+  /** Loss bands (contour thresholds); more are thinned to every k-th. */
+  thresholds: 60,
+};
+
 function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: TwoVariableLaw; label: string } {
   const text = typeof value === 'string' ? value.trim() : value;
   let law: Law, label: string | undefined;
@@ -96,6 +112,10 @@ function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [nu
   if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0) || !(parts[0] < parts[1])) {
     throw new AttributeError(attr, t('errAxisRange', { attr, value: String(value) }));
   }
+  const decades = Math.log10(parts[1]) - Math.log10(parts[0]);
+  if (!(decades <= LANDSCAPE_LIMITS.decades)) {
+    throw new AttributeError(attr, t('errLandSpan', { attr, value: String(value), decades: Math.round(decades), max: LANDSCAPE_LIMITS.decades }));
+  }
   return [parts[0], parts[1]];
 }
 
@@ -106,6 +126,7 @@ function readModels(value: LandscapeInputs['models'], t: LandscapeTranslate): Mo
     try { parsed = JSON.parse(value); } catch (error) { throw new AttributeError('models', t('errModels', { detail: messageOf(error) })); }
   }
   if (!Array.isArray(parsed)) throw new AttributeError('models', t('errModels', { detail: typeof parsed }));
+  if (parsed.length > LANDSCAPE_LIMITS.models) throw new AttributeError('models', t('errLandModels', { n: parsed.length, max: LANDSCAPE_LIMITS.models }));
   return parsed.map((item: unknown, i) => {
     const o = (item ?? {}) as Record<string, unknown>;
     const name = typeof o.name === 'string' ? o.name : String(o.name ?? `#${i + 1}`);
@@ -134,10 +155,16 @@ export function lossThresholds(lo: number, hi: number, floor: number): number[] 
       }
       if (levels.length >= 9) break;
     }
+    // A loss spanning hundreds of decades would give thousands of bands: keep every k-th.
+    const every = Math.ceil(levels.length / LANDSCAPE_LIMITS.thresholds);
+    if (every > 1) levels = levels.filter((_, i) => i % every === 0);
     if (levels.length >= 5) return [lo, ...levels];
   }
   return [lo, ...ticks(lo, hi, 14).filter((v) => v > lo && v < hi)];
 }
+
+/** 3 significant digits for messages: 1e+300, 6e+22, Infinity, 0. */
+const short = (x: number) => String(Number(x.toPrecision(3)));
 
 export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTranslate): LandscapeModel {
   const { law, label } = readLaw(inputs.law, t);
@@ -146,6 +173,13 @@ export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTransla
   const list = readModels(inputs.models, t);
   const loss = lossFunction(law);
   const k = LANDSCAPE_DEFAULTS.flopsPerToken;
+  // The FLOPs at the map's corners bound the decade loop below and the iso-FLOP lines: both must be finite and positive.
+  const c0 = Math.log(k * nRange[0] * dRange[0]), c1 = Math.log(k * nRange[1] * dRange[1]);
+  if (!(Number.isFinite(c0) && Number.isFinite(c1))) {
+    throw new AttributeError(inputs.dRange === undefined || inputs.dRange === '' ? 'n-range' : 'd-range', t('errLandFlops', {
+      n: nRange.map(short).join(', '), d: dRange.map(short).join(', '), c0: short(k * nRange[0] * dRange[0]), c1: short(k * nRange[1] * dRange[1]),
+    }));
+  }
 
   const t0 = performance.now();
   const nx = LANDSCAPE_DEFAULTS.grid, ny = LANDSCAPE_DEFAULTS.grid;
@@ -171,7 +205,6 @@ export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTransla
   const plan = (C: number): Allocation | undefined => {
     try { return optimalAllocation(law, C, { flopsPerToken: k }); } catch { return undefined; }
   };
-  const c0 = Math.log(k * nRange[0] * dRange[0]), c1 = Math.log(k * nRange[1] * dRange[1]);
   const m = LANDSCAPE_DEFAULTS.frontierSamples;
   const frontier = Array.from({ length: m }, (_, i) => plan(Math.exp(c0 + ((c1 - c0) * i) / (m - 1)))).filter((p): p is Allocation => !!p);
   const decades: Allocation[] = [];

@@ -5,6 +5,7 @@
  * exports. Text only (never markup), so hostile model names stay text.
  */
 
+import { max, min } from 'd3-array';
 import { html, type TemplateResult } from 'lit';
 import { formatLaw } from '../../core/law-text.js';
 import { dataTable, summary } from '../../chart/a11y.js';
@@ -26,7 +27,7 @@ export class LandscapeText {
     const { models } = this.m, t = this.t;
     if (models.length === 0) return undefined;
     const cs = models.map((p) => p.C);
-    const together = Math.max(...cs) / Math.min(...cs) <= 1.5;
+    const together = max(cs)! / min(cs)! <= 1.5;
     const item = (p: PlacedModel) => t(together ? 'landModelAt' : 'landModelEach', { name: p.name, N: count(p.N), D: count(p.D), C: flops(p.C, 2), loss: loss(p.loss) });
     const list = models.map(item).join(', ');
     const mean = Math.exp(cs.reduce((s, c) => s + Math.log(c), 0) / cs.length);
