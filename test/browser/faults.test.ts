@@ -190,7 +190,7 @@ describe('faults', () => {
       };
 
       it('says the server answered 404', async () => {
-        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/shared-data/no-such-file.csv"></${tag}>`);
+        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/test/fixtures/data/no-such-file.csv"></${tag}>`);
         expect(await alertText(el)).to.match(/no-such-file\.csv.*404/);
         expect(el.shadowRoot!.querySelector('svg.chart')).to.equal(null);
       });
@@ -223,7 +223,7 @@ describe('faults', () => {
   it('an element removed mid-fit leaks nothing: no error, no result, no fit event, no busy worker', async () => {
     let fitted = 0;
     // The exact fit of the 240 Chinchilla runs keeps the workers busy for a while: remove the element as soon as they are.
-    const el = mount<ScalingFit>('<scaling-fit strategy="exact" src="/shared-data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
+    const el = mount<ScalingFit>('<scaling-fit strategy="exact" src="/test/fixtures/data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
     el.addEventListener('fit', () => fitted++);
     const end = performance.now() + 15000;
     while (busyWorkerCount() === 0 && !el.result && performance.now() < end) await sleep(1);

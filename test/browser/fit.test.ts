@@ -12,7 +12,7 @@ import { render } from 'lit';
 import { renderParams } from '../../src/elements/fit/params.js';
 import { COMMON, FIT, joinTables, translator } from '../../src/i18n/index.js';
 
-const CHINCHILLA = '/shared-data/chinchilla-svg-extracted.csv';
+const CHINCHILLA = '/test/fixtures/data/chinchilla-svg-extracted.csv';
 /** The reference optimum of the Huber objective on the 240 kept runs (independent numpy computation). */
 const REFERENCE_OBJECTIVE = 0.001018274017800597;
 
@@ -85,7 +85,7 @@ describe('<scaling-fit>', () => {
     const el = await mount(`<scaling-fit src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`);
     const label = svg(el).getAttribute('aria-label')!;
     expect(svg(el).getAttribute('role')).to.equal('img');
-    expect(label).to.match(/^Loss against training compute C for 240 runs from \/shared-data\/chinchilla-svg-extracted\.csv; fitted L\(N, D\) = 1\.817 \+ 477\.8\/N\^0\.3473 \+ 2143\/D\^0\.3672\./);
+    expect(label).to.match(/^Loss against training compute C for 240 runs from \/test\/fixtures\/data\/chinchilla-svg-extracted\.csv; fitted L\(N, D\) = 1\.817 \+ 477\.8\/N\^0\.3473 \+ 2143\/D\^0\.3672\./);
     // The table follows the chart a task later (a frame of its own for its layout), with each
     // run's prediction from the fit once the fit is drawn.
     const predicted = () => root(el).querySelector('.visually-hidden > table tbody tr')?.querySelectorAll('td')[4]?.textContent ?? '';
@@ -160,11 +160,11 @@ describe('<scaling-fit>', () => {
 
   it('says which URL failed and how when src answers 404', async () => {
     let message = '';
-    const el = await mount('<scaling-fit src="/shared-data/no-such-file.csv"></scaling-fit>', {
+    const el = await mount('<scaling-fit src="/test/fixtures/data/no-such-file.csv"></scaling-fit>', {
       fit: false, setup: (e) => e.addEventListener('scaling-error', (ev) => { message = ev.detail.message; }),
     });
     await until(() => !!alert(el));
-    expect(alert(el)!.textContent).to.contain('/shared-data/no-such-file.csv');
+    expect(alert(el)!.textContent).to.contain('/test/fixtures/data/no-such-file.csv');
     expect(alert(el)!.textContent).to.contain('404');
     expect(message).to.contain('404');
     expect(svg(el)).to.equal(null);

@@ -268,13 +268,13 @@ describe('hostile text', function () {
 
     it('a src URL carrying payloads: the error box, then the aria-label and the SVG and JSON exports', safely(async () => {
       for (const p of HOSTILE_PAYLOADS.slice(0, 12)) {
-        const el = await mount('scaling-fit', () => {}, { src: `/shared-data/missing-${p}.csv` });
+        const el = await mount('scaling-fit', () => {}, { src: `/test/fixtures/data/missing-${p}.csv` });
         await until(() => errorText(el) !== '');
         expect(errorText(el)).to.contain(p);
         el.remove();
       }
       const p = HOSTILE_PAYLOADS[0] + HOSTILE_PAYLOADS[2];
-      const el = await mount('scaling-fit', () => {}, { src: `/shared-data/chinchilla-svg-extracted.csv?${p}`, 'drop-highest': '5' });
+      const el = await mount('scaling-fit', () => {}, { src: `/test/fixtures/data/chinchilla-svg-extracted.csv?${p}`, 'drop-highest': '5' });
       await until(() => !!el.result);
       await settle(el);
       expect(squash(el.shadowRoot!.querySelector('svg.chart')!.getAttribute('aria-label')!)).to.contain(squash(p));
@@ -285,7 +285,7 @@ describe('hostile text', function () {
 
   describe('<scaling-isoflop>', () => {
     it('column names in its tables, attributes and src in its error box', safely(async () => {
-      const llama = readRuns(await (await fetch('/shared-data/llama3-isoflops-digitized.csv')).text());
+      const llama = readRuns(await (await fetch('/test/fixtures/data/llama3-isoflops-digitized.csv')).text());
       for (const group of chunks(HOSTILE_PAYLOADS, 3)) {
         const el = await mount('scaling-isoflop', (e) => { e.runs = { ...llama, columns: { N: group[0], D: group[1 % group.length], loss: group[2 % group.length] } }; });
         expect(errorText(el)).to.equal('');
@@ -305,7 +305,7 @@ describe('hostile text', function () {
       await el.updateComplete;
       await checkSvgExport(el, []);
       for (const p of HOSTILE_PAYLOADS.slice(12, 20)) {
-        const bad = await mount('scaling-isoflop', () => {}, { src: `/shared-data/missing-${p}.csv` });
+        const bad = await mount('scaling-isoflop', () => {}, { src: `/test/fixtures/data/missing-${p}.csv` });
         await until(() => errorText(bad) !== '');
         expect(errorText(bad)).to.contain(p);
         bad.remove();

@@ -66,7 +66,7 @@ describe('<scaling-isoflop>', () => {
   it('analyses the Llama 3 isoFLOP points from src alone: 10 budgets accepted, a ≈ 0.463, 133 points', async () => {
     let detail: unknown;
     document.addEventListener('isoflop', (e) => { detail = (e as CustomEvent).detail; }, { once: true });
-    const el = await mount('<scaling-isoflop src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const el = await mount('<scaling-isoflop src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     expect(alert(el)).to.equal(null);
     const r = el.result!;
     expect(r.budgets.length).to.equal(10);
@@ -114,14 +114,14 @@ describe('<scaling-isoflop>', () => {
     expect(svg(el)).to.equal(null);
     const few = await mount('<scaling-isoflop><script type="text/csv">N,C,loss\n1e9,1e20,2.5\n2e9,1e20,2.4\n4e9,1e20,2.45\n</script></scaling-isoflop>');
     expect(alert(few)!.textContent).to.contain('at least 2 accepted budgets');
-    const bad = await mount('<scaling-isoflop budgets="6e18, lots" src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const bad = await mount('<scaling-isoflop budgets="6e18, lots" src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     expect(alert(bad)!.textContent).to.contain('budgets attribute');
-    const missing = await mount('<scaling-isoflop src="/shared-data/no-such-file.csv"></scaling-isoflop>');
+    const missing = await mount('<scaling-isoflop src="/test/fixtures/data/no-such-file.csv"></scaling-isoflop>');
     expect(alert(missing)!.textContent).to.contain('no-such-file.csv');
   });
 
   it('snaps runs to the budgets attribute and honours min-points', async () => {
-    const el = await mount('<scaling-isoflop min-points="7" src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const el = await mount('<scaling-isoflop min-points="7" src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     expect(el.result!.accepted).to.equal(8);
     expect(legendTexts(el)).to.include('3×10²¹ FLOPs — rejected: too few points (6; at least 7 needed)');
     el.setAttribute('min-points', '3');
@@ -144,7 +144,7 @@ describe('<scaling-isoflop>', () => {
   });
 
   it('shows a tooltip when a point gets keyboard focus; arrow keys move on', async () => {
-    const el = await mount('<scaling-isoflop src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const el = await mount('<scaling-isoflop src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     const points = Array.from(root(el).querySelectorAll<SVGCircleElement>('circle.point'));
     expect(points.filter((p) => p.getAttribute('tabindex') === '0').length).to.equal(1);
     points[0].focus();
@@ -159,7 +159,7 @@ describe('<scaling-isoflop>', () => {
   });
 
   it('zooms the profiles along N with the wheel when zoom is set, and resets', async () => {
-    const el = await mount('<scaling-isoflop zoom src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const el = await mount('<scaling-isoflop zoom src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     const plot = root(el).querySelector('.plot') as HTMLElement;
     const box = root(el).querySelector('.panel.profiles')!.getBoundingClientRect();
     plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: box.left + box.width * 0.6, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
@@ -183,7 +183,7 @@ describe('<scaling-isoflop>', () => {
   });
 
   it('exports SVG, PNG, per-budget CSV and JSON', async () => {
-    const el = await mount('<scaling-isoflop src="/shared-data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
+    const el = await mount('<scaling-isoflop src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     const doc = new DOMParser().parseFromString(await (await el.exportBlob('svg')).text(), 'image/svg+xml');
     expect(doc.querySelector('parsererror')).to.equal(null);
     expect(doc.querySelectorAll('.runs circle').length).to.equal(133);

@@ -9,7 +9,7 @@ import { DataError, OptionError } from '../../src/core/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
-const csv = readFileSync(new URL('../../../shared/data/chinchilla-svg-extracted.csv', import.meta.url), 'utf8');
+const csv = readFileSync(new URL('../fixtures/data/chinchilla-svg-extracted.csv', import.meta.url), 'utf8');
 const chinchilla = readRuns(csv, { dropHighest: 5 });
 
 /** The CSV by plain splitting (no quoted fields in this file): N, C and loss per 1-based data row. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CHINCHILLA_FILE, compareOptimum } from '../fixtures/chinchilla-reference.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const dataFile = fileURLToPath(new URL(`../shared/data/${CHINCHILLA_FILE}`, `file://${repo}`));
+const dataFile = fileURLToPath(new URL(`test/fixtures/data/${CHINCHILLA_FILE}`, `file://${repo}`));
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: repo });
 
@@ -47,7 +47,7 @@ test('optimal --json gives N, D, tokensPerParam, loss for Hoffmann\'s constants'
 });
 
 test('bootstrap, isoflop, backtest, optimal --law and cost print JSON with their documented keys', () => {
-  const shared = (name: string) => fileURLToPath(new URL(`../shared/data/${name}`, `file://${repo}`));
+  const shared = (name: string) => fileURLToPath(new URL(`test/fixtures/data/${name}`, `file://${repo}`));
   const cases: [string[], string[]][] = [
     [['bootstrap', dataFile, '--drop-highest', '5', '--resamples', '50', '--rng', 'numpy', '--budgets', '5.76e23', '--json'], ['params', 'derived', 'correlation', 'resamples', 'failed', 'level']],
     [['isoflop', shared('llama3-isoflops-digitized.csv'), '--json'], ['budgets', 'N', 'D', 'accepted']],
@@ -65,7 +65,7 @@ test('bootstrap, isoflop, backtest, optimal --law and cost print JSON with their
 });
 
 test('isoflop --json reproduces the Llama 3 exponents', () => {
-  const r = cli('isoflop', fileURLToPath(new URL('../shared/data/llama3-isoflops-digitized.csv', `file://${repo}`)), '--json');
+  const r = cli('isoflop', fileURLToPath(new URL('test/fixtures/data/llama3-isoflops-digitized.csv', `file://${repo}`)), '--json');
   const out = JSON.parse(r.stdout);
   assert.equal(out.N.a.toFixed(4), '0.4632');
   assert.equal(out.D.b.toFixed(4), '0.5368');

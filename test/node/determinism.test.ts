@@ -20,7 +20,7 @@ import { CHINCHILLA_FILE, DROP_HIGHEST } from '../fixtures/chinchilla-reference.
 const LIMIT = { timeout: 90_000 };
 
 const ENGINES: EngineName[] = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'];
-const chinchilla = readRuns(readFileSync(new URL(`../../../shared/data/${CHINCHILLA_FILE}`, import.meta.url), 'utf8'), { dropHighest: DROP_HIGHEST });
+const chinchilla = readRuns(readFileSync(new URL(`../fixtures/data/${CHINCHILLA_FILE}`, import.meta.url), 'utf8'), { dropHighest: DROP_HIGHEST });
 const demo = demoRuns();
 const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 

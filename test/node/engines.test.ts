@@ -11,7 +11,7 @@ import { defaultSpec, type EngineName, type FitData } from '../../src/engine/typ
 import { fitDataFromRuns } from '../../src/core/fit.js';
 import { CHINCHILLA_FILE, DROP_HIGHEST, OBJECTIVE_CASES, compareObjective } from '../fixtures/chinchilla-reference.js';
 
-const dataDir = new URL('../../../shared/data/', import.meta.url);
+const dataDir = new URL('../fixtures/data/', import.meta.url);
 const runs = readRuns(readFileSync(new URL(CHINCHILLA_FILE, dataDir), 'utf8'), { dropHighest: DROP_HIGHEST });
 const points: FitData = fitDataFromRuns(runs);
 const spec = defaultSpec();

@@ -10,7 +10,7 @@ import { wasmModule, WASM_BUILDS } from '../../src/engine/wasm.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 import { CHINCHILLA_FILE, DROP_HIGHEST, RUNS_AFTER_DROP, compareOptimum } from '../fixtures/chinchilla-reference.js';
 
-const csv = readFileSync(new URL(`../../../shared/data/${CHINCHILLA_FILE}`, import.meta.url), 'utf8');
+const csv = readFileSync(new URL(`../fixtures/data/${CHINCHILLA_FILE}`, import.meta.url), 'utf8');
 const engines = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'] as const;
 
 for (const engine of engines) {

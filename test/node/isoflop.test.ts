@@ -10,7 +10,7 @@ import { DataError, OptionError } from '../../src/core/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
-const llama3 = readRuns(readFileSync(new URL('../../../shared/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
+const llama3 = readRuns(readFileSync(new URL('../fixtures/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
 
 const close = (actual: number, expected: number, tolerance: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} ± ${tolerance}`);

@@ -11,7 +11,7 @@ import { createEngine } from '../../src/engine/select.js';
 import { defaultSpec } from '../../src/engine/types.js';
 import { OPTIMUM } from '../fixtures/chinchilla-reference.js';
 
-const shared = (name: string) => readFileSync(new URL(`../../../shared/data/${name}`, import.meta.url), 'utf8');
+const shared = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
 const chinchilla = shared('chinchilla-svg-extracted.csv');
 
 test('the fast default strategy lands on the exact optimum (1e-10 relative) on every engine', () => {

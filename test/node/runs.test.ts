@@ -1,4 +1,4 @@
-// readRuns and column recognition: the real datasets in ../shared/data, every
+// readRuns and column recognition: the real datasets in test/fixtures/data, every
 // input form, and every error with its code, row and column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { DataError, OptionError } from '../../src/core/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 
 const repoRoot = new URL('../../', import.meta.url);
-const dataDir = new URL('../shared/data/', repoRoot);
+const dataDir = new URL('test/fixtures/data/', repoRoot);
 const read = (name: string) => readFileSync(new URL(name, dataDir), 'utf8');
 
 /** Raw CSV cells by splitting on commas: valid for these files (no quoted fields). */
