@@ -8,7 +8,8 @@
  * (e) a <scaling-fit> from the built bundle, connected to fit drawn;
  * (f) the gzip -9 size of the built bundle and of its parts;
  * (g) the page's main thread while a <scaling-fit> fits and bootstraps, and a
- *     <scaling-calculator> slider step; (h) readRuns on 100,000 CSV rows.
+ *     <scaling-calculator> slider step; (h) readRuns on 100,000 CSV rows;
+ * (i) fast against exact on every fixture dataset and form (./certify.ts).
  * Ratios are what to read: absolute times drift on a shared machine.
  */
 
@@ -21,10 +22,11 @@ import { findChrome } from '../scripts/chrome.mjs';
 import { measureGrid, measureKernels, type GridRow, type KernelRow } from './measure.js';
 import { measureBootstrap, measureDefaultFit, type BootstrapRow, type FastRow } from './fast.js';
 import { measureRead } from './read.js';
+import { certificationTable } from './certify.js';
 import { wasmRelaxedSimd, wasmScalar, wasmSimd } from '../src/engine/generated/wasm-bytes.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const csv = readFileSync(new URL('../../shared/data/chinchilla-svg-extracted.csv', import.meta.url), 'utf8');
+const csv = readFileSync(new URL('../test/fixtures/data/chinchilla-svg-extracted.csv', import.meta.url), 'utf8');
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -111,3 +113,6 @@ console.log(`    <scaling-calculator> slider step (3 laws + inference-aware spli
 
 console.log('\n(h) readRuns, Node');
 console.log(`    ${node.read.rows.toLocaleString('en')} rows (semicolon-separated, BOM, CRLF): median ${node.read.medianMs.toFixed(0)} ms of ${node.read.repeats}, ${(node.read.rows / node.read.medianMs / 1000).toFixed(2)} M rows/s`);
+
+console.log('\n(i) global optimum: fast (default) against exact on every fixture dataset and form, Node with workers');
+for (const line of await certificationTable()) console.log(line);

@@ -2,9 +2,62 @@
 
 import type { FitResult } from '../core/fit.js';
 import type { ComputeOptimal } from '../core/law.js';
+import type { Diagnostic } from '../core/diagnostic-codes.js';
 
 import { formatLaw, sig } from '../core/law-text.js';
+import { describeDiagnostic, formatList, publishedName, undeterminedParameters } from '../i18n/diagnostics.js';
 export { sig };
+
+/** One line: line breaks (and other control characters) that came from the input are shown escaped. */
+export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/**
+ * A result's diagnostics for stderr, one line each: "warning: <sentence>"
+ * (the prefix is the severity), in English, parameters named as the law prints
+ * them. '' when there are none.
+ */
+export function formatDiagnostics(list: readonly Diagnostic[], form: string): string {
+  return list.map((d) => oneLine(`${d.severity}: ${describeDiagnostic(d, 'en', { name: (k) => publishedName(form, k) })}`)).join('\n');
+}
+
+/** The published value a raw parameter stands for (breaks flattened: d1 → breaks[0].d), if any. */
+function publishedValue(params: object, name: string): number | undefined {
+  const p = params as Record<string, unknown>;
+  if (typeof p[name] === 'number') return p[name] as number;
+  const m = /^([a-z])(\d+)$/.exec(name);
+  const b = m && Array.isArray(p.breaks) ? (p.breaks[Number(m[2]) - 1] as Record<string, number> | undefined) : undefined;
+  return b && m ? b[m[1]] : undefined;
+}
+
+/**
+ * "A ± 23.61, B ± 290.4, E ± 0.01912, alpha ± 0.004181, …" (θ order): the
+ * standard errors on the published scale (a scale parameter X is fitted as
+ * ln X, so by the delta method SE(X) ≈ X·SE(ln X)); "not determined" where a
+ * diagnostic says so or the curvature gives none.
+ */
+function formatStandardErrors(r: FitResult): string {
+  const errors = r.standardErrors;
+  if (Object.keys(errors).length === 0) return '';
+  const loose = undeterminedParameters(r.diagnostics, r.form);
+  const parts = Object.entries(errors).map(([theta, se]) => {
+    const name = publishedName(r.form, theta);
+    if (loose.has(theta) || !Number.isFinite(se)) return `${name} not determined`;
+    const scale = name === theta ? 1 : publishedValue(r.params, name); // θ is the parameter itself, or its log
+    return scale === undefined ? `ln ${name} ± ${sig(se, 4)}` : `${name} ± ${sig(Math.abs(scale) * se, 4)}`;
+  });
+  return `  standard errors: ${parts.join(', ')}`;
+}
+
+/** "converged (reason)", never a plain success when a diagnostic warns: "…, with 1 error and 2 warnings (on stderr)". */
+function formatStatus(r: FitResult): string {
+  const list = r.diagnostics;
+  const counted = (['error', 'warning'] as const)
+    .map((s) => [s, list.filter((d) => d.severity === s).length] as const)
+    .filter(([, k]) => k > 0).map(([s, k]) => `${k} ${s}${k === 1 ? '' : 's'}`);
+  const cert = r.certified ? '; global optimum certified' : '; global optimum not certified';
+  const flagged = counted.length ? `, with ${formatList(counted, 'en')} (on stderr)` : '';
+  return `${r.converged ? 'converged' : 'NOT converged'} (${r.reason})${flagged}${cert}`;
+}
 
 /** 1.23e11 → "123B": parameters and tokens read better with SI-style suffixes. */
 export function count(x: number): string {
@@ -19,10 +72,11 @@ export function formatFit(r: FitResult): string {
   return [
     `${r.form} fit of ${r.runs} runs (${lossName}, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
     `  ${formatLaw(r.law)}`,
-    `  objective ${r.objective.toPrecision(16)}; ${r.converged ? 'converged' : 'NOT converged'} (${r.reason})`,
+    formatStandardErrors(r),
+    `  objective ${r.objective.toPrecision(16)}; ${formatStatus(r)}`,
     `  starts ending within 1e-9 of the best: ${r.starts.withinTolerance} of ${r.starts.total}; evaluations ${r.evaluations}`,
     ...r.notices.map((n) => `  note: ${n}`),
-  ].join('\n');
+  ].filter((line) => line !== '').join('\n');
 }
 
 export function formatOptimal(o: ComputeOptimal): string {

@@ -8,6 +8,7 @@
 
 import { ScalingKitError } from '../core/errors.js';
 import { UsageError } from './args.js';
+import { oneLine } from './format.js';
 import { fitCommand, FIT_USAGE } from './fit-command.js';
 import { optimalCommand, OPTIMAL_USAGE } from './optimal-command.js';
 import { bootstrapCommand, BOOTSTRAP_USAGE } from './bootstrap-command.js';
@@ -15,7 +16,13 @@ import { isoflopCommand, ISOFLOP_USAGE } from './isoflop-command.js';
 import { backtestCommand, BACKTEST_USAGE } from './backtest-command.js';
 import { costCommand, COST_USAGE } from './cost-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => string | Promise<string> }> = {
+/**
+ * What a command prints: its stdout text, or that and lines for stderr that do
+ * not make it fail (a fit's diagnostics: "warning: …").
+ */
+export type CommandOutput = string | { stdout: string; stderr: string };
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => CommandOutput | Promise<CommandOutput> }> = {
   fit: { usage: FIT_USAGE, run: fitCommand },
   bootstrap: { usage: BOOTSTRAP_USAGE, run: bootstrapCommand },
   isoflop: { usage: ISOFLOP_USAGE, run: isoflopCommand },
@@ -31,11 +38,11 @@ export interface CliOutcome {
   status: number;
   /** Text for stdout (with its final newline), '' when there is none. */
   stdout: string;
-  /** One line for stderr (with its newline), '' on success. */
+  /** On failure one line for stderr; on success '' or the command's notes, one per line (each with its newline). */
   stderr: string;
 }
 
-async function dispatch(argv: string[]): Promise<string> {
+async function dispatch(argv: string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return USAGE;
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
@@ -44,13 +51,11 @@ async function dispatch(argv: string[]): Promise<string> {
   return entry.run(rest);
 }
 
-/** One line: line breaks (and other control characters) that came from the input are shown escaped. */
-const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-
 export async function runCli(argv: string[]): Promise<CliOutcome> {
   try {
     const out = await dispatch(argv);
-    return { status: 0, stdout: out === '' ? '' : `${out}\n`, stderr: '' };
+    const { stdout, stderr } = typeof out === 'string' ? { stdout: out, stderr: '' } : out;
+    return { status: 0, stdout: stdout === '' ? '' : `${stdout}\n`, stderr: stderr === '' ? '' : `${stderr}\n` };
   } catch (e) {
     const known = e instanceof UsageError || e instanceof ScalingKitError;
     const message = e instanceof Error ? e.message : String(e);

@@ -13,7 +13,8 @@
 
 import { DataError, OptionError } from './errors.js';
 import { fit } from './fit.js';
-import type { FitOptions } from './fit-options.js';
+import { FIT_OPTION_NAMES, type FitOptions } from './fit-options.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { evaluateLaw } from './forms-eval.js';
 import type { FormName } from '../engine/types.js';
 import type { Runs } from './runs-types.js';
@@ -26,6 +27,10 @@ export interface BacktestOptions {
   /** Options for `fit` on the training runs (any form; no dropHighest). */
   fitOptions?: FitOptions;
 }
+
+/** Every option `backtest` knows; any other name is an OptionError (and `fitOptions` holds `fit`'s, FIT_OPTION_NAMES). */
+export const BACKTEST_OPTION_NAMES = ['holdoutAbove', 'holdoutLargest', 'fitOptions'] as const satisfies readonly (keyof BacktestOptions)[];
+type _BacktestOptionsListed = NoneMissing<Exclude<keyof BacktestOptions, (typeof BACKTEST_OPTION_NAMES)[number]>>;
 
 const fitAny = (runs: Runs, options: FitOptions) => fit<FormName>(runs, options);
 export type BacktestFit = Awaited<ReturnType<typeof fitAny>>;
@@ -116,6 +121,7 @@ function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
 
 function checkFitOptions(f: FitOptions): void {
   if (f === null || typeof f !== 'object') throw new OptionError('fitOptions', 'invalid fitOptions; expected an object');
+  checkOptionNames(f, FIT_OPTION_NAMES, 'fitOptions');
   if (f.dropHighest !== undefined) {
     throw new OptionError('fitOptions.dropHighest', 'invalid fitOptions.dropHighest; drop outliers when reading the runs (readRuns(…, { dropHighest })), before the split');
   }
@@ -141,6 +147,7 @@ export function summarize(predictions: readonly HeldOutRun[]): BacktestSummary {
  */
 export async function backtest(runs: Runs, options: BacktestOptions): Promise<BacktestResult> {
   if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object with holdoutAbove or holdoutLargest');
+  checkOptionNames(options, BACKTEST_OPTION_NAMES);
   const fitOptions = options.fitOptions ?? {};
   checkFitOptions(fitOptions);
   const mask = heldOutMask(runs, options);

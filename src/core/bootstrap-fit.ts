@@ -1,31 +1,61 @@
 /**
- * `bootstrap`: percentile intervals for a Chinchilla fit by resampling runs
- * with replacement and refitting each resample (Besiroglu et al. 2024 §3;
- * science.md §5.1 item 6). Resamples become per-run weights (repeats
- * collapsed), and the refits run as weighted L-BFGS batches in WebAssembly
- * workers where possible, else in this thread. Statistics: ./bootstrap.ts.
+ * `bootstrap`: percentile intervals for a fit by resampling runs with
+ * replacement and refitting each resample (Besiroglu et al. 2024 §3;
+ * science.md §5.1 item 6), for any form and loss `fit` takes.
+ *
+ * The point estimate is `fit(runs, options)` itself, with exactly the fit
+ * options given (form, loss, delta, asymmetry, variable, breaks, base, starts,
+ * lower, upper, strategy, engine, workers, maxIterations and the reading
+ * options columns, dropHighest, weights, unique), so each interval's
+ * `estimate` is the fit's parameter to the bit. The refits fit the same
+ * objective (`resolveFitOptions`: form, loss and its constants), within the
+ * same bounds, on the same runs and per-run weights, each warm-started from
+ * the estimate's θ. Resamples become per-run weights (repeats collapsed), and
+ * the refits run as weighted L-BFGS batches in WebAssembly workers where
+ * possible, else in this thread. Statistics: ./bootstrap.ts; diagnostics:
+ * ../stats/bootstrap-diagnostics.ts and `basinCheck` below.
  */
 
 import { bootstrapChinchilla, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
+import { bootstrapLaw, paramSources, type LawBootstrapResult } from './bootstrap-law.js';
 import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
-import { fitDataFromRuns, fitSync } from './fit.js';
-import { OptionError } from './errors.js';
+import { fit, fitDataFromRuns } from './fit.js';
+import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Theta } from './fit-options.js';
+import { boundAt } from './fit-checks.js';
+import { DataError, OptionError, ScalingKitError } from './errors.js';
+import { checkOptionNames } from './option-names.js';
+import type { Diagnostic } from './diagnostic-codes.js';
+import { nextTask } from './next-task.js';
+import { bootstrapDiagnostics } from '../stats/bootstrap-diagnostics.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitWeightedParallel } from '../engine/pool.js';
 import { hardwareThreads, workersAvailable } from '../engine/worker-source.js';
-import { defaultSpec, isConvergedStatus, type BatchResult, type EngineName, type SolverSettings } from '../engine/types.js';
+import {
+  isConvergedStatus,
+  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type LossName, type SolverSettings,
+} from '../engine/types.js';
 
-export interface BootstrapFitOptions extends Omit<BootstrapOptions, 'runs' | 'refit' | 'start'> {
-  /** Refit start θ; default: the fit of all runs (warm start), as Epoch refit from a fixed point. */
-  start?: ChinchillaTheta;
-  /** Huber δ on log residuals; default 1e-3. */
-  delta?: number;
-  engine?: EngineName | 'auto';
-  /** Worker threads; 0 refits in this thread. */
-  workers?: number;
-  dropHighest?: number;
+/** The options of `fit` that shape the estimate: `bootstrap` hands exactly these to `fit`, and refits with the same objective, bounds and runs. */
+export const BOOTSTRAP_FIT_OPTIONS = [
+  'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'starts', 'lower', 'upper', 'strategy',
+  'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique',
+] as const satisfies readonly (keyof FitOptions)[];
+/** The bootstrap's own options. */
+const OWN_OPTIONS = ['resamples', 'seed', 'rng', 'level', 'budgets', 'at', 'batchSize', 'start', 'estimate', 'signal', 'onProgress'] as const;
+
+export interface BootstrapFitOptions
+  extends Omit<FitOptions, 'signal' | 'onProgress'>,
+  Pick<BootstrapOptions, 'resamples' | 'seed' | 'rng' | 'level' | 'budgets' | 'at' | 'batchSize' | 'signal' | 'onProgress'> {
+  /** Refit start θ by name (`thetaNames(form)`); default: the fit of all runs (warm start), as Epoch refit from a fixed point. */
+  start?: Theta | ChinchillaTheta;
+  /**
+   * The point estimate θ by name, when the caller has fitted already (an
+   * element passes its own fit): with both `start` and `estimate` the runs are
+   * not fitted again. It must be the fit of these runs with these options.
+   */
+  estimate?: Theta | ChinchillaTheta;
 }
 
 /**
@@ -39,8 +69,15 @@ export interface BootstrapFitOptions extends Omit<BootstrapOptions, 'runs' | 're
  */
 const REFIT_SOLVER: SolverSettings = { maxIter: 10000, maxEvals: 100000, gtol: 1e-10, ftol: 1e-14 };
 
-/** What `bootstrap` returns: the intervals, and where and how the refits ran. */
-export interface BootstrapFitResult extends BootstrapResult {
+/** Where and how the refits ran, what was fitted, and what the caller should know. */
+export interface BootstrapRunInfo<F extends FormName = FormName> {
+  /** The form and loss fitted (the estimate and every refit). */
+  form: F;
+  loss: LossName;
+  /** Huber δ on log residuals (used by the huber loss). */
+  delta: number;
+  /** Warnings about the intervals (src/core/diagnostic-codes.ts): failed refits, refits on a bound, wide intervals, mixed basins. */
+  diagnostics: Diagnostic[];
   engine: EngineName;
   /** Worker threads the refits ended on (0: this thread). */
   workers: number;
@@ -49,25 +86,146 @@ export interface BootstrapFitResult extends BootstrapResult {
   notices: string[];
 }
 
-export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOptions = {}): Promise<BootstrapFitResult> {
-  const t0 = performance.now();
-  const runs = readRuns(input, { dropHighest: options.dropHighest, minRuns: 5 });
-  const spec = defaultSpec({ delta: options.delta ?? 1e-3 });
-  const data = fitDataFromRuns(runs);
-  const engine = createEngine(options.engine ?? 'auto');
+/**
+ * What `bootstrap` returns. Chinchilla: intervals for A, B, E, α, β and the
+ * derived a, b, G, N*, D*, tokens per parameter and loss (`BootstrapResult`).
+ * Other forms: intervals for every published parameter (`LawBootstrapResult`;
+ * the broken form's breaks as c1, d1, f1, …), no `derived`.
+ */
+export type BootstrapFitResult<F extends FormName = 'chinchilla'> = F extends FormName
+  ? (F extends 'chinchilla' ? BootstrapResult : LawBootstrapResult & { derived?: undefined }) & BootstrapRunInfo<F>
+  : never;
+
+const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
+
+/** The runs exactly as `fit` reads them from `input` with these options (src/core/fit.ts, prepare). */
+function readAsFit(input: Runs | RunsInput, o: FitOptions, P: number): Runs {
+  const weights = o.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
+  const reread = !isRuns(input) || o.columns || o.dropHighest || o.weights || o.unique || input.N.length < P;
+  return reread ? readRuns(input, { columns: o.columns, dropHighest: o.dropHighest, minRuns: P, weights, unique: o.unique }) : input;
+}
+
+function thetaArray(option: string, value: Theta | ChinchillaTheta | undefined, names: readonly string[]): Float64Array {
+  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
+  const byName = value as Record<string, unknown>;
+  for (const key of Object.keys(byName)) {
+    if (!names.includes(key)) throw new OptionError(`${option}.${key}`, `unknown ${option}.${key}; this form's parameters are ${names.join(', ')}`);
+  }
+  return Float64Array.from(names, (k) => {
+    const v = byName[k];
+    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
+    return v;
+  });
+}
+
+const byName = (names: readonly string[], t: ArrayLike<number>): Record<string, number> => Object.fromEntries(names.map((k, i) => [k, t[i]]));
+
+/**
+ * The basin rule of `bootstrap-basins`. Every refit starts from the estimate
+ * θ̂ and descends the objective of its own resample, so where it ends does not
+ * say by itself whether it sits in θ̂'s basin of the objective of all runs, F.
+ * The check: from the refit's θ, descend F itself (same objective, weights,
+ * bounds and solver rules as the refits). The refit lies in θ̂'s basin when
+ * that descent comes back to θ̂'s objective, |F(θ*) − F(θ̂)| ≤ 1e-4·|F(θ̂)|
+ * (plus 1e-15 per run, for data fitted exactly), and in another basin when it
+ * ends measurably above (a worse local minimum) or below (a better one the fit
+ * did not find). Objectives, not θ, are compared: in a flat valley (N and D
+ * collinear) descents stop at different θ of the same F, which is the
+ * interval's width (`bootstrap-wide`), not a second basin. Rejected: the share
+ * of refits far from the median θ in robust SDs, which cannot see two basins of
+ * similar weight (the median and MAD straddle both) and fires on the long
+ * tails of flat valleys. Cost: one local descent from near an optimum per
+ * checked refit, at most BASIN_CHECKS of them spread evenly over the usable
+ * refits (a few per cent of a 4,000-resample bootstrap; the share is then
+ * known to about ±3%).
+ */
+export const BASIN_CHECKS = 200;
+const BASIN_TOLERANCE = 1e-4;
+const BASIN_FLOOR_PER_RUN = 1e-15;
+const BASIN_CHUNK = 25;
+
+async function basinCheck(
+  engine: Engine, data: FitData, opts: ResolvedFitOptions, solver: SolverSettings, estimate: Float64Array,
+  theta: readonly (Float64Array | undefined)[], used: readonly boolean[], signal: AbortSignal | undefined,
+): Promise<{ checked: number; different: number } | undefined> {
+  const { spec } = opts;
+  // The asymmetric loss is piecewise linear: descents stop at kinks at scattered objectives, so the test says nothing.
+  if (spec.loss === 'asymmetric') return undefined;
+  const P = estimate.length;
+  const onBound = (t: ArrayLike<number>, i: number) => boundAt(opts, t, i) !== undefined;
+  // Bounds the estimate does not sit on: a descent that ends on one of them may have stalled there.
+  const free = opts.names.map((_, i) => !onBound(estimate, i));
+  const stalled = (t: ArrayLike<number>) => free.some((f, i) => f && onBound(t, i));
+  const usable = used.flatMap((u, k) => (u && theta[k] && !stalled(theta[k]!) ? [k] : []));
+  const m = Math.min(BASIN_CHECKS, usable.length);
+  const chosen = Array.from({ length: m }, (_, j) => usable[Math.floor((j * usable.length) / m)]);
   engine.setData(data);
-  // The point estimate is fitted here only when the caller did not give both it and θ₀ (an element passes its own fit).
-  const fitted = options.start && options.estimate
-    ? undefined
-    : (fitSync(runs, { engine: engine.name, delta: spec.delta, workers: 0 }).theta as unknown as ChinchillaTheta);
-  const estimate = options.estimate ?? fitted!;
-  const start = options.start ?? fitted!;
-  const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
-  const threads = options.workers ?? hardwareThreads();
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new OptionError('workers', `invalid workers; expected an integer ≥ 0: ${threads}`);
-  let parallel = module !== null && threads > 0 && workersAvailable();
+  const f0 = engine.objective(spec, estimate, new Float64Array(P));
+  if (!Number.isFinite(f0) || m === 0) return { checked: 0, different: 0 };
+  const tolerance = BASIN_TOLERANCE * Math.abs(f0) + BASIN_FLOOR_PER_RUN * data.count;
+  let checked = 0, different = 0;
+  for (let from = 0; from < m; from += BASIN_CHUNK) {
+    const rows = chosen.slice(from, from + BASIN_CHUNK);
+    const starts = new Float64Array(rows.length * P);
+    rows.forEach((k, j) => starts.set(theta[k]!, j * P));
+    const batch = engine.fitStarts(spec, starts, solver);
+    for (let j = 0; j < rows.length; j++) {
+      const f = batch.f[j];
+      if (!Number.isFinite(f) || stalled(batch.theta.subarray(j * P, j * P + P))) continue;
+      checked++;
+      if (Math.abs(f - f0) > tolerance) different++;
+    }
+    await nextTask();
+    signal?.throwIfAborted();
+  }
+  return { checked, different };
+}
+
+export async function bootstrap<F extends FormName = 'chinchilla'>(
+  input: Runs | RunsInput, options: BootstrapFitOptions & { form?: F } = {},
+): Promise<BootstrapFitResult<F>> {
+  const t0 = performance.now();
+  if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  checkOptionNames(options, [...BOOTSTRAP_FIT_OPTIONS, ...OWN_OPTIONS]);
+  const fitOptions: FitOptions = {};
+  for (const key of BOOTSTRAP_FIT_OPTIONS) if (options[key] !== undefined) (fitOptions as Record<string, unknown>)[key] = options[key];
+  const opts = resolveFitOptions(fitOptions);
+  const { spec, names } = opts;
+  if (spec.form !== 'chinchilla') {
+    for (const key of ['budgets', 'at'] as const) {
+      if (options[key] !== undefined && (!Array.isArray(options[key]) || options[key]!.length > 0)) {
+        throw new OptionError(key, `invalid ${key}; ${key === 'at' ? 'loss intervals at (N, D)' : 'compute-optimal intervals per budget'} are given for the chinchilla form only, not ${spec.form}`);
+      }
+    }
+  }
+  const runs = readAsFit(input, fitOptions, names.length);
+  if (spec.form === 'data-constrained' && !runs.U) {
+    throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
+  }
+  const data = fitDataFromRuns(runs);
   const notices: string[] = [];
+  // The point estimate: the fit itself, unless the caller gave both it and θ₀ (an element passes its own fit).
+  let fitted: Float64Array | undefined;
+  if (!(options.start && options.estimate)) {
+    const result = await fit(input, { ...fitOptions, signal: options.signal });
+    if (result.runs !== data.count) throw new ScalingKitError('engine', `internal: the fit read ${result.runs} runs, the bootstrap ${data.count}`);
+    fitted = Float64Array.from(names, (k) => result.theta[k]);
+    for (const n of result.notices) notices.push(`the fit of all runs: ${n}`);
+  }
+  const estimate = options.estimate ? thetaArray('estimate', options.estimate, names) : fitted!;
+  const start = options.start ? thetaArray('start', options.start, names) : fitted!;
+
+  const engine = createEngine(opts.engine);
+  engine.setData(data);
+  const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
+  const threads = opts.workers ?? hardwareThreads();
+  let parallel = module !== null && threads > 0 && workersAvailable();
   const n = data.count;
+  const solver: SolverSettings = {
+    ...REFIT_SOLVER,
+    ...(options.maxIterations !== undefined && { maxIter: Math.min(REFIT_SOLVER.maxIter, opts.maxIterations) }),
+    lower: opts.lower, upper: opts.upper,
+  };
 
   const refit = async (weights: Float64Array[], theta0: Float64Array) => {
     const all = new Float64Array(weights.length * n);
@@ -76,7 +234,7 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
     let batch: BatchResult | undefined;
     if (parallel) {
       try {
-        batch = await fitWeightedParallel(module!, data, spec, all, theta0, REFIT_SOLVER, { workers: threads, signal: options.signal });
+        batch = await fitWeightedParallel(module!, data, spec, all, theta0, solver, { workers: threads, signal: options.signal });
       } catch (error) {
         if ((error as Error)?.name === 'AbortError') throw error;
         // Workers cannot start or crashed (e.g. a Content-Security-Policy worker-src without blob:): refit in this thread from now on.
@@ -84,7 +242,7 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
         notices.push(`workers unavailable (${(error as Error)?.message ?? error}); refitted in this thread`);
       }
     }
-    batch ??= engine.fitWeighted(spec, all, theta0, REFIT_SOLVER);
+    batch ??= engine.fitWeighted(spec, all, theta0, solver);
     const P = batch.params;
     return {
       theta: weights.map((_, k) => batch.theta.slice(k * P, k * P + P)),
@@ -92,13 +250,31 @@ export async function bootstrap(input: Runs | RunsInput, options: BootstrapFitOp
     };
   };
   const resamples = options.resamples ?? 4000;
-  const result = await bootstrapChinchilla({
-    ...options,
-    runs,
-    refit,
-    start,
-    estimate,
+  const replicates: (Float64Array | undefined)[] = [];
+  const used: boolean[] = [];
+  const common = {
+    runs, refit,
+    resamples: options.resamples, seed: options.seed, rng: options.rng, level: options.level,
+    signal: options.signal, onProgress: options.onProgress,
     batchSize: options.batchSize ?? Math.max(100, Math.ceil(resamples / 8)),
+    onReplicate: (k: number, t: Float64Array, ok: boolean) => ((replicates[k] = t), (used[k] = ok)),
+  };
+  const result: BootstrapResult | LawBootstrapResult = spec.form === 'chinchilla'
+    ? await bootstrapChinchilla({
+      ...common, budgets: options.budgets, at: options.at,
+      start: byName(names, start) as unknown as ChinchillaTheta, estimate: byName(names, estimate) as unknown as ChinchillaTheta,
+    })
+    : await bootstrapLaw({ ...common, spec, start: byName(names, start), estimate: byName(names, estimate) });
+
+  const basins = await basinCheck(engine, data, opts, solver, estimate, replicates, used, options.signal);
+  const diagnostics = bootstrapDiagnostics({
+    resamples: result.resamples, failed: result.failed, names, theta: replicates, lower: opts.lower, upper: opts.upper,
+    params: result.params as LawBootstrapResult['params'], sources: paramSources(spec), basins,
   });
-  return { ...result, engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0, notices };
+  return {
+    form: spec.form, loss: spec.loss, delta: spec.delta,
+    ...result,
+    diagnostics,
+    engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0, notices,
+  } as unknown as BootstrapFitResult<F>;
 }

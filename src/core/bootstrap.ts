@@ -16,10 +16,15 @@
  * finite number). Failed replicates are NaN in `samples`, counted in
  * `failed`, and left out of every interval, standard deviation and the
  * correlation matrix.
+
+ * The same for any form: ./bootstrap-law.ts.
  */
 
 import { OptionError, ScalingKitError } from './errors.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
+import { lawFromTheta, thetaNames } from './forms.js';
+import type { Law } from './forms-eval.js';
+import { paramCount, type ObjectiveSpec } from '../engine/types.js';
 import type { Runs } from './runs-types.js';
 import { nextTask } from './next-task.js';
 import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
@@ -70,6 +75,11 @@ export interface BootstrapOptions {
   signal?: AbortSignal;
   /** Called after each batch with (replicates done, replicates total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called for each replicate, in order, with θ as the refit returned it and
+   * whether the replicate was used (false: it failed); e.g. for diagnostics.
+   */
+  onReplicate?: (k: number, theta: Float64Array, used: boolean) => void;
 }
 
 /** A bootstrap summary of one quantity over the replicates that did not fail. */
@@ -126,16 +136,18 @@ function integerIn(option: string, value: unknown, min: number, max: number): nu
   return value;
 }
 
-function theta(option: string, value: ChinchillaTheta | undefined): Float64Array {
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${CORRELATION_KEYS.join(', ')}`);
-  return Float64Array.from(CORRELATION_KEYS, (k) => {
+/** θ as an array in `names` order, from an object by name; every entry a finite number. */
+export function thetaOf(option: string, value: Record<string, number> | undefined, names: readonly string[]): Float64Array {
+  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
+  return Float64Array.from(names, (k) => {
     const v = value[k];
     if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
     return v;
   });
 }
 
-function resolve(o: BootstrapOptions) {
+/** The options every bootstrap shares (runs, refit, draws, level, batches), checked. */
+export function resolveCommon(o: Omit<BootstrapOptions, 'start' | 'estimate'>) {
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
   const n = o.runs?.N?.length;
   if (!(typeof n === 'number' && n >= 1 && o.runs.D?.length === n && o.runs.loss?.length === n)) {
@@ -143,10 +155,23 @@ function resolve(o: BootstrapOptions) {
   }
   if (typeof o.refit !== 'function') throw new OptionError('refit', 'invalid refit; expected a function (weights, start) => Promise<{ theta, converged }>');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new OptionError('onProgress', 'invalid onProgress; expected a function');
+  if (o.onReplicate !== undefined && typeof o.onReplicate !== 'function') throw new OptionError('onReplicate', 'invalid onReplicate; expected a function');
   const rng = o.rng ?? BOOTSTRAP_DEFAULTS.rng;
   if (!RESAMPLE_RNGS.includes(rng)) throw new OptionError('rng', `invalid rng; expected one of ${RESAMPLE_RNGS.join(', ')}: ${String(rng)}`);
   const level = o.level ?? BOOTSTRAP_DEFAULTS.level;
   if (!(typeof level === 'number' && level > 0 && level < 1)) throw new OptionError('level', `invalid level; expected a number in (0, 1): ${String(level)}`);
+  return {
+    n,
+    rng,
+    level,
+    resamples: integerIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, 1, 2 ** 31 - 1),
+    seed: integerIn('seed', o.seed ?? BOOTSTRAP_DEFAULTS.seed, 0, 2 ** 32 - 1),
+    batchSize: integerIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, 1, 2 ** 31 - 1),
+  };
+}
+
+function resolve(o: BootstrapOptions) {
+  const common = resolveCommon(o);
   const budgets = o.budgets ?? [];
   if (!Array.isArray(budgets)) throw new OptionError('budgets', 'invalid budgets; expected an array of FLOP counts');
   budgets.forEach((C, i) => {
@@ -160,21 +185,16 @@ function resolve(o: BootstrapOptions) {
     }
   });
   return {
-    n,
-    rng,
-    level,
+    ...common,
     budgets,
     at,
-    resamples: integerIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, 1, 2 ** 31 - 1),
-    seed: integerIn('seed', o.seed ?? BOOTSTRAP_DEFAULTS.seed, 0, 2 ** 32 - 1),
-    batchSize: integerIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, 1, 2 ** 31 - 1),
-    start: theta('start', o.start),
+    start: thetaOf('start', o.start as unknown as Record<string, number>, CORRELATION_KEYS),
     estimate: o.estimate === undefined ? undefined : usableEstimate(o.estimate),
   };
 }
 
 function usableEstimate(value: ChinchillaTheta): Float64Array {
-  const t = theta('estimate', value);
+  const t = thetaOf('estimate', value as unknown as Record<string, number>, CORRELATION_KEYS);
   if (!paramsOf(t)) throw new OptionError('estimate', `invalid estimate; the law needs alpha > 0, beta > 0 and finite positive e^a, e^b: ${Array.from(t).join(', ')}`);
   return t;
 }
@@ -233,7 +253,7 @@ function optimal(params: ChinchillaParams, C: number): ReturnType<typeof compute
   }
 }
 
-function summarize(values: Float64Array, level: number, estimate: number | undefined): Interval {
+export function summarize(values: Float64Array, level: number, estimate: number | undefined): Interval {
   const sorted = sortedWithoutNaN(values);
   const interval: Interval = {
     lo: percentileOfSorted(sorted, 50 - 50 * level),
@@ -245,22 +265,32 @@ function summarize(values: Float64Array, level: number, estimate: number | undef
   return interval;
 }
 
+export interface Loop {
+  n: number;
+  /** Length of θ the refit must return. */
+  P: number;
+  rng: ResampleRng;
+  seed: number;
+  resamples: number;
+  batchSize: number;
+  start: Float64Array;
+}
 
 /**
- * Runs the bootstrap: `resamples` replicates in batches of `batchSize`, each
- * batch one call to `refit`. Between batches it checks `signal` (throwing
- * its reason), reports progress and yields to the event loop, so a page can
- * repaint and cancel. The arrays handed to `refit` are never reused: it may
- * keep or transfer them.
+ * The replicate loop: `resamples` replicates in batches of `batchSize`, each
+ * batch one call to `refit`, and `take(k, θ, converged)` for each replicate in
+ * order. Between batches it checks `signal` (throwing its reason), reports
+ * progress and yields to the event loop, so a page can repaint and cancel.
+ * The arrays handed to `refit` are never reused: it may keep or transfer them.
  */
-export async function bootstrapChinchilla(options: BootstrapOptions): Promise<BootstrapResult> {
-  const o = resolve(options);
+export async function refitReplicates(
+  o: Loop, options: Pick<BootstrapOptions, 'refit' | 'signal' | 'onProgress'>,
+  take: (k: number, theta: Float64Array, converged: boolean) => void,
+): Promise<void> {
   const { signal, onProgress, refit } = options;
   signal?.throwIfAborted();
   const next = createResampler(o.rng, o.seed, o.n);
   const indices = new Int32Array(o.n);
-  const cols = columnsFor(o.resamples, o.budgets.length, o.at.length);
-  let failed = 0;
   for (let from = 0; from < o.resamples; from += o.batchSize) {
     const count = Math.min(o.batchSize, o.resamples - from);
     const weights = Array.from({ length: count }, () => indicesToWeights(next(indices), o.n));
@@ -271,10 +301,8 @@ export async function bootstrapChinchilla(options: BootstrapOptions): Promise<Bo
     }
     for (let j = 0; j < count; j++) {
       const t = out.theta[j];
-      if (!t || t.length !== 5) throw new ScalingKitError('engine', `bootstrap refit returned a θ of length ${t?.length ?? 0} for replicate ${from + j}; expected 5`);
-      const params = out.converged[j] === true ? paramsOf(t) : null;
-      if (!params) failed++;
-      record(cols, from + j, t, params, o.budgets, o.at);
+      if (!t || t.length !== o.P) throw new ScalingKitError('engine', `bootstrap refit returned a θ of length ${t?.length ?? 0} for replicate ${from + j}; expected ${o.P}`);
+      take(from + j, t, out.converged[j] === true);
     }
     onProgress?.(from + count, o.resamples);
     if (from + count < o.resamples) {
@@ -282,6 +310,22 @@ export async function bootstrapChinchilla(options: BootstrapOptions): Promise<Bo
       signal?.throwIfAborted();
     }
   }
+}
+
+/**
+ * Runs the bootstrap of a Chinchilla fit (the replicate loop: `refitReplicates`)
+ * and summarises A, B, E, α, β and what they imply.
+ */
+export async function bootstrapChinchilla(options: BootstrapOptions): Promise<BootstrapResult> {
+  const o = resolve(options);
+  const cols = columnsFor(o.resamples, o.budgets.length, o.at.length);
+  let failed = 0;
+  await refitReplicates({ ...o, P: 5 }, options, (k, t, converged) => {
+    const params = converged ? paramsOf(t) : null;
+    if (!params) failed++;
+    record(cols, k, t, params, o.budgets, o.at);
+    options.onReplicate?.(k, t, params !== null);
+  });
 
   const est = o.estimate ? paramsOf(o.estimate) : null;
   const estUnit = est ? optimal(est, 6) : null;

@@ -13,6 +13,7 @@
  */
 
 import { OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 
 export interface Hardware {
   id: string;
@@ -65,6 +66,10 @@ export interface CostOptions {
  * hyperscale fleets (≈ 1.1) and industry-wide survey averages (≈ 1.5).
  * 0.48 kg CO2e/kWh: roughly the 2023 world-average grid; use your region's.
  */
+/** Every option of `trainingCost` and `costOfGpuHours`; any other name is an OptionError. */
+export const COST_OPTION_NAMES = ['hardware', 'mfu', 'gpus', 'pricePerGpuHour', 'pue', 'gridIntensity'] as const satisfies readonly (keyof CostOptions)[];
+type _CostOptionsListed = NoneMissing<Exclude<keyof CostOptions, (typeof COST_OPTION_NAMES)[number]>>;
+
 export const COST_DEFAULTS = {
   hardware: 'h100-sxm' as HardwareId,
   mfu: 0.4,
@@ -112,6 +117,7 @@ type Resolved = Omit<CostEstimate, 'flops' | 'gpuHours' | 'days' | 'dollars' | '
 
 function resolve(options: CostOptions = {}): Resolved {
   check(options !== null && typeof options === 'object', 'options', 'expected an object', options);
+  checkOptionNames(options, COST_OPTION_NAMES);
   const d = COST_DEFAULTS;
   const o = {
     hardware: options.hardware ?? d.hardware, mfu: options.mfu ?? d.mfu, gpus: options.gpus ?? d.gpus,

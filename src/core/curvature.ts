@@ -7,8 +7,8 @@
  * estimator is an M-estimator, whose covariance is the sandwich
  * H⁻¹ (Σ gᵢ gᵢᵀ) H⁻¹ with H the Hessian of F and gᵢ run i's gradient
  * (Huber 1967; White 1980 for least squares). H comes from central differences
- * of the analytic gradient; it is checked against a hand derivation in
- * test/node/curvature.test.ts. See docs/diagnostics.md.
+ * of the analytic gradient (Huber's loss: its expected curvature, below); the
+ * sandwich is checked against a hand derivation in test/node/curvature.test.ts.
  */
 
 import { objective } from '../engine/js/objective.js';
@@ -116,7 +116,7 @@ export function curvature(spec: ObjectiveSpec, data: FitData, theta: Float64Arra
     for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) G[a * P + b] += w * dq[a] * dq[b];
   }
   const { condition, flat } = G.every(Number.isFinite) ? flatness(G, P) : { condition: Infinity, flat: [...Array(P).keys()] };
-  const H = hessian(spec, data, theta);
+  const H = spec.loss === 'huber' ? huberCurvature(spec, data, theta, G) : hessian(spec, data, theta);
   if (!H.every(Number.isFinite)) return { standardErrors: nan, condition, flat };
   const Hinv = inverse(H, P);
   if (!Hinv) return { standardErrors: nan, condition, flat };
@@ -134,6 +134,24 @@ export function curvature(spec: ObjectiveSpec, data: FitData, theta: Float64Arra
     standardErrors[a] = v >= 0 ? Math.sqrt(v) : NaN;
   }
   return { standardErrors, condition, flat };
+}
+
+/**
+ * Huber's loss has curvature only on runs within δ, so its exact Hessian at a
+ * small δ rests on a handful of runs and is often singular. The expected
+ * curvature (Huber 1981, §7.6) spreads it over every run: the share of weight
+ * within δ times Σ wᵢ∇qᵢ∇qᵢᵀ.
+ */
+function huberCurvature(spec: ObjectiveSpec, data: FitData, theta: Float64Array, G: Float64Array): Float64Array {
+  const dq = new Float64Array(theta.length);
+  let inside = 0, total = 0;
+  for (let i = 0; i < data.count; i++) {
+    const w = data.weight[i];
+    if (!(w > 0)) continue;
+    total += w;
+    if (Math.abs(predictLog(spec, theta, data, i, dq) - data.lnL[i]) <= spec.delta) inside += w;
+  }
+  return G.map((g) => (g * inside) / total);
 }
 
 /** Inverse of a symmetric positive definite matrix (scaled to unit diagonal, then by eigenvalues); null if it is not. */

@@ -20,6 +20,7 @@
  */
 
 import { DataError, OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
 import type { Runs } from './runs-types.js';
 
@@ -31,6 +32,10 @@ export interface EnvelopeOptions {
   /** Confidence level of the exponent intervals; default 0.95. */
   level?: number;
 }
+
+/** Every option `envelope` knows; any other name is an OptionError. */
+export const ENVELOPE_OPTION_NAMES = ['buckets', 'range', 'level'] as const satisfies readonly (keyof EnvelopeOptions)[];
+type _EnvelopeOptionsListed = NoneMissing<Exclude<keyof EnvelopeOptions, (typeof ENVELOPE_OPTION_NAMES)[number]>>;
 
 export const ENVELOPE_DEFAULTS = Object.freeze({ buckets: 50, level: 0.95 });
 
@@ -65,6 +70,7 @@ export interface EnvelopeResult {
 
 function resolve(o: EnvelopeOptions, C: Float64Array): EnvelopeResult['options'] {
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  checkOptionNames(o, ENVELOPE_OPTION_NAMES);
   const { buckets = ENVELOPE_DEFAULTS.buckets, level = ENVELOPE_DEFAULTS.level } = o;
   if (!(Number.isInteger(buckets) && buckets >= 1)) throw new OptionError('buckets', `invalid buckets; expected an integer ≥ 1: ${String(buckets)}`);
   checkLevel(level);

@@ -3,13 +3,15 @@
  * parameters sit on a bound the caller gave (`activeBounds`), and whether the
  * fitted law can be written in double precision at all (`checkRepresentable`:
  * θ is finite, but e^θ of a scale parameter overflows when the runs' units are
- * extreme or a start or bound is absurd). Used by fit.ts on the polished optimum.
+ * extreme, a start or bound is absurd, or the fit ran off towards infinity).
+ * Its advice is only what would work: new units only when the same law in
+ * those units fits in double precision. Used by fit.ts on the polished optimum.
  */
 
 import { DataError, OptionError } from './errors.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Runs } from './runs-types.js';
-import type { FormName, Variable } from '../engine/types.js';
+import type { FitData, FormName, Variable } from '../engine/types.js';
 
 /**
  * How close to a bound counts as on it: the solver's last step is cut at the
@@ -30,24 +32,109 @@ export function activeBounds(opts: ResolvedFitOptions, theta: ArrayLike<number>)
   return opts.names.filter((_, i) => boundAt(opts, theta, i) !== undefined);
 }
 
-/** The input quantity a raw parameter scales with, to name the column whose units are to blame. */
-function roleOf(form: FormName, name: string, variable: Variable): 'N' | 'D' | 'C' | 'loss' {
-  if (name === 'e' || (form === 'broken' && name === 'lna')) return 'loss';
+type Role = 'N' | 'D' | 'x' | 'loss';
+
+/**
+ * How each raw parameter moves when a column is divided by a factor e^m: θᵢ
+ * becomes θᵢ − Σ c·m over the roles listed for it (the same law, written in the
+ * new units). Roles: N, D, the single-variable forms' x, and the loss. Exponents
+ * do not move; data-constrained's R_N*, R_D* count repetitions and do not move
+ * either (its base law fixes the units).
+ */
+function unitShifts(form: FormName, theta: ArrayLike<number>, breaks: number): Partial<Record<Role, number>>[] {
   switch (form) {
-    case 'chinchilla': return name === 'a' || name === 'alpha' ? 'N' : 'D';
-    case 'kaplan': return name === 'lnNc' || name === 'alphaN' ? 'N' : 'D';
-    case 'data-constrained': return name === 'lnRN' ? 'N' : 'D';
-    case 'overtrained': return 'C';
-    default: return variable;
+    case 'chinchilla': return [{ N: theta[3], loss: 1 }, { D: theta[4], loss: 1 }, { loss: 1 }, {}, {}];
+    case 'kaplan': return [{ N: 1, loss: 1 / theta[2] }, { D: 1, loss: 1 / theta[3] }, {}, {}];
+    case 'power': return [{ x: 1, loss: 1 / theta[1] }, {}];
+    case 'saturating': return [{ loss: 1 }, { x: theta[2], loss: 1 }, {}];
+    case 'data-constrained': return [{}, {}];
+    // L = eᵉ + (a·M^η + b·M^(−η))·C^(−η) with M = D/N and C = 6ND: a carries N^(2η), b carries D^(2η).
+    case 'overtrained': return [{ loss: 1 }, { N: 2 * theta[3], loss: 1 }, { D: 2 * theta[3], loss: 1 }, {}];
+    case 'broken': {
+      const out: Partial<Record<Role, number>>[] = [{ loss: 1 }, { x: theta[2], loss: 1 }, {}];
+      for (let k = 0; k < breaks; k++) out.push({}, { x: 1 }, {});
+      return out;
+    }
   }
+}
+
+/** The largest |ln v| of any positive finite double v (ln of the smallest subnormal). */
+const LN_RANGE = -Math.log(Number.MIN_VALUE);
+/** ln of the largest double: e^θ overflows above it. */
+const LN_MAX = Math.log(Number.MAX_VALUE);
+
+const weightedMean = (xs: Float64Array, w: Float64Array): number => {
+  let s = 0, sw = 0;
+  for (let i = 0; i < xs.length; i++) if (w[i] > 0) (s += w[i] * xs[i], sw += w[i]);
+  return sw > 0 ? s / sw : xs.reduce((a, b) => a + b, 0) / xs.length;
+};
+
+/** Raw parameters that are logs of scale parameters (the law has e^θ), by name: ln…, and a, b, e. */
+const isLogScale = (name: string) => name.startsWith('ln') || name === 'a' || name === 'b' || name === 'e';
+
+/**
+ * θ moved by new units stands for a usable law: every raw parameter finite, no
+ * e^θ overflowing, and the ones that overflowed before now inside the range
+ * (not flipped to an underflow: a scale of 0 is no law either).
+ */
+function usable(names: readonly string[], before: ArrayLike<number>, after: ArrayLike<number>): boolean {
+  return names.every((name, i) => {
+    if (!Number.isFinite(after[i])) return false;
+    if (!isLogScale(name)) return true;
+    return after[i] < LN_MAX && (Number.isFinite(Math.exp(before[i])) || after[i] > -LN_MAX);
+  });
+}
+
+/**
+ * Would dividing columns by powers of ten make the fitted law representable?
+ * With the runs: divide each column by the power of ten nearest e^(its mean ln)
+ * and see whether the law, rewritten in those units, is usable; returns the
+ * roles to divide and the exponent of ten for each (one role when one
+ * suffices), or null when no such rescaling helps: the fit diverged (θ ran off
+ * towards infinity, which new units only move). Without the runs: 'maybe' when
+ * the most any column's units could move θ would be enough, else null.
+ */
+function rescaling(opts: ResolvedFitOptions, theta: ArrayLike<number>, data: FitData | undefined): [Role, number][] | null | 'maybe' {
+  const { spec, names } = opts;
+  const shifts = unitShifts(spec.form, theta, spec.breaks);
+  const moved = (m: (role: Role) => number) => Float64Array.from(shifts, (c, i) => {
+    let t = theta[i];
+    for (const [role, k] of Object.entries(c) as [Role, number][]) if (m(role) !== 0) t -= k * m(role);
+    return t;
+  });
+  if (!data) {
+    // Each column's mean ln is within ±LN_RANGE: move every θ up to that far towards 0 and see.
+    const best = Float64Array.from(shifts, (c, i) => {
+      const most = Object.values(c).reduce((s: number, k) => s + Math.abs(k ?? 0) * LN_RANGE, 0);
+      return Math.sign(theta[i]) * Math.max(0, Math.abs(theta[i]) - most);
+    });
+    return usable(names, theta, best) ? 'maybe' : null;
+  }
+  const column = (role: Role) => role === 'loss' ? data.lnL : role === 'N' ? data.lnN : role === 'D' ? data.lnD : spec.variable === 'D' ? data.lnD : spec.variable === 'C' ? data.lnC : data.lnN;
+  const roles = [...new Set(shifts.flatMap((c) => Object.keys(c) as Role[]))];
+  const tens = new Map(roles.map((r) => [r, Math.round(weightedMean(column(r), data.weight) / Math.LN10)]));
+  const m = (only?: Role) => (role: Role) => (only === undefined || role === only ? tens.get(role)! * Math.LN10 : 0);
+  const used = roles.filter((r) => tens.get(r) !== 0);
+  for (const r of used) if (usable(names, theta, moved(m(r)))) return [[r, tens.get(r)!]];
+  return used.length > 1 && usable(names, theta, moved(m())) ? used.map((r) => [r, tens.get(r)!]) : null;
+}
+
+/** The input column behind a role, as named in the runs. */
+function columnOf(role: Role, variable: Variable, columns: Runs['columns']): string {
+  const key = role === 'x' ? variable : role;
+  return columns[key] ?? (key === 'D' || key === 'C' ? columns.D ?? columns.C : undefined) ?? columns.N;
 }
 
 /**
  * Throws a typed error when the fitted law or its objective is not a finite
  * number: an OptionError naming the bound or `starts` the caller gave that led
- * there, else a DataError naming the column whose scale is out of reach.
+ * there; a DataError naming the column to rescale, and by how much, when new
+ * units would bring the law within double precision; else a DataError saying
+ * the fit diverged (no finite law of this form fits the runs), with advice
+ * that works: bound the parameter or choose another form. Pass the fitted
+ * `data` so the rescaling advice is checked against the runs themselves.
  */
-export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<number>, params: object, objective: number, columns: Runs['columns']): void {
+export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<number>, params: object, objective: number, columns: Runs['columns'], data?: FitData): void {
   const flat: [string, number][] = [];
   const walk = (prefix: string, v: unknown) => {
     if (typeof v === 'number') flat.push([prefix, v]);
@@ -70,7 +157,52 @@ export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<nu
   if (side === 'lower') throw new OptionError(`lower.${name}`, `${what}: invalid lower.${name} ${lower![i]}`);
   if (side === 'upper') throw new OptionError(`upper.${name}`, `${what}: invalid upper.${name} ${upper![i]}`);
   if (opts.starts) throw new OptionError('starts', `${what}: the starts given lead out of range; invalid starts`);
-  const role = bad ? roleOf(spec.form, name, spec.variable) : 'loss';
-  const column = columns[role] ?? columns.N;
-  throw new DataError('bad-value', `${what}: the values of column "${column}" are too extreme for this form; rescale them`, { column });
+  if (!bad) {
+    // θ is finite, so each residual is: the sum overflows through huge weights, or (squared raw residuals) huge losses or predictions.
+    let wmax = 0;
+    if (data) for (const w of data.weight) wmax = Math.max(wmax, w);
+    if (wmax > 1e280) {
+      const column = columns.weight ?? 'weight';
+      throw new DataError('bad-value', `${what}: the weights are too large; ${rescale(column, Math.round(Math.log10(wmax)))} (the optimum does not change)`, { column });
+    }
+    if (spec.loss === 'squared-raw') {
+      const k = data ? Math.round(weightedMean(data.lnL, data.weight) / Math.LN10) : 0;
+      const sum = (scale: number) => data ? data.loss.reduce((s, l, j) => s + data.weight[j] * (l / scale) ** 2, 0) : NaN;
+      const column = columns.loss;
+      if (data && !Number.isFinite(sum(1)) && Number.isFinite(sum(10 ** k))) {
+        throw new DataError('bad-value', `${what}: the values of column "${column}" are too large for squared raw residuals; ${rescale(column, k)}, or use a loss on log residuals (huber, squared)`, { column });
+      }
+      throw new DataError('bad-value', `${what}: the values of column "${column}", or the law's predictions of them, overflow when squared; use a loss on log residuals (huber, squared)`, { column });
+    }
+    throw new DataError('bad-value', `${what}: the fit diverged${diverged(spec.form, columns.loss)}`, { column: columns.loss });
+  }
+  const plan = rescaling(opts, theta, data);
+  const column = columns[roleOf(spec.form, name, spec.variable)] ?? columns.N;
+  if (plan === null) throw new DataError('bad-value', `${what}: the fit diverged (θ ${name} ran off to ${at}), and new units would not change that${diverged(spec.form, column, name)}`, { column });
+  if (plan === 'maybe') {
+    // Without the runs it cannot be told which: say both, each with what would work.
+    throw new DataError('bad-value', `${what}: either the values of column "${column}" are too extreme for this form (rescale them) or the fit diverged (hold ${name} with lower/upper bounds, or fit another form)`, { column });
+  }
+  const parts = plan.map(([role, k]) => rescale(columnOf(role, spec.variable, columns), k));
+  throw new DataError('bad-value', `${what}: the runs' units are too extreme for this form; ${parts.join(' and ')}`, { column: columnOf(plan[0][0], spec.variable, columns) });
+}
+
+/** "divide column "x" by 1e12" (or multiply, for a negative power of ten). */
+const rescale = (column: string, k: number): string => (k >= 0 ? `divide column "${column}" by 1e${k}` : `multiply column "${column}" by 1e${-k}`);
+
+/** Advice for a fit that ran off to infinity that works: a bound holds it; another form may fit. */
+function diverged(form: FormName, column: string, name?: string): string {
+  return `: no finite ${form} law fits column "${column}" of these runs as well as the limit it runs towards; hold ${name ?? 'the parameters'} with lower/upper bounds, or fit another form`;
+}
+
+/** The input quantity a raw parameter scales with, for the advice given without the runs. */
+function roleOf(form: FormName, name: string, variable: Variable): 'N' | 'D' | 'C' | 'loss' {
+  if (name === 'e' || (form === 'broken' && name === 'lna')) return 'loss';
+  switch (form) {
+    case 'chinchilla': return name === 'a' || name === 'alpha' ? 'N' : 'D';
+    case 'kaplan': return name === 'lnNc' || name === 'alphaN' ? 'N' : 'D';
+    case 'data-constrained': return name === 'lnRN' ? 'N' : 'D';
+    case 'overtrained': return name === 'lnB' ? 'D' : 'N';
+    default: return variable;
+  }
 }

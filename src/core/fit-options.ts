@@ -4,6 +4,7 @@
  */
 
 import { OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
 import { checkParams, type ChinchillaParams } from './law.js';
 import { thetaNames } from './forms.js';
@@ -58,6 +59,18 @@ export interface FitOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Every option `fit` knows, in the order of `FitOptions`: `resolveFitOptions`
+ * refuses any other name ("unknown option stratgy; did you mean strategy?").
+ * Callers with options of their own (bootstrap) extend it. A key added to
+ * `FitOptions` and not listed here fails to compile (below).
+ */
+export const FIT_OPTION_NAMES = [
+  'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers',
+  'starts', 'lower', 'upper', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'signal', 'onProgress',
+] as const satisfies readonly (keyof FitOptions)[];
+type _FitOptionsListed = NoneMissing<Exclude<keyof FitOptions, (typeof FIT_OPTION_NAMES)[number]>>;
+
 export interface ResolvedFitOptions {
   spec: ObjectiveSpec;
   names: string[];
@@ -106,6 +119,7 @@ function byName(option: string, value: Theta, names: string[], fill: number, fin
 
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  checkOptionNames(o, FIT_OPTION_NAMES);
   const form = oneOf('form', o.form, Object.keys(FORM_IDS) as FormName[], 'chinchilla');
   const breaks = integer('breaks', o.breaks, 1, 1)!;
   if (breaks > 8) throw new OptionError('breaks', `invalid breaks; at most 8 are supported: ${breaks}`);

@@ -14,14 +14,14 @@ import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { DataError } from './errors.js';
 import { nextTask } from './next-task.js';
-import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Strategy, type Theta } from './fit-options.js';
+import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
-import type { Law } from './forms-eval.js';
 import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
-import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
-import { dataDiagnostics, lawDiagnostics, residualDiagnostics } from './fit-diagnostics.js';
-import { curvature, FLAT_CONDITION } from './curvature.js';
+import { assessFit } from './fit-trust.js';
+import { fitDataFromRuns, isRuns } from './fit-data.js';
+import { CHECK_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
+import type { FitResult, LawOf } from './fit-result.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitStartsParallel } from '../engine/pool.js';
@@ -29,70 +29,11 @@ import { concatBatches } from '../engine/batch.js';
 import { workersAvailable, hardwareThreads } from '../engine/worker-source.js';
 import {
   isConvergedStatus, paramCount, STATUS_TEXT,
-  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type LossName, type SolverSettings,
+  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type SolverSettings,
 } from '../engine/types.js';
 
-export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
-
-export interface FitResult<F extends FormName = FormName> {
-  form: F;
-  loss: LossName;
-  delta: number;
-  strategy: Strategy;
-  /** The fitted law, ready for predict/plan/draw. */
-  law: LawOf<F>;
-  /** Its published parameters (chinchilla: A, B, E, alpha, beta). */
-  params: LawOf<F>['params'];
-  /** The raw parameters the optimiser worked on (logs of scale parameters), by name. */
-  theta: Theta;
-  /** Objective at the optimum (e.g. summed Huber of log residuals). */
-  objective: number;
-  /** True when the best start stopped at a minimum, not at a limit. */
-  converged: boolean;
-  /** Why the polish of the best start stopped, in words. */
-  reason: string;
-  /** ‖∇f‖∞ at the optimum. */
-  gradientNorm: number;
-  starts: {
-    /** Starts run to convergence. */
-    total: number;
-    /** Starts whose objective ended within 1e-9 relative of the best. */
-    withinTolerance: number;
-    /** Starts that stopped at a (local) minimum rather than at a limit. */
-    converged: number;
-  };
-  /** Objective evaluations and L-BFGS iterations over all starts and the polish. */
-  evaluations: number;
-  iterations: number;
-  engine: EngineName;
-  /** Worker threads used (0: the calling thread). */
-  workers: number;
-  /** Wall time in milliseconds. */
-  ms: number;
-  /** Runs fitted. */
-  runs: number;
-  /**
-   * Raw parameters (names of `theta`) that ended on one of the `lower`/`upper`
-   * bounds: the optimum of the bounded problem, perhaps not of the law. Each
-   * is also named in `notices`. Empty when no bound is active.
-   */
-  atBounds: string[];
-  /** Things a user should know (e.g. a fallback that was taken, a bound that holds a parameter). */
-  notices: string[];
-  /**
-   * How far the result can be trusted, as codes with values (src/core/diagnostic-codes.ts;
-   * words in src/i18n/diagnostics.ts). Any `warning` or `error` means this is not a plain success.
-   */
-  diagnostics: Diagnostic[];
-  /**
-   * True when independent evidence says this is the global optimum of the objective: at least
-   * two starts from different places ended in it and a spread of check starts found nothing lower.
-   * False (with a `not-certified` diagnostic) when that could not be shown.
-   */
-  certified: boolean;
-  /** Sandwich standard errors of θ by name (NaN where the curvature is singular; see `diagnostics`). */
-  standardErrors: Theta;
-}
+export type { FitResult, LawOf } from './fit-result.js';
+export { fitDataFromRuns, normalisedWeights } from './fit-data.js';
 
 /** Per-start stopping rules; see src/engine/js/lbfgs.ts. */
 const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
@@ -157,52 +98,6 @@ interface Prepared {
   check: Float64Array | null;
 }
 
-const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
-
-export function fitDataFromRuns(runs: Runs): FitData {
-  const ln = (a: Float64Array) => a.map(Math.log);
-  const lnD = ln(runs.D);
-  return {
-    count: runs.N.length,
-    lnN: ln(runs.N), lnD, lnC: ln(runs.C), lnU: runs.U ? ln(runs.U) : lnD,
-    lnL: ln(runs.loss), loss: Float64Array.from(runs.loss),
-    weight: runs.weight ? normalisedWeights(runs.weight) : new Float64Array(runs.N.length).fill(1),
-  };
-}
-
-/**
- * Weights divided by their largest (so 1e300 does not overflow a sum), then
- * scaled by the power of two that brings their mean nearest 1: equal weights
- * of any size become exactly 1, and weights near 1 (an integer 2 standing for
- * a run listed twice) come back bit for bit, so the objective keeps its
- * meaning. Weights that are all zero are left so; the fit's diagnostics say so.
- */
-export function normalisedWeights(weight: Float64Array): Float64Array {
-  let max = 0;
-  for (const w of weight) max = Math.max(max, w);
-  if (!(max > 0) || !Number.isFinite(max)) return Float64Array.from(weight);
-  const relative = weight.map((w) => w / max);
-  let sum = 0;
-  for (const w of relative) sum += w;
-  const scale = 2 ** Math.round(Math.log2(weight.length / sum));
-  return relative.map((w) => w * scale);
-}
-
-/** Check starts of the fast strategy: this many rows spread evenly over the form's default grid. */
-const CHECK_STARTS = 16;
-/** A check start counts as a lower basin when it beats the fast answer by more than this (relative). */
-const LOWER_BASIN = 1e-6;
-/** Starts within this (relative) of the optimum count as having reached it, for certification. */
-const REACHED = 1e-6;
-
-function spreadRows(grid: Float64Array, P: number, count: number): Float64Array {
-  const rows = grid.length / P;
-  if (rows <= count) return grid;
-  const out = new Float64Array(count * P);
-  for (let k = 0; k < count; k++) out.set(grid.subarray(Math.floor(((k + 0.5) * rows) / count) * P, Math.floor(((k + 0.5) * rows) / count) * P + P), k * P);
-  return out;
-}
-
 function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const opts = resolveFitOptions(options);
   const { spec } = opts;
@@ -236,7 +131,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   }
   // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
   const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
-  const check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS) : null;
+  const check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
   return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
 }
 
@@ -252,13 +147,6 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
   const chosen = scored.slice(0, keep);
   if (chosen.length === 0) return starts.slice(0, P);
   return Float64Array.from(chosen.flatMap(([, k]) => Array.from(starts.subarray(k * P, k * P + P))));
-}
-
-/** What the search beyond the strategy's own starts did: a lower basin found by the check starts, and the escalation to the full grid. */
-interface Search {
-  escalated?: { from: number; to: number; starts: number };
-  /** Check starts that found nothing lower: they count as evidence, but the polish starts from the strategy's own best, as before. */
-  checked?: BatchResult;
 }
 
 function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[], search: Search = {}): FitResult<F> {
@@ -295,33 +183,9 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     notices.push(`${k} ended at its ${side} bound ${side === 'lower' ? opts.lower![i] : opts.upper![i]}: the optimum may lie beyond it`);
   }
   const law = lawFromTheta(spec, theta) as LawOf<F>;
-  checkRepresentable(opts, theta, law.params, objective, p.columns);
+  checkRepresentable(opts, theta, law.params, objective, p.columns, p.data);
   const thetaByName = Object.fromEntries(opts.names.map((k, i) => [k, theta[i]]));
-  const reached = every.f.reduce((n, f) => (f <= objective + REACHED * Math.max(Math.abs(objective), 1e-300) ? n + 1 : n), 0);
-  let diagnostics: Diagnostic[] = dataDiagnostics(spec, p.data, P);
-  // Runs that cannot determine the law leave a flat valley, not basins: no optimum there can be certified.
-  const uncertified = spec.loss === 'asymmetric' ? 'piecewise-linear' as const
-    : diagnostics.some((d) => d.severity === 'error') ? 'unidentifiable' as const
-      : reached < 2 ? 'single-start' as const : null;
-  const certified = uncertified === null;
-  if (search.escalated) diagnostics.push(diagnostic('escalated', 'info', search.escalated));
-  if (uncertified) diagnostics.push(diagnostic('not-certified', 'warning', { reason: uncertified }));
-  if (!isConvergedStatus(status)) diagnostics.push(diagnostic('not-converged', 'warning', { status }));
-  if (brokenGradient.length) diagnostics.push(diagnostic('gradient-not-finite', 'warning', { parameters: brokenGradient }));
-  for (const k of atBounds) {
-    const i = opts.names.indexOf(k), side = boundAt(opts, theta, i)!;
-    diagnostics.push(diagnostic('at-bound', 'warning', { parameter: k, side, bound: side === 'lower' ? opts.lower![i] : opts.upper![i] }));
-  }
-  const x = spec.variable === 'D' ? p.data.lnD : spec.variable === 'C' ? p.data.lnC : p.data.lnN;
-  // With (almost) no weight there is nothing to judge the law or its residuals on.
-  const weighed = !diagnostics.some((d) => d.code === 'zero-weight');
-  if (weighed) diagnostics = diagnostics.concat(lawDiagnostics(law, thetaByName, p.data, x));
-  const curve = curvature(spec, p.data, theta);
-  if (curve.flat.length && diagnostics.every((d) => d.severity !== 'error')) {
-    diagnostics.push(diagnostic('flat-direction', 'warning', { condition: curve.condition, parameters: curve.flat.map((i) => opts.names[i]) }));
-  }
-  if (!curve.standardErrors.every(Number.isFinite) && spec.loss !== 'asymmetric') diagnostics.push(diagnostic('no-standard-errors', 'warning', {}));
-  if (weighed) diagnostics = diagnostics.concat(residualDiagnostics(spec, theta, p.data, p.rows, P));
+  const trust = assessFit({ opts, data: p.data, rows: p.rows, theta, thetaByName, law, objective, every, search, status, brokenGradient, atBounds });
   return {
     form: spec.form as F,
     loss: spec.loss,
@@ -343,50 +207,28 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     runs: p.data.count,
     atBounds,
     notices,
-    diagnostics,
-    certified,
-    standardErrors: Object.fromEntries(opts.names.map((k, i) => [k, curve.standardErrors[i]])),
+    ...trust,
   };
 }
 
 
 type FormOptions<F extends FormName> = FitOptions & { form?: F };
 
+function searchInput(p: Prepared): SearchInput {
+  return {
+    starts: p.starts, check: p.check, runs: p.data.count,
+    polish: (theta) => holding(p.engine, p.data).fitStarts(p.opts.spec, theta, p.polish).f[0],
+    grid: () => defaultGrid(p.opts.spec, p.data),
+  };
+}
+
 /** Fits in the calling thread. */
 export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): FitResult<F> {
   const t0 = performance.now();
   const p = prepare(input, options);
   const run = (starts: Float64Array) => holding(p.engine, p.data).fitStarts(p.opts.spec, starts, p.solver);
-  const [batch, search] = searchFurther(p, run(p.starts), (starts) => run(starts));
+  const [batch, search] = searchFurther(searchInput(p), run(p.starts), (starts) => run(starts));
   return finish<F>(p, batch, t0, 0, [], search);
-}
-
-const bestOf = (b: BatchResult) => b.f.reduce((m, f) => (f < m ? f : m), Infinity);
-
-/**
- * The fast strategy's check: run a spread of grid starts; if one ends in a
- * basin lower than the fast answer, run the whole grid, as "exact" would, and
- * say so. Returns every start's row, for certification.
- */
-function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => BatchResult): [BatchResult, Search];
-function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => Promise<BatchResult>): Promise<[BatchResult, Search]>;
-function searchFurther(p: Prepared, batch: BatchResult, run: (starts: Float64Array) => BatchResult | Promise<BatchResult>): [BatchResult, Search] | Promise<[BatchResult, Search]> {
-  if (!p.check) return [batch, {}];
-  const P = batch.params, from = bestOf(batch);
-  const afterCheck = (check: BatchResult): [BatchResult, Search] | Promise<[BatchResult, Search]> => {
-    const both = concatBatches([batch, check], P);
-    // Lower by more than rounding: relative, with a floor for fits that are already exact (objective ~ 0).
-    if (!(bestOf(check) < from - Math.max(LOWER_BASIN * Math.abs(from), 1e-14 * p.data.count))) return [batch, { checked: check }];
-    const grid = defaultGrid(p.opts.spec, p.data);
-    const done = (full: BatchResult): [BatchResult, Search] => {
-      const all = concatBatches([both, full], P);
-      return [all, { escalated: { from, to: bestOf(all), starts: grid.length / P } }];
-    };
-    const full = run(grid);
-    return full instanceof Promise ? full.then(done) : done(full);
-  };
-  const check = run(p.check);
-  return check instanceof Promise ? check.then(afterCheck) : afterCheck(check);
 }
 
 const CHUNK = 64;
@@ -423,6 +265,6 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
     }
     return concatBatches(parts, P);
   };
-  const [batch, search] = await searchFurther(p, await run(p.starts), run);
+  const [batch, search] = await searchFurther(searchInput(p), await run(p.starts), run);
   return finish<F>(p, batch, t0, workers, notices, search);
 }

@@ -30,12 +30,25 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-/** Throws an OptionError naming the first key of `options` that is not in `known`. */
-export function checkOptionNames(options: object, known: readonly string[]): void {
+/**
+ * Throws an OptionError naming the first key of `options` that is not in
+ * `known`. `within` names the option that holds these (e.g. "fitOptions"): the
+ * error then names `fitOptions.stratgy` and suggests `fitOptions.strategy`.
+ */
+export function checkOptionNames(options: object, known: readonly string[], within?: string): void {
+  const path = (k: string) => (within ? `${within}.${k}` : k);
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
     const guess = closestName(key, known);
-    throw new OptionError(key, `unknown option ${shown}${guess ? `; did you mean ${guess}?` : `; known options: ${known.join(', ')}`}`);
+    throw new OptionError(path(key), `unknown option ${path(shown)}${guess ? `; did you mean ${path(guess)}?` : `; known options: ${known.map(path).join(', ')}`}`);
   }
 }
+
+/**
+ * A compile-time check that a list of option names is complete: it compiles
+ * only when `Missing`, the keys of an options interface not in the list, is
+ * empty, and otherwise names them in the error. Beside each interface:
+ * `type _Listed = NoneMissing<Exclude<keyof XOptions, (typeof X_OPTION_NAMES)[number]>>;`
+ */
+export type NoneMissing<Missing extends never> = Missing;

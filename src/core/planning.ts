@@ -14,6 +14,7 @@
  */
 
 import { OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { computeOptimal } from './law.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from './forms-eval.js';
 import { brentZero, minimizeScan } from './solve1d.js';
@@ -37,6 +38,13 @@ export interface InferenceOptions extends PlanOptions {
   /** Inference FLOPs per parameter per token; default 2 (a forward pass, science.md §4.13). */
   inferenceFlopsPerToken?: number;
 }
+
+/** Every option of `optimalAllocation`, `computeForLoss` and `lossFloor`; any other name is an OptionError. */
+export const PLAN_OPTION_NAMES = ['flopsPerToken', 'U', 'method'] as const satisfies readonly (keyof PlanOptions)[];
+type _PlanOptionsListed = NoneMissing<Exclude<keyof PlanOptions, (typeof PLAN_OPTION_NAMES)[number]>>;
+/** Every option of `inferenceOptimal`. */
+export const INFERENCE_OPTION_NAMES = [...PLAN_OPTION_NAMES, 'targetLoss', 'inferenceTokens', 'inferenceFlopsPerToken'] as const satisfies readonly (keyof InferenceOptions)[];
+type _InferenceOptionsListed = NoneMissing<Exclude<keyof InferenceOptions, (typeof INFERENCE_OPTION_NAMES)[number]>>;
 
 export const PLAN_DEFAULTS = { flopsPerToken: 6, method: 'auto' as PlanMethod, inferenceFlopsPerToken: 2 };
 
@@ -78,8 +86,9 @@ function positive(x: unknown, option: string, what = 'a positive finite number')
   if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw new OptionError(option, `invalid ${option}; expected ${what}: ${String(x)}`);
 }
 
-function plan(law: Law, options: PlanOptions = {}): Plan {
+function plan(law: Law, options: PlanOptions = {}, known: readonly string[] = PLAN_OPTION_NAMES): Plan {
   if (options === null || typeof options !== 'object') throw new OptionError('options', `invalid options; expected an object: ${String(options)}`);
+  checkOptionNames(options, known);
   checkLaw(law);
   if (!isTwoVariable(law)) throw new OptionError('law.form', `invalid law.form; planning needs a law of N and D (chinchilla, kaplan, data-constrained, overtrained): ${law.form}`);
   const k = options.flopsPerToken ?? PLAN_DEFAULTS.flopsPerToken;
@@ -225,7 +234,7 @@ function lnSmallestModel(p: Plan, target: number): number {
  * arbitrarily close to the smallest model N_min that can reach ℓ at all.
  */
 export function inferenceOptimal(law: Law, options: InferenceOptions): InferenceAllocation {
-  const p = plan(law, options);
+  const p = plan(law, options, INFERENCE_OPTION_NAMES);
   const { targetLoss, inferenceTokens } = options;
   checkTarget(p, targetLoss);
   if (!(typeof inferenceTokens === 'number' && Number.isFinite(inferenceTokens) && inferenceTokens >= 0)) {

@@ -22,6 +22,7 @@
 import { dsvFormat } from 'd3-dsv';
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
 import { DataError, OptionError } from './errors.js';
+import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { Runs } from './runs-types.js';
 
 /**
@@ -42,6 +43,12 @@ export interface ReadRunsOptions {
   /** Column of unique training tokens (data-constrained fits); recognised as U, unique tokens, … when not named. */
   unique?: string;
 }
+
+/** Every option `readRuns` knows; any other name is an OptionError. */
+export const READ_RUNS_OPTION_NAMES = ['columns', 'dropHighest', 'minRuns', 'weights', 'unique'] as const satisfies readonly (keyof ReadRunsOptions)[];
+type _ReadRunsOptionsListed = NoneMissing<Exclude<keyof ReadRunsOptions, (typeof READ_RUNS_OPTION_NAMES)[number]>>;
+/** `runsFromArrays` names its own columns. */
+const ARRAY_OPTION_NAMES = READ_RUNS_OPTION_NAMES.filter((k) => k !== 'columns');
 
 /** Unique-token columns: U, U_D, or any name with "unique" in it (U_unique_tokens, unique tokens). */
 const isUniqueName = (normalized: string) => normalized === 'u' || normalized === 'ud' || normalized.includes('unique');
@@ -121,7 +128,7 @@ function tableFromArrays(obj: Record<string, unknown>): Table {
     throw new DataError('parse', 'expected an array of objects or an object of arrays; found no array-valued key');
   }
   const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
-  const n = Math.max(...cols.map((c) => c.length));
+  const n = cols.reduce((most, c) => Math.max(most, c.length), 0);
   if (n === 0) throw empty('every column is empty');
   const row = Array.from({ length: n }, (_, i) => i + 1);
   return { names, row, cell: (c, i) => cols[c][i], size: (c) => cols[c].length };
@@ -163,6 +170,11 @@ function parseNumber(v: unknown): number {
   return NaN;
 }
 
+function checkOptions(options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object') throw new OptionError('options', `invalid options; expected an object: ${describe(options)}`);
+  checkOptionNames(options, known);
+}
+
 function checkInteger(option: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new OptionError(option, `invalid ${option}; expected an integer ≥ ${min}: ${describe(value)}`);
@@ -195,6 +207,7 @@ function keepBelowKthLargest(loss: Float64Array, k: number): number[] {
  * column, or `OptionError` naming the option.
  */
 export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs {
+  checkOptions(options, READ_RUNS_OPTION_NAMES);
   const dropHighest = checkInteger('dropHighest', options.dropHighest ?? 0, 0);
   const minRuns = checkInteger('minRuns', options.minRuns ?? 1, 1);
   const table = toTable(input);
@@ -301,6 +314,7 @@ function optionalColumn(table: Table, named: string | undefined, recognise: (nor
 
 /** Validated `Runs` from plain arrays `{N, D?, C?, loss}` (at least one of D, C). */
 export function runsFromArrays(arrays: RunArrays, options: Omit<ReadRunsOptions, 'columns'> = {}): Runs {
+  checkOptions(options, ARRAY_OPTION_NAMES);
   const columns: ColumnMapping = { N: 'N', loss: 'loss' };
   const input: Record<string, ArrayLike<number>> = { N: arrays.N, loss: arrays.loss };
   if (arrays.D !== undefined) (columns.D = 'D', input.D = arrays.D);

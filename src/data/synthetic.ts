@@ -18,6 +18,7 @@
 
 import { csvFormat } from 'd3-dsv';
 import { OptionError } from '../core/errors.js';
+import { checkOptionNames, type NoneMissing } from '../core/option-names.js';
 import { computeOptimal, predict, type ChinchillaParams } from '../core/law.js';
 
 /** L(N, D) = E + A/N^alpha + B/D^beta. */
@@ -61,6 +62,10 @@ export const EPOCH_LAW: Readonly<ChinchillaLaw> = Object.freeze({
 export const CHINCHILLA_BUDGETS: readonly number[] = Object.freeze([
   6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21,
 ]);
+
+/** Every option `generateRuns` knows; any other name is an OptionError. */
+export const SYNTHETIC_OPTION_NAMES = ['law', 'budgets', 'sizesPerBudget', 'span', 'offset', 'sigma', 'seed'] as const satisfies readonly (keyof SyntheticOptions)[];
+type _SyntheticOptionsListed = NoneMissing<Exclude<keyof SyntheticOptions, (typeof SYNTHETIC_OPTION_NAMES)[number]>>;
 
 export const SYNTHETIC_DEFAULTS = Object.freeze({
   law: EPOCH_LAW,
@@ -142,6 +147,8 @@ function validate(o: Required<SyntheticOptions>): void {
 
 /** Generate an isoFLOP grid of noisy runs from a Chinchilla law (see the module comment). */
 export function generateRuns(options: SyntheticOptions = {}): SyntheticRuns {
+  if (options === null || typeof options !== 'object') throw new OptionError('options', `invalid options; expected an object: ${String(options)}`);
+  checkOptionNames(options, SYNTHETIC_OPTION_NAMES);
   const o = { ...SYNTHETIC_DEFAULTS } as Required<SyntheticOptions>;
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) (o as Record<string, unknown>)[key] = value;

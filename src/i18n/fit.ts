@@ -72,6 +72,12 @@ const en = {
   fitReasonGradient: 'gradient not finite at the end',
   fitAtBounds: 'Held at a bound: {list}. The optimum may lie beyond it.',
   fitNotices: 'Notes on this fit',
+  fitChecks: 'Checks on this fit',
+  fitConvergedCaveat: 'Converged ({reason}), but see the warnings above',
+  fitConvergedUndetermined: 'Converged ({reason}), but the data do not determine every parameter',
+  fitNotDetermined: 'not determined',
+  fitLawRatio: 'Fitted law at {ratio} tokens per parameter',
+  fitSummaryUndetermined: 'The data do not determine every parameter; the checks below the chart say which.',
 };
 
 export type FitKey = keyof typeof en;
@@ -141,6 +147,12 @@ const zh: { readonly [K in FitKey]: string } = {
   fitReasonGradient: '终点处梯度不是有限数',
   fitAtBounds: '参数停在边界上：{list}。最优值可能在边界之外。',
   fitNotices: '关于此次拟合的说明',
+  fitChecks: '对此次拟合的检查',
+  fitConvergedCaveat: '已收敛（{reason}），但请注意上方的警告',
+  fitConvergedUndetermined: '已收敛（{reason}），但数据无法确定所有参数',
+  fitNotDetermined: '无法确定',
+  fitLawRatio: '每个参数 {ratio} 个词元时的拟合定律',
+  fitSummaryUndetermined: '数据无法确定所有参数；图表下方的检查结果说明了是哪些。',
 };
 
 export const FIT: Tables<FitKey> = { en, zh };

@@ -7,6 +7,7 @@
  * Returns the svg plus the scales the element needs for tooltips and the cursor.
  */
 
+import { max, min } from 'd3-array';
 import type { LawVariable } from '../../core/forms-eval.js';
 import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
@@ -76,17 +77,18 @@ export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
 
   const yType = o.residuals ? 'linear' : 'log';
   const yValue = (i: number) => (o.residuals ? m.residual[i] : runs.loss[i]);
+  // d3-array's min/max and concat, never Math.min(...ys) or push(...): a spread of ~130k runs overflows the stack.
   let ys = runIndices.map(yValue);
   if (o.residuals) {
-    const r = Math.max(1e-6, ...ys.filter(Number.isFinite).map(Math.abs));
+    const r = Math.max(1e-6, max(ys, (y) => (Number.isFinite(y) ? Math.abs(y) : NaN)) ?? 0);
     ys = [-r, r];
   } else {
     // Curves widen the range a little at most: the runs decide what is shown; the rest is clipped.
-    const lo = Math.min(...ys) / 1.08, hi = Math.max(...ys) * 1.08;
+    const lo = (min(ys) ?? Infinity) / 1.08, hi = (max(ys) ?? -Infinity) * 1.08;
     const shown = (s: { x: number; y: number }) => s.x >= v0 && s.x <= v1 && s.y >= lo && s.y <= hi;
-    ys.push(...m.lines.flatMap((l) => l.samples.filter(shown).map((s) => s.y)), ...m.frontier.filter(shown).map((s) => s.y));
+    ys = ys.concat(m.lines.flatMap((l) => l.samples.filter(shown).map((s) => s.y)), m.frontier.filter(shown).map((s) => s.y));
   }
-  const yDomain = (o.residuals ? linearDomain([Math.min(...ys), Math.max(...ys)], 0.08) : domainOf('log', ys, 0.05)) ?? [1, 10];
+  const yDomain = (o.residuals ? linearDomain([ys[0], ys[1]], 0.08) : domainOf('log', ys, 0.05)) ?? [1, 10];
   const x = positionScale('log', [v0, v1], xRange(frame));
   const y = positionScale(yType, yDomain, yRange(frame));
   const xo: AxisOptions = { type: 'log', quantity: quantityOf(m.x), title: t(AXIS_TITLE[m.x]) };

@@ -16,7 +16,7 @@
  * @attr x - Horizontal axis: C (compute, default), N (parameters) or D (tokens).
  * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form with the Huber loss).
  * @attr budget - Compute budget in FLOPs ("5.76e23") at which to show N*, D* and tokens per parameter.
- * @attr height - Chart height in pixels; default 0.62 × width, between 280 and 560.
+ * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 280 and 560.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
@@ -42,6 +42,8 @@
  * @csspart fit-progress - Progress of a slow fit.
  * @csspart warning - The "did not converge" warning, and the one naming parameters held at a bound.
  * @csspart notices - The fit's notes: parameters held at a bound, a fallback to this thread, …
+ * @csspart diagnostics - What the fit says about itself (collinear N and D, parameters the data do not determine, outliers, …), above the parameter table.
+ * @csspart diagnostic - One of them; data-severity is info, warning or error, data-code its code.
  * @csspart status - The status row of the parameter table.
  * @csspart export - The export <details> menu (also export-button, export-menu, export-item).
  * @csspart reset-zoom - The reset button, shown while zoomed.
@@ -70,10 +72,10 @@
  * @cssprop --scaling-fg - Text, axis labels and the frontier.
  * @cssprop --scaling-bg - Background (also painted into exports).
  * @cssprop --scaling-muted - Axis lines and secondary text.
- * @cssprop --scaling-accent - Progress bars and the pressed view button.
+ * @cssprop --scaling-accent - Progress bars, the pressed view button and warning diagnostics.
  * @cssprop --scaling-grid - Grid lines and borders.
  * @cssprop --scaling-focus - Focus rings.
- * @cssprop --scaling-danger - Error and "not converged" accents.
+ * @cssprop --scaling-danger - Error and "not converged" accents, error diagnostics and "not determined" parameters.
  * @cssprop --scaling-surface - Tooltip, menu and input background.
  * @cssprop --scaling-size-0 - Colour of the smallest models' runs and lines (… --scaling-size-5, largest).
  */
@@ -90,7 +92,7 @@ import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
 import { sharedStyles } from '../shared-styles.js';
-import { rawAttribute } from '../attributes.js';
+import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
@@ -99,7 +101,7 @@ import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_D
 import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
 import { FitJobs, type BandRequest } from './jobs.js';
-import { reasonText, renderBudget, renderNotices, renderParams } from './params.js';
+import { allocationUndetermined, reasonText, renderBudget, renderDiagnostics, renderNotices, renderParams } from './params.js';
 import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, renderToolbar } from './controls.js';
 import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
@@ -214,9 +216,8 @@ export class ScalingFit extends ScalingElement<FitKey> {
       return;
     }
     const result = this.jobs.fittedRuns === runs ? this.jobs.result : undefined;
-    const width = this.size.width || this.clientWidth || 640;
-    const h = Number(this.height);
-    const height = Number.isFinite(h) && h > 0 ? h : Math.min(560, Math.max(280, width * 0.62));
+    const width = chartWidth(this.size.width || this.clientWidth);
+    const height = heightAttr(this.height) ?? Math.min(560, Math.max(280, width * 0.62));
     const key = [runs, result, s.x, this.view, this.jobs.band, this.residuals, width, height, this.i18n.lang, this.source.sourceLabel];
     if (key.every((k, i) => Object.is(k, this.drawKey[i]))) return;
     this.drawKey = key;
@@ -281,7 +282,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     const result = this.jobs.result, s = this.settings;
     if (!result || !this.model || !s) return nothing;
     const t = this.i18n.t, iv = this.jobs.bootState === 'done' ? this.jobs.intervals : undefined;
-    return html`<div class="numbers">${renderParams(result, iv, t)}${renderBudget(result.law, s.budget, iv, t)}</div>`;
+    return html`<div class="numbers">${renderDiagnostics(result, t, this.i18n.lang)}${renderParams(result, iv, t)}${renderBudget(result.law, s.budget, iv, t, allocationUndetermined(result))}</div>`;
   }
 
   private renderInput(): unknown {

@@ -48,6 +48,19 @@ export const fitStyles = css`
   .numbers .interval-cell { color: var(--_muted); }
   .numbers .meta th { color: var(--_muted); }
   .status.bad td { color: var(--_danger); font-weight: 700; }
+  .status.warn td { color: var(--_accent); font-weight: 700; }
+  .numbers .undetermined .not-determined { color: var(--_danger); font-weight: 700; }
+  .numbers .undetermined .weak-value { color: var(--_muted); }
+
+  /* Diagnostics: a row of their own above the tables; warnings and errors set off by colour and by their label. */
+  .diagnostics { flex: 1 1 100%; min-width: 0; }
+  .diagnostics ul { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 0.3rem; font-size: 0.85em; }
+  .diagnostic { padding: 0.3rem 0.6rem; border-left: 3px solid var(--_grid); color: var(--_muted); overflow-wrap: anywhere; }
+  .diagnostic .severity { margin-right: 0.35em; font-weight: 700; }
+  .diagnostic.severity-warning { border-left: 4px solid var(--_accent); background: var(--_surface); color: var(--_fg); }
+  .diagnostic.severity-warning .severity { color: var(--_accent); }
+  .diagnostic.severity-error { border-left: 4px solid var(--_danger); background: color-mix(in srgb, var(--_danger) 9%, var(--_bg)); color: var(--_fg); }
+  .diagnostic.severity-error .severity { color: var(--_danger); }
   .budget-note { font-size: 0.85em; color: var(--_muted); }
 
   .columns { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; margin: 0.5rem 0; padding: 0.4rem 0.7rem; border: 1px solid var(--_grid); border-radius: 4px; }

@@ -7,6 +7,7 @@
  * optimalAllocation through chart/sample.ts); nothing here touches the page.
  */
 
+import { max, min } from 'd3-array';
 import type { Runs } from '../../core/runs-types.js';
 import type { FitResult } from '../../core/fit.js';
 import { STRATEGIES, type FitOptions, type Strategy } from '../../core/fit-options.js';
@@ -18,6 +19,7 @@ import type { Interval } from '../../chart/marks/band.js';
 import { formatValue } from '../../chart/ticks.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
+import { allocationUndetermined, lockstepRatio } from './params.js';
 
 export const FIT_DEFAULTS = {
   form: 'chinchilla' as FormName,
@@ -105,12 +107,15 @@ export function sizeGroups(runs: Runs): { groups: SizeGroup[]; classOf: string[]
   const bins = new Map<number, number[]>();
   const classOf = Array.from(runs.N, (N, i) => {
     const b = logBin(N, span, FIT_DEFAULTS.sizeBins);
-    bins.set(b, [...(bins.get(b) ?? []), i]);
+    // Appended in place: copying the bin for each run made this quadratic in the runs.
+    const bin = bins.get(b);
+    if (bin) bin.push(i); else bins.set(b, [i]);
     return `size-${b}`;
   });
   const groups = [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([b, indices]) => {
     const Ns = indices.map((i) => runs.N[i]);
-    const lo = Math.min(...Ns), hi = Math.max(...Ns);
+    // Not Math.min(...Ns): a spread of ~130k values overflows the stack.
+    const lo = min(Ns)!, hi = max(Ns)!;
     const N = Math.exp(Ns.reduce((s, v) => s + Math.log(v), 0) / Ns.length);
     const label = formatValue('count', lo, 2) === formatValue('count', hi, 2) ? formatValue('count', lo, 2) : `${formatValue('count', lo, 2)}–${formatValue('count', hi, 2)}`;
     return { className: `size-${b}`, label, N, indices };
@@ -184,6 +189,20 @@ function lawLines(law: Law, x: LawVariable, runs: Runs, groups: SizeGroup[], dom
   });
 }
 
+/**
+ * Runs all at one tokens-per-parameter ratio determine the law along that ratio
+ * and nothing across it: one line along the ratio over the whole view, instead
+ * of lines at fixed N that would leave it.
+ */
+function ratioLine(law: Law, x: LawVariable, ratio: number, view: [number, number], t: FitTranslate): LawLine[] {
+  try {
+    const samples = sampleLaw(law, x, { kind: 'ratio', tokensPerParam: ratio }, view, { samples: FIT_DEFAULTS.samples });
+    return [{ className: 'fitted', label: t('fitLawRatio', { ratio: formatValue('decimal', ratio, 3) }), samples }];
+  } catch {
+    return [];
+  }
+}
+
 export interface PlotInputs {
   runs: Runs;
   result: FitResult | undefined;
@@ -200,10 +219,12 @@ export function buildFitPlot(p: PlotInputs, t: FitTranslate): FitPlot {
   const law = result?.law as Law | undefined;
   const predicted = law ? predictions(runs, law) : new Float64Array(runs.N.length).fill(NaN);
   const residual = Float64Array.from(runs.loss, (L, i) => Math.log(L) - Math.log(predicted[i]));
+  const ratio = result ? lockstepRatio(result) : undefined;
   return {
     x, runs, domain, view, yType: 'log', groups, classOf, predicted, residual, law,
-    lines: law ? lawLines(law, x, runs, groups, view, t) : [],
-    frontier: law ? frontierOf(law, x, runs, view) : [],
+    lines: !law ? [] : ratio !== undefined && isTwoVariable(law) ? ratioLine(law, x, ratio, view, t) : lawLines(law, x, runs, groups, view, t),
+    // The frontier only where the data determine how compute splits between N and D.
+    frontier: law && !(result && allocationUndetermined(result).split) ? frontierOf(law, x, runs, view) : [],
     band: p.band,
   };
 }

@@ -14,13 +14,74 @@ import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { optimalAllocation, type Allocation } from '../../core/planning.js';
 import { sig } from '../../core/law-text.js';
 import { formatValue, type Quantity } from '../../chart/ticks.js';
-import type { FitKey, FitTranslate } from '../../i18n/index.js';
+import type { FitKey, FitTranslate, Lang } from '../../i18n/index.js';
+import { describeDiagnostic, publishedName, severityLabel, undeterminedParameters } from '../../i18n/diagnostics.js';
+import { isClean, type Diagnostic, type Severity } from '../../core/diagnostic-codes.js';
 import { STATUS_TEXT } from '../../engine/types.js';
 import { GRADIENT_NOT_FINITE } from '../../core/fit.js';
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', eta: 'η', alphaN: 'α_N', alphaD: 'α_D', RN: 'R_N*', RD: 'R_D*', c0: 'c₀' };
 
 export interface ParamRow { key: string; name: string; value: number; interval?: Interval }
+
+type Checked = { form?: string; diagnostics?: readonly Diagnostic[] };
+
+/** The fit's diagnostics; none for a result made before they existed (or a hand-made one in a test). */
+export const diagnosticsOf = (result: Checked): readonly Diagnostic[] => result.diagnostics ?? [];
+
+/** How a raw parameter (θ name) is shown: as its published parameter, in Greek where it has a letter. */
+export const paramName = (form: string | undefined, theta: string): string => {
+  const key = publishedName(form ?? '', theta);
+  return GREEK[key] ?? key;
+};
+
+/** Published parameters (row keys) the diagnostics say the data do not determine. */
+export function undeterminedKeys(result: Checked): Set<string> {
+  const form = result.form ?? '';
+  return new Set([...undeterminedParameters(diagnosticsOf(result), form)].map((theta) => publishedName(form, theta)));
+}
+
+/**
+ * What the diagnostics leave undetermined of the compute-optimal allocation:
+ * `split` (N*, D* and their ratio: N and D in lockstep, or any parameter of the
+ * N and D terms not determined) and `loss` (L*: that, or E not determined).
+ */
+export function allocationUndetermined(result: Checked): { split: boolean; loss: boolean } {
+  const loose = undeterminedKeys(result);
+  const split = diagnosticsOf(result).some((d) => d.code === 'collinear-nd') || [...loose].some((k) => k !== 'E');
+  return { split, loss: split || loose.size > 0 };
+}
+
+/** The one tokens-per-parameter ratio of every run, when the diagnostics found N and D in lockstep at slope 1. */
+export function lockstepRatio(result: Checked): number | undefined {
+  for (const d of diagnosticsOf(result)) {
+    if (d.code === 'collinear-nd' && Number.isFinite(d.tokensPerParam) && d.tokensPerParam > 0) return d.tokensPerParam;
+  }
+  return undefined;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * What the fit says about itself (part="diagnostics"), above the parameter
+ * table, in the element's language: errors first, then warnings (both set off
+ * in colour, with their severity in words), then notes. Two are left out
+ * because the warnings above the chart already say them in the same words as
+ * before diagnostics existed: "not converged" (part="warning", when the result
+ * did not converge) and a parameter held at a bound (renderNotices).
+ * Nothing when there are no diagnostics.
+ */
+export function renderDiagnostics(result: Checked & { converged: boolean }, t: FitTranslate, lang: Lang): TemplateResult | typeof nothing {
+  const shownAbove = (d: Diagnostic) => (d.code === 'not-converged' && !result.converged) || d.code === 'at-bound';
+  const list = diagnosticsOf(result).filter((d) => !shownAbove(d));
+  if (list.length === 0) return nothing;
+  const sorted = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const name = (theta: string) => paramName(result.form, theta);
+  return html`<div class="diagnostics" part="diagnostics" role=${isClean(list) ? 'status' : 'alert'} aria-label=${t('fitChecks')}>
+    <ul>${sorted.map((d) => html`<li class="diagnostic severity-${d.severity}" part="diagnostic" data-code=${d.code} data-severity=${d.severity}>
+      <strong class="severity">${severityLabel(d.severity, lang)}</strong> ${describeDiagnostic(d, lang, { name })}</li>`)}</ul>
+  </div>`;
+}
 
 /** One row per published parameter (breaks of a broken power law flattened: c1, d1, f1, …). */
 export function parameterRows(result: FitResult, intervals?: BootstrapResult): ParamRow[] {
@@ -87,10 +148,29 @@ export function renderNotices(result: { atBounds?: readonly string[]; notices: r
 const value = (q: Quantity, x: number) => (q === 'decimal' ? sig(x, 4) : formatValue(q, x, 3));
 const range = (q: Quantity, i: Interval | undefined) => (i ? `${value(q, i.lo)} – ${value(q, i.hi)}` : '');
 
-/** The parameter table (part="params"), with the status row saying whether the fit converged. */
+/**
+ * The status row: NOT converged (part of .bad), converged but with a parameter
+ * the data do not determine or an error (.bad), converged with warnings (.warn),
+ * or a plain success (.ok) only when no diagnostic warns.
+ */
+function statusOf(result: FitResult, undetermined: boolean): { key: FitKey; className: 'ok' | 'warn' | 'bad' } {
+  const list = diagnosticsOf(result);
+  if (!result.converged) return { key: 'fitNotConverged', className: 'bad' };
+  if (undetermined || list.some((d) => d.severity === 'error')) return { key: 'fitConvergedUndetermined', className: 'bad' };
+  if (!isClean(list)) return { key: 'fitConvergedCaveat', className: 'warn' };
+  return { key: 'fitConverged', className: 'ok' };
+}
+
+/**
+ * The parameter table (part="params"), with the status row saying whether the
+ * fit converged. A parameter the diagnostics say the data do not determine
+ * reads "not determined" before its (muted) fitted value.
+ */
 export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: FitTranslate): TemplateResult {
   const level = intervals ? Math.round(intervals.level * 100) : 0;
   const rows = parameterRows(result, intervals);
+  const loose = undeterminedKeys(result);
+  const status = statusOf(result, rows.some((r) => loose.has(r.key)));
   return html`<table class="params" part="params">
     <caption>${t('fitParamsCaption')}</caption>
     <thead><tr>
@@ -98,27 +178,39 @@ export function renderParams(result: FitResult, intervals: BootstrapResult | und
       ${intervals ? html`<th scope="col">${t('fitInterval', { level })}</th>` : nothing}
     </tr></thead>
     <tbody>
-      ${rows.map((r) => html`<tr data-param=${r.key}><th scope="row">${r.name}</th><td>${sig(r.value, 5)}</td>
+      ${rows.map((r) => html`<tr data-param=${r.key} class=${loose.has(r.key) ? 'undetermined' : ''}><th scope="row">${r.name}</th>
+        ${loose.has(r.key)
+          ? html`<td><span class="not-determined">${t('fitNotDetermined')}</span> <span class="weak-value">(${sig(r.value, 5)})</span></td>`
+          : html`<td>${sig(r.value, 5)}</td>`}
         ${intervals ? html`<td class="interval-cell">${range('decimal', r.interval)}</td>` : nothing}</tr>`)}
       <tr class="meta"><th scope="row">${t('fitObjective')}</th><td colspan=${intervals ? 2 : 1}>${sig(result.objective, 6)}</td></tr>
       <tr class="meta"><th scope="row">${t('fitRunsUsed')}</th><td colspan=${intervals ? 2 : 1}>${result.runs}</td></tr>
-      <tr class="meta status ${result.converged ? 'ok' : 'bad'}" part="status">
+      <tr class="meta status ${status.className}" part="status">
         <th scope="row">${t('fitStatus')}</th>
-        <td colspan=${intervals ? 2 : 1}>${t(result.converged ? 'fitConverged' : 'fitNotConverged', { reason: reasonText(result.reason, t) })}</td>
+        <td colspan=${intervals ? 2 : 1}>${t(status.key, { reason: reasonText(result.reason, t) })}</td>
       </tr>
     </tbody>
   </table>`;
 }
 
-/** The compute-optimal allocation at the budget (part="budget"), or nothing. */
-export function renderBudget(law: Law, budget: number | undefined, intervals: BootstrapResult | undefined, t: FitTranslate): TemplateResult | typeof nothing {
+/**
+ * The compute-optimal allocation at the budget (part="budget"), or nothing.
+ * `undetermined` (allocationUndetermined): rows the data do not determine read
+ * "not determined" before their muted value, as in the parameter table.
+ */
+export function renderBudget(law: Law, budget: number | undefined, intervals: BootstrapResult | undefined, t: FitTranslate,
+  undetermined: { split: boolean; loss: boolean } = { split: false, loss: false }): TemplateResult | typeof nothing {
   if (budget === undefined) return nothing;
   const b = budgetRows(law, budget, t, intervals);
   if (!b) return html`<p class="budget-note" part="budget">${t('fitNoTwoVariable', { form: law.form })}</p>`;
   const withIntervals = b.rows.some((r) => r.interval);
+  const loose = (r: BudgetRow) => (r.key === 'loss' ? undetermined.loss : undetermined.split);
   return html`<table class="budget" part="budget">
     <caption>${t('fitBudgetTitle', { C: formatValue('flops', budget, 3) })}</caption>
-    <tbody>${b.rows.map((r) => html`<tr data-budget=${r.key}><th scope="row">${r.label}</th><td>${value(r.quantity, r.value)}</td>
+    <tbody>${b.rows.map((r) => html`<tr data-budget=${r.key} class=${loose(r) ? 'undetermined' : ''}><th scope="row">${r.label}</th>
+      ${loose(r)
+        ? html`<td><span class="not-determined">${t('fitNotDetermined')}</span> <span class="weak-value">(${value(r.quantity, r.value)})</span></td>`
+        : html`<td>${value(r.quantity, r.value)}</td>`}
       ${withIntervals ? html`<td class="interval-cell">${range(r.quantity, r.interval)}</td>` : nothing}</tr>`)}</tbody>
   </table>`;
 }

@@ -11,6 +11,7 @@ import type { FitResult } from '../../core/fit.js';
 import { formatLaw } from '../../core/law-text.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import { FIT_DEFAULTS, type FitPlot } from './model.js';
+import { undeterminedKeys } from './params.js';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? formatValue('decimal', x, digits) : '—');
 
@@ -70,5 +71,6 @@ export function summaryText(m: FitPlot, result: FitResult | undefined, residuals
   return summary([
     result ? t('fitSummary', { ...vars, law: formatLaw(result.law, 4) }) : t('fitSummaryPending', vars),
     result && !result.converged && t('fitSummaryNotConverged'),
+    result && undeterminedKeys(result).size > 0 && t('fitSummaryUndetermined'),
   ]);
 }

@@ -1,0 +1,47 @@
+/**
+ * The flags that shape a fit, shared by `scaling-kit fit` and `scaling-kit
+ * bootstrap` (a bootstrap refits exactly the fit these flags describe): their
+ * parseArgs spec, their usage text, and `fitOptionsFromFlags`, which checks
+ * each value and turns them into `FitOptions`.
+ */
+
+import type { FitOptions } from '../core/fit-options.js';
+import { STRATEGIES } from '../core/fit-options.js';
+import { ENGINE_NAMES } from '../engine/select.js';
+import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../engine/types.js';
+import { numberOption, choiceOption, jsonOption, type OptionSpec } from './args.js';
+
+/** parseArgs options of the fit flags (every one a string value). */
+export const FIT_FLAGS = {
+  form: { type: 'string' }, loss: { type: 'string' }, delta: { type: 'string' }, asymmetry: { type: 'string' },
+  variable: { type: 'string' }, breaks: { type: 'string' }, base: { type: 'string' }, unique: { type: 'string' },
+  weights: { type: 'string' }, 'drop-highest': { type: 'string' }, strategy: { type: 'string' },
+  engine: { type: 'string' }, workers: { type: 'string' },
+} as const satisfies OptionSpec;
+
+/** The fit flags as a usage line, indented to follow a command's first line. */
+export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken]
+                [--loss huber|squared|squared-raw|asymmetric] [--delta 1e-3] [--asymmetry 10]
+                [--variable N|D|C] [--breaks 1] [--base JSON] [--unique COLUMN] [--weights COLUMN]
+                [--drop-highest K] [--strategy fast|exact] [--engine auto|relaxed-simd|simd|scalar|js]
+                [--workers N]`;
+
+/** `FitOptions` from parsed fit flags; absent flags stay undefined (the fit's defaults). Throws a UsageError naming a bad flag. */
+export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions {
+  const whole = (x: number) => Number.isInteger(x) && x >= 0;
+  return {
+    form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
+    loss: choiceOption(values, 'loss', Object.keys(LOSS_IDS) as LossName[]),
+    delta: numberOption(values, 'delta', (x) => x > 0, 'a positive number'),
+    asymmetry: numberOption(values, 'asymmetry', (x) => x > 0, 'a positive number'),
+    variable: choiceOption(values, 'variable', Object.keys(VARIABLE_IDS) as Variable[]),
+    breaks: numberOption(values, 'breaks', (x) => whole(x) && x >= 1, 'a whole number ≥ 1'),
+    base: jsonOption(values, 'base'),
+    unique: values.unique as string | undefined,
+    weights: values.weights as string | undefined,
+    dropHighest: numberOption(values, 'drop-highest', whole, 'a whole number ≥ 0'),
+    strategy: choiceOption(values, 'strategy', STRATEGIES),
+    engine: choiceOption(values, 'engine', [...ENGINE_NAMES, 'auto'] as const),
+    workers: numberOption(values, 'workers', whole, 'a whole number ≥ 0'),
+  };
+}

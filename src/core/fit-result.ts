@@ -1,0 +1,71 @@
+/**
+ * What `fit` returns: the law, how the optimiser got there, and what the
+ * result says about how far it can be trusted (docs/diagnostics.md).
+ */
+
+import type { Strategy, Theta } from './fit-options.js';
+import type { Law } from './forms-eval.js';
+import type { Diagnostic } from './diagnostic-codes.js';
+import type { EngineName, FormName, LossName } from '../engine/types.js';
+
+export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
+
+export interface FitResult<F extends FormName = FormName> {
+  form: F;
+  loss: LossName;
+  delta: number;
+  strategy: Strategy;
+  /** The fitted law, ready for predict/plan/draw. */
+  law: LawOf<F>;
+  /** Its published parameters (chinchilla: A, B, E, alpha, beta). */
+  params: LawOf<F>['params'];
+  /** The raw parameters the optimiser worked on (logs of scale parameters), by name. */
+  theta: Theta;
+  /** Objective at the optimum (e.g. summed Huber of log residuals). */
+  objective: number;
+  /** True when the best start stopped at a minimum, not at a limit. */
+  converged: boolean;
+  /** Why the polish of the best start stopped, in words. */
+  reason: string;
+  /** ‖∇f‖∞ at the optimum. */
+  gradientNorm: number;
+  starts: {
+    /** Starts run to convergence. */
+    total: number;
+    /** Starts whose objective ended within 1e-9 relative of the best. */
+    withinTolerance: number;
+    /** Starts that stopped at a (local) minimum rather than at a limit. */
+    converged: number;
+  };
+  /** Objective evaluations and L-BFGS iterations over all starts and the polish. */
+  evaluations: number;
+  iterations: number;
+  engine: EngineName;
+  /** Worker threads used (0: the calling thread). */
+  workers: number;
+  /** Wall time in milliseconds. */
+  ms: number;
+  /** Runs fitted. */
+  runs: number;
+  /**
+   * Raw parameters (names of `theta`) that ended on one of the `lower`/`upper`
+   * bounds: the optimum of the bounded problem, perhaps not of the law. Each
+   * is also named in `notices`. Empty when no bound is active.
+   */
+  atBounds: string[];
+  /** Things a user should know (e.g. a fallback that was taken, a bound that holds a parameter). */
+  notices: string[];
+  /**
+   * How far the result can be trusted, as codes with values (src/core/diagnostic-codes.ts;
+   * words in src/i18n/diagnostics.ts). Any `warning` or `error` means this is not a plain success.
+   */
+  diagnostics: Diagnostic[];
+  /**
+   * True when independent evidence says this is the global optimum of the objective: at least
+   * two starts from different places ended in it and a spread of check starts found nothing lower.
+   * False (with a `not-certified` diagnostic) when that could not be shown.
+   */
+  certified: boolean;
+  /** Sandwich standard errors of θ by name (NaN where the curvature is singular; see `diagnostics`). */
+  standardErrors: Theta;
+}

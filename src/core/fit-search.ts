@@ -1,0 +1,84 @@
+/**
+ * The fast strategy's check for a lower basin (docs/diagnostics.md): a spread
+ * of starts over the form's whole grid, run after the strategy's own; when one
+ * ends lower (both polished), the rest of the grid is run, as "exact" would.
+ */
+
+import { concatBatches } from '../engine/batch.js';
+import type { BatchResult } from '../engine/types.js';
+
+/** Check starts of the fast strategy: this many rows spread evenly over the form's default grid. */
+export const CHECK_STARTS = 16;
+/** A check start counts as a lower basin when it beats the fast answer by more than this (relative). */
+const LOWER_BASIN = 1e-6;
+/** Starts within this (relative) of the optimum count as having reached it, for certification. */
+export const REACHED = 1e-6;
+
+/** Up to `count` rows spread evenly over `grid`, leaving out rows already in `taken` (a start run twice is no evidence). */
+export function spreadRows(grid: Float64Array, P: number, count: number, taken: Float64Array): Float64Array | null {
+  const seen = new Set<string>();
+  for (let k = 0; k < taken.length; k += P) seen.add(taken.subarray(k, k + P).join());
+  const fresh: number[] = [];
+  for (let k = 0; k < grid.length; k += P) if (!seen.has(grid.subarray(k, k + P).join())) fresh.push(k);
+  if (fresh.length === 0) return null;
+  // A small grid is cheaper to run whole than to argue about.
+  const pick = fresh.length <= 4 * count ? fresh : Array.from({ length: count }, (_, j) => fresh[Math.floor(((j + 0.5) * fresh.length) / count)]);
+  return Float64Array.from(pick.flatMap((k) => Array.from(grid.subarray(k, k + P))));
+}
+
+/** What the search beyond the strategy's own starts did: a lower basin found by the check starts, and the escalation to the full grid. */
+export interface Search {
+  escalated?: { from: number; to: number; starts: number };
+  /** Check starts that found nothing lower: they count as evidence, but the polish starts from the strategy's own best, as before. */
+  checked?: BatchResult;
+}
+
+/** What the search needs of a prepared fit. */
+export interface SearchInput {
+  /** The strategy's own starts and the check starts (null: no check, e.g. strategy "exact"). */
+  starts: Float64Array;
+  check: Float64Array | null;
+  /** Runs, for the floor of "lower" on fits that are already exact. */
+  runs: number;
+  /** The objective after polishing θ to the limit of floating point. */
+  polish(theta: Float64Array): number;
+  /** The form's whole grid. */
+  grid(): Float64Array;
+}
+
+export const bestOf = (b: BatchResult) => b.f.reduce((m, f) => (f < m ? f : m), Infinity);
+
+/**
+ * The fast strategy's check: run a spread of grid starts; if one ends in a
+ * basin lower than the fast answer, run the whole grid, as "exact" would, and
+ * say so. Returns every start's row, for certification.
+ */
+export function searchFurther(p: SearchInput, batch: BatchResult, run: (starts: Float64Array) => BatchResult): [BatchResult, Search];
+export function searchFurther(p: SearchInput, batch: BatchResult, run: (starts: Float64Array) => Promise<BatchResult>): Promise<[BatchResult, Search]>;
+export function searchFurther(p: SearchInput, batch: BatchResult, run: (starts: Float64Array) => BatchResult | Promise<BatchResult>): [BatchResult, Search] | Promise<[BatchResult, Search]> {
+  if (!p.check) return [batch, {}];
+  const P = batch.params, from = bestOf(batch);
+  const afterCheck = (check: BatchResult): [BatchResult, Search] | Promise<[BatchResult, Search]> => {
+    const both = concatBatches([batch, check], P);
+    // Starts stop early (ftol 1e-8) in flat valleys, so compare the two bests polished, not as they stopped;
+    // lower by more than rounding: relative, with a floor for fits that are already exact (objective ~ 0).
+    const polished = (b: BatchResult) => {
+      const k = b.f.indexOf(bestOf(b));
+      return k < 0 ? Infinity : Math.min(b.f[k], p.polish(b.theta.slice(k * P, k * P + P)));
+    };
+    if (!(bestOf(check) < from)) return [batch, { checked: check }];
+    const main = polished(batch), other = polished(check);
+    if (!(other < main - Math.max(LOWER_BASIN * Math.abs(main), 1e-14 * p.runs))) return [batch, { checked: check }];
+    // The rest of the grid: rows already run are not run again (nor counted twice as evidence).
+    const rest = spreadRows(p.grid(), P, Infinity, both.theta.length ? Float64Array.from([...p.starts, ...p.check!]) : p.starts);
+    const done = (full: BatchResult | null): [BatchResult, Search] => {
+      const all = full ? concatBatches([both, full], P) : both;
+      return [all, { escalated: { from, to: bestOf(all), starts: all.f.length } }];
+    };
+    if (!rest) return done(null);
+    const full = run(rest);
+    return full instanceof Promise ? full.then(done) : done(full);
+  };
+  const check = run(p.check);
+  return check instanceof Promise ? check.then(afterCheck) : afterCheck(check);
+}
