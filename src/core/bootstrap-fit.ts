@@ -25,7 +25,7 @@ import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Theta
 import { boundAt } from './fit-checks.js';
 import { DataError, OptionError, ScalingKitError } from './errors.js';
 import { checkOptionNames } from './option-names.js';
-import type { Diagnostic } from './diagnostic-codes.js';
+import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { nextTask } from './next-task.js';
 import { bootstrapDiagnostics } from '../stats/bootstrap-diagnostics.js';
 import { createEngine } from '../engine/select.js';
@@ -220,6 +220,17 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
   const threads = opts.workers ?? hardwareThreads();
   let parallel = module !== null && threads > 0 && workersAvailable();
+  // The fallbacks a page's policy forced, said in the result as well as in notices.
+  const execution: Diagnostic[] = [];
+  if (opts.engine === 'auto' && engine.name === 'js') {
+    execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
+    notices.push('WebAssembly unavailable here; refitted with the TypeScript engine (same results, slower)');
+  }
+  const refusedWorkers = () => {
+    execution.push(diagnostic('workers-unavailable', 'info', {}));
+    notices.push('workers unavailable here; refitted in this thread');
+  };
+  if (module !== null && threads > 0 && !parallel) refusedWorkers();
   const n = data.count;
   const solver: SolverSettings = {
     ...REFIT_SOLVER,
@@ -239,7 +250,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
         if ((error as Error)?.name === 'AbortError') throw error;
         // Workers cannot start or crashed (e.g. a Content-Security-Policy worker-src without blob:): refit in this thread from now on.
         parallel = false;
-        notices.push(`workers unavailable (${(error as Error)?.message ?? error}); refitted in this thread`);
+        refusedWorkers();
       }
     }
     batch ??= engine.fitWeighted(spec, all, theta0, solver);
@@ -274,7 +285,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   return {
     form: spec.form, loss: spec.loss, delta: spec.delta,
     ...result,
-    diagnostics,
+    diagnostics: diagnostics.concat(execution),
     engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0, notices,
   } as unknown as BootstrapFitResult<F>;
 }

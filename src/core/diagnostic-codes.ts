@@ -51,6 +51,10 @@ export interface DiagnosticValues {
   'not-certified': { reason: 'single-start' | 'piecewise-linear' | 'unidentifiable' };
   /** The fast strategy found a lower basin with extra starts and took it. */
   'escalated': { from: number; to: number; starts: number };
+  /** WebAssembly could not run here (e.g. a Content-Security-Policy without 'wasm-unsafe-eval'): the TypeScript engine gave the same numbers, slower. */
+  'engine-fallback': { engine: 'js' };
+  /** Worker threads could not be started here (e.g. a worker-src without blob:): the work ran on this thread, in chunks. */
+  'workers-unavailable': Record<string, never>;
   /** Bootstrap: intervals that touch a bound for this share of refits. */
   'bootstrap-at-bound': { parameter: string; share: number };
   /** Bootstrap: an interval spans more than `orders` orders of magnitude. */

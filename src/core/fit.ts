@@ -19,6 +19,7 @@ import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
+import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { fitDataFromRuns, isRuns } from './fit-data.js';
 import { CHECK_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
@@ -149,7 +150,19 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
   return Float64Array.from(chosen.flatMap(([, k]) => Array.from(starts.subarray(k * P, k * P + P))));
 }
 
-function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, notices: string[], search: Search = {}): FitResult<F> {
+/** How the work ran, when it is not as asked: the engine or worker fallbacks a page's policy forced. */
+interface Execution { notices: string[]; diagnostics: Diagnostic[] }
+
+function execution(p: Prepared): Execution {
+  // 'auto' that ended on the TypeScript engine: WebAssembly was refused here (say so in the result, not only the console).
+  if (p.opts.engine === 'auto' && p.engine.name === 'js') {
+    return { notices: ['WebAssembly unavailable here; fitted with the TypeScript engine (same results, slower)'], diagnostics: [diagnostic('engine-fallback', 'info', { engine: 'js' })] };
+  }
+  return { notices: [], diagnostics: [] };
+}
+
+function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, run: Execution, search: Search = {}): FitResult<F> {
+  const notices = run.notices;
   const { opts } = p;
   const engine = holding(p.engine, p.data);
   const { spec } = opts;
@@ -208,6 +221,7 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     atBounds,
     notices,
     ...trust,
+    diagnostics: trust.diagnostics.concat(run.diagnostics),
   };
 }
 
@@ -228,7 +242,7 @@ export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInp
   const p = prepare(input, options);
   const run = (starts: Float64Array) => holding(p.engine, p.data).fitStarts(p.opts.spec, starts, p.solver);
   const [batch, search] = searchFurther(searchInput(p), run(p.starts), (starts) => run(starts));
-  return finish<F>(p, batch, t0, 0, [], search);
+  return finish<F>(p, batch, t0, 0, execution(p), search);
 }
 
 const CHUNK = 64;
@@ -237,23 +251,30 @@ const CHUNK = 64;
 export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const notices: string[] = [];
-  let workers = 0;
+  const run0 = execution(p);
+  const { notices } = run0;
+  let workers = 0, refused = false;
   const run = async (starts: Float64Array): Promise<BatchResult> => {
     const P = paramCount(p.opts.spec), count = starts.length / P;
     const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
     const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
-    if (module && wanted > 0 && count > CHUNK && workersAvailable() && !notices.length) {
-      try {
-        const batch = await fitStartsParallel(module, p.data, p.opts.spec, starts, p.solver, {
-          workers: wanted, signal: options.signal, onProgress: options.onProgress,
-        });
-        workers = Math.max(workers, wanted);
-        return batch;
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw error;
-        notices.push(`workers unavailable (${(error as Error)?.message ?? error}); fitted in this thread`);
+    if (module && wanted > 0 && count > CHUNK && !refused) {
+      if (!workersAvailable()) refused = true;
+      else {
+        try {
+          const batch = await fitStartsParallel(module, p.data, p.opts.spec, starts, p.solver, {
+            workers: wanted, signal: options.signal, onProgress: options.onProgress,
+          });
+          workers = Math.max(workers, wanted);
+          return batch;
+        } catch (error) {
+          if ((error as Error)?.name === 'AbortError') throw error;
+          refused = true;
+        }
       }
+      // Said once per fit, in the result: the page remembers a refused worker and does not try again.
+      notices.push('workers unavailable here; fitted in this thread, a chunk at a time');
+      run0.diagnostics.push(diagnostic('workers-unavailable', 'info', {}));
     }
     // In this thread, a chunk at a time, so a page stays responsive and can cancel.
     const parts: BatchResult[] = [];
@@ -266,5 +287,5 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
     return concatBatches(parts, P);
   };
   const [batch, search] = await searchFurther(searchInput(p), await run(p.starts), run);
-  return finish<F>(p, batch, t0, workers, notices, search);
+  return finish<F>(p, batch, t0, workers, run0, search);
 }

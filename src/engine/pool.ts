@@ -5,7 +5,7 @@
  * for later fits; in Node its idle workers do not hold the process open.
  */
 
-import { startWorker, hardwareThreads, type FitWorker } from './worker-source.js';
+import { startWorker, hardwareThreads, markWorkersRefused, type FitWorker } from './worker-source.js';
 import { paramCount, type BatchResult, type FitData, type ObjectiveSpec, type SolverSettings } from './types.js';
 import { kernelColumns, kernelSpec } from './wasm.js';
 import { newBatch, placeBatch } from './batch.js';
@@ -33,8 +33,17 @@ function call(slot: Slot, message: Record<string, unknown>, transfer?: ArrayBuff
 }
 
 function spawn(): Slot {
-  const slot: Slot = { worker: startWorker(), data: null, module: null, pending: new Map(), queue: Promise.resolve(), holders: 0 };
+  let worker: FitWorker;
+  try {
+    worker = startWorker();
+  } catch (error) {
+    markWorkersRefused();
+    throw error;
+  }
+  const slot: Slot = { worker, data: null, module: null, pending: new Map(), queue: Promise.resolve(), holders: 0 };
+  let answered = false;
   slot.worker.onMessage((msg: { id: number; type: string; batch?: BatchResult; message?: string }) => {
+    answered = true;
     const p = slot.pending.get(msg.id);
     if (!p) return;
     slot.pending.delete(msg.id);
@@ -42,6 +51,8 @@ function spawn(): Slot {
     else p.reject(new Error(msg.message));
   });
   slot.worker.onError((error) => {
+    // One that fails before it ever answered could not start (a policy refused it): do not try again.
+    if (!answered) markWorkersRefused();
     // A crashed worker fails its requests and leaves the pool.
     for (const p of slot.pending.values()) p.reject(error);
     slot.pending.clear();

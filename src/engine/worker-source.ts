@@ -49,8 +49,20 @@ function nodeWorkerThreads(): NodeWorkerThreads | null {
 
 let blobUrl: string | null = null;
 
-/** Whether this environment can start fitting workers at all. */
+let refused = false;
+
+/**
+ * Remembers for the rest of the page (or process) that a worker could not be
+ * started (e.g. a Content-Security-Policy worker-src without blob:), so later
+ * fits go straight to this thread instead of failing, and logging, again.
+ */
+export function markWorkersRefused(): void {
+  refused = true;
+}
+
+/** Whether this environment can start fitting workers at all (and has not refused one already). */
 export function workersAvailable(): boolean {
+  if (refused) return false;
   if (typeof Worker === 'function' && typeof Blob === 'function' && typeof URL?.createObjectURL === 'function') return true;
   return nodeWorkerThreads() !== null;
 }

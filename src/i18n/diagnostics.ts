@@ -44,6 +44,8 @@ const en = {
   'bootstrap-wide': 'The bootstrap interval of {parameter} runs from {lo} to {hi}, {orders} orders of magnitude: the data hardly determine it.',
   'bootstrap-basins': '{share} of the bootstrap refits ended in a different optimum from the estimate, so the intervals mix several solutions.',
   'bootstrap-failed': '{failed} of {resamples} bootstrap refits did not converge.',
+  'engine-fallback': 'WebAssembly cannot run on this page, so the TypeScript engine fitted instead: the same numbers, more slowly.',
+  'workers-unavailable': 'Worker threads cannot be started on this page, so the work ran on the page’s own thread, a part at a time.',
 
   // Values inside the sentences.
   sideLower: 'lower',
@@ -102,6 +104,8 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   'bootstrap-wide': '{parameter} 的自助法区间从 {lo} 到 {hi}，跨越 {orders} 个数量级：数据几乎无法确定它。',
   'bootstrap-basins': '{share} 的自助法重拟合停在与估计值不同的最优解上，因此区间混合了多个解。',
   'bootstrap-failed': '{resamples} 次自助法重拟合中有 {failed} 次未收敛。',
+  'engine-fallback': '此页面无法运行 WebAssembly，改用 TypeScript 引擎拟合：结果相同，速度较慢。',
+  'workers-unavailable': '此页面无法启动工作线程，计算改在页面自身的线程上分段进行。',
 
   sideLower: '下',
   sideUpper: '上',
@@ -271,6 +275,8 @@ export function describeDiagnostic(d: Diagnostic, lang: Lang, options: DescribeO
       return say('bootstrap-wide', { parameter: name(d.parameter), lo: n(d.lo), hi: n(d.hi), orders: n(d.orders, 2) });
     case 'bootstrap-basins': return say('bootstrap-basins', { share: formatShare(d.share) });
     case 'bootstrap-failed': return say('bootstrap-failed', { failed: d.failed, resamples: d.resamples });
+    case 'engine-fallback': return say('engine-fallback');
+    case 'workers-unavailable': return say('workers-unavailable');
   }
   // A code this version does not know (a newer core): its code and values, never nothing.
   const { code, severity: _severity, ...values } = d as { code: string; severity: Severity } & Record<string, unknown>;

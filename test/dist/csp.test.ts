@@ -123,6 +123,9 @@ test("script-src 'self' without 'wasm-unsafe-eval': the TypeScript engine gives 
   const said = notices(v.messages);
   assert.equal(said.length, 1, `one notice, got: ${said.join(' / ')}`);
   assert.match(said[0], /TypeScript engine/);
+  // The result itself says so too, not only the console.
+  assert.ok(fit.diagnostics.includes('engine-fallback'), `diagnostics: ${fit.diagnostics.join(', ')}`);
+  assert.ok(fit.notices.some((n) => /TypeScript engine/.test(n)), `notices: ${fit.notices.join('; ')}`);
   const seen = await checkCommon(v, 'noWasm');
   assert.deepEqual(seen.filter((s) => !s.startsWith('script-src')), [], 'only WebAssembly compilation is refused');
   await v.page.context().close();
@@ -146,6 +149,17 @@ test('Blob workers refused (worker-src falls back to script-src): fits run in th
   });
   assert.equal(boot.workers, 0);
   assert.ok(boot.alpha.lo < boot.alpha.hi, 'bootstrap intervals in this thread');
+  assert.ok(fit.diagnostics.includes('workers-unavailable'), `diagnostics: ${fit.diagnostics.join(', ')}`);
+  // A refused worker is remembered for the page: later fits and bootstraps say so in their results but start none.
+  const before = (await violations(v.page)).length;
+  const again = await fitInPage(v.page, { strategy: 'exact', workers: 2 });
+  const boot2 = await v.page.evaluate(async () => {
+    const kit = (window as unknown as { ScalingKit: typeof import('../../src/bundle.js') }).ScalingKit;
+    const b = await kit.bootstrap(kit.demoRuns(), { resamples: 20, seed: 2 });
+    return b.diagnostics.map((d) => d.code);
+  });
+  assert.equal((await violations(v.page)).length, before, 'no new worker attempt after a refusal');
+  assert.ok(again.diagnostics.includes('workers-unavailable') && boot2.includes('workers-unavailable'), `${again.diagnostics} / ${boot2}`);
   const seen = await checkCommon(v, 'noWorkers');
   assert.deepEqual(seen.filter((s) => !/^(worker-src|script-src)/.test(s)), [], 'only the Blob worker is refused');
   await v.page.context().close();

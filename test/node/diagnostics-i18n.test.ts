@@ -38,6 +38,8 @@ const SAMPLES: { [C in DiagnosticCode]: Sample } = {
   'bootstrap-wide': sample('bootstrap-wide', { parameter: 'a', lo: 1.5e-3, hi: 2.5e9, orders: 12.22 }, ['a', '0.0015', '2.5e9', '12']),
   'bootstrap-basins': sample('bootstrap-basins', { share: 0.3 }, ['30%']),
   'bootstrap-failed': sample('bootstrap-failed', { failed: 17, resamples: 1000 }, ['17', '1000']),
+  'engine-fallback': sample('engine-fallback', { engine: 'js' }, ['TypeScript']),
+  'workers-unavailable': sample('workers-unavailable', {}, []),
 };
 
 /** The codes DiagnosticValues declares, read from its source (types are gone at run time). */
