@@ -60,6 +60,11 @@ export function markWorkersRefused(): void {
   refused = true;
 }
 
+/** Forgets a refusal (tests that swap `Worker` out and back in stand for two different pages). */
+export function forgetWorkerRefusal(): void {
+  refused = false;
+}
+
 /** Whether this environment can start fitting workers at all (and has not refused one already). */
 export function workersAvailable(): boolean {
   if (refused) return false;

@@ -11,6 +11,7 @@ import type { ScalingIsoflop } from '../../src/elements/isoflop/isoflop.componen
 import { fit } from '../../src/core/fit.js';
 import { bootstrap } from '../../src/core/bootstrap-fit.js';
 import { busyWorkerCount, terminateWorkers, workerCount } from '../../src/engine/pool.js';
+import { forgetWorkerRefusal } from '../../src/engine/worker-source.js';
 import { fitSync, type FitResult } from '../../src/core/fit.js';
 import { render } from 'lit';
 import { renderNotices, renderParams } from '../../src/elements/fit/params.js';
@@ -49,7 +50,9 @@ describe('faults', () => {
     window.addEventListener('unhandledrejection', onRejection);
   });
   afterEach(() => {
+    // Each test stands for a fresh page: the real Worker, and no refusal remembered from a fake one.
     window.Worker = RealWorker;
+    forgetWorkerRefusal();
     wrap?.remove();
     wrap = undefined;
     window.removeEventListener('error', onError);
@@ -109,7 +112,8 @@ describe('faults', () => {
     const r = await fit(demoRuns(), { strategy: 'exact' });
     expect(r.workers).to.equal(0);
     expect(r.starts.total).to.equal(4500);
-    expect(r.notices.join(' ')).to.match(/workers unavailable .*worker-src blocked.*fitted in this thread/);
+    expect(r.notices.join(' ')).to.match(/workers unavailable here; fitted in this thread/);
+    expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
     expect(r.converged).to.equal(true);
     const el = mount<ScalingFit>(`<scaling-fit strategy="exact"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
@@ -118,6 +122,8 @@ describe('faults', () => {
     expect(notices, 'notices shown').to.exist;
     expect(notices!.textContent).to.match(/workers unavailable/);
     expect(problems).to.deep.equal([]);
+    window.Worker = RealWorker;
+    forgetWorkerRefusal();
   });
 
   it('with a worker that errors, the fit falls back to this thread with a notice, and the broken worker leaves the pool', async () => {
@@ -135,9 +141,12 @@ describe('faults', () => {
     const r = await fit(demoRuns(), { strategy: 'exact' });
     expect(made).to.be.greaterThan(0);
     expect(r.workers).to.equal(0);
-    expect(r.notices.join(' ')).to.match(/workers unavailable \(worker crashed\); fitted in this thread/);
+    expect(r.notices.join(' ')).to.match(/workers unavailable here; fitted in this thread/);
+    expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
     expect(workerCount(), 'crashed workers are dropped').to.equal(0);
+    // A worker that fails before it ever answered counts as refused for the page; putting Worker back stands for a new page.
     window.Worker = RealWorker;
+    forgetWorkerRefusal();
     const again = await fit(demoRuns(), { strategy: 'exact' });
     expect(again.workers).to.be.greaterThan(0);
     expect(again.notices).to.deep.equal([]);
@@ -149,15 +158,18 @@ describe('faults', () => {
     const r = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(r.workers).to.equal(0);
     expect(r.failed).to.equal(0);
-    expect(r.notices.join(' ')).to.match(/workers unavailable \(no workers\); refitted in this thread/);
+    expect(r.notices.join(' ')).to.match(/workers unavailable here; refitted in this thread/);
+    expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
     const el = mount<ScalingFit>(`<scaling-fit bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
     await el.runBootstrap();
     await el.updateComplete;
     expect(el.intervals, 'intervals').to.exist;
     const shown = [...el.shadowRoot!.querySelectorAll('[part="notices"]')].map((n) => n.textContent).join(' ');
-    expect(shown).to.match(/workers unavailable \(no workers\); refitted in this thread/);
+    expect(shown).to.match(/workers unavailable here; refitted in this thread/);
+    // The refusal is remembered for the page; putting Worker back stands for a new page.
     window.Worker = RealWorker;
+    forgetWorkerRefusal();
     const w = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(w.workers).to.be.greaterThan(0);
     expect(w.notices).to.deep.equal([]);

@@ -14,7 +14,7 @@
  * @attr strategy - fast (default; ~5 ms) or exact (every start of Hoffmann's grid; shows progress).
  * @attr drop-highest - Drop the runs at or above the k-th largest loss (Epoch's outlier rule).
  * @attr x - Horizontal axis: C (compute, default), N (parameters) or D (tokens).
- * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form with the Huber loss).
+ * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form, refitted with the fit's own loss).
  * @attr budget - Compute budget in FLOPs ("5.76e23") at which to show N*, D* and tokens per parameter.
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 280 and 560.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.

@@ -149,7 +149,8 @@ export class FitJobs implements ReactiveController {
       await nextTask();
       abort.signal.throwIfAborted();
       const intervals = await bootstrap(runs, {
-        resamples, level, delta: result.delta, signal: abort.signal,
+        // The same objective as the fit being bootstrapped: its form, loss and δ.
+        resamples, level, form: 'chinchilla' as const, loss: result.loss, delta: result.delta, signal: abort.signal,
         start: result.theta as never, estimate: result.theta as never, budgets: budget ? [budget] : [],
         onProgress: (done, total) => { this.bootProgress = { done, total }; this.host.requestUpdate(); },
       });

@@ -88,9 +88,12 @@ export function fitOptionsOf(s: FitSettings): FitOptions {
 /** What a new fit depends on (the runs aside): changing x refits one-variable forms only. */
 export const fitKeyOf = (s: FitSettings): string => JSON.stringify(fitOptionsOf(s));
 
-/** Bootstrap intervals exist for the Chinchilla form with the Huber loss (src/core/bootstrap-fit.ts). */
+/**
+ * The element offers bootstrap intervals for the Chinchilla form, with any loss (the refits use the
+ * fit's own loss): its table and frontier band are drawn from A, B, E, α, β. The API bootstraps every form.
+ */
 export const canBootstrap = (s: FitSettings, runs: Runs | undefined): boolean =>
-  s.form === 'chinchilla' && s.loss === 'huber' && !!runs && runs.N.length >= 5;
+  s.form === 'chinchilla' && !!runs && runs.N.length >= 5;
 
 /** A colour group of runs by model size. */
 export interface SizeGroup {
