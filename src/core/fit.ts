@@ -19,6 +19,7 @@ import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
+import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { fitDataFromRuns, isRuns } from './fit-data.js';
 import { CHECK_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
@@ -170,8 +171,14 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   let best = 0;
   for (let k = 1; k < batch.f.length; k++) if (batch.f[k] < batch.f[best] || !(batch.f[best] === batch.f[best])) best = k;
   const polished = engine.fitStarts(spec, batch.theta.slice(best * P, best * P + P), p.polish);
-  const theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
+  let theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
   const grad = new Float64Array(P);
+  // L-BFGS stalls at the kinks of the asymmetric loss: for chinchilla, search the exponents with exact (E, A, B).
+  if (spec.loss === 'asymmetric' && spec.form === 'chinchilla' && !opts.lower && !opts.upper) {
+    const before = engine.objective(spec, theta, grad);
+    const better = envelopePolish(p.data, spec.asymmetry, theta, before);
+    if (better && engine.objective(spec, better, grad) < before) theta = better;
+  }
   const objective = engine.objective(spec, theta, grad);
   let evaluations = polished.evals[0] + p.screenEvaluations, iterations = polished.iterations[0], within = 0, convergedStarts = 0;
   const every = search.checked ? concatBatches([batch, search.checked], P) : batch;
