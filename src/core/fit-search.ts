@@ -18,12 +18,21 @@ export const REACHED = 1e-6;
 export function spreadRows(grid: Float64Array, P: number, count: number, taken: Float64Array): Float64Array | null {
   const seen = new Set<string>();
   for (let k = 0; k < taken.length; k += P) seen.add(taken.subarray(k, k + P).join());
-  const fresh: number[] = [];
-  for (let k = 0; k < grid.length; k += P) if (!seen.has(grid.subarray(k, k + P).join())) fresh.push(k);
-  if (fresh.length === 0) return null;
-  // A small grid is cheaper to run whole than to argue about.
-  const pick = fresh.length <= 4 * count ? fresh : Array.from({ length: count }, (_, j) => fresh[Math.floor(((j + 0.5) * fresh.length) / count)]);
-  return Float64Array.from(pick.flatMap((k) => Array.from(grid.subarray(k, k + P))));
+  const rows = grid.length / P;
+  const fresh = (r: number) => !seen.has(grid.subarray(r * P, r * P + P).join());
+  // A small grid is cheaper to run whole than to argue about; else `count` rows at even steps, each moved on past taken ones.
+  let pick: number[];
+  if (rows <= 4 * count) pick = Array.from({ length: rows }, (_, r) => r).filter(fresh);
+  else {
+    pick = [];
+    for (let j = 0; j < count; j++) {
+      let r = Math.floor(((j + 0.5) * rows) / count);
+      while (r < rows && !fresh(r)) r++;
+      if (r < rows && pick[pick.length - 1] !== r) pick.push(r);
+    }
+  }
+  if (pick.length === 0) return null;
+  return Float64Array.from(pick.flatMap((r) => Array.from(grid.subarray(r * P, r * P + P))));
 }
 
 /** What the search beyond the strategy's own starts did: a lower basin found by the check starts, and the escalation to the full grid. */

@@ -59,7 +59,15 @@ export function product(axes: readonly (readonly number[])[]): Float64Array {
  * Hoffmann et al. 2022 (§D.2), as run by Besiroglu et al. 2024: 4,500 starts,
  * α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25}.
  */
+let hoffmann: Float64Array | undefined;
+
 export function hoffmannGrid(): Float64Array {
+  // Built once (the fast strategy's check reads it on every fit); each caller gets its own copy.
+  hoffmann ??= buildHoffmannGrid();
+  return hoffmann.slice();
+}
+
+function buildHoffmannGrid(): Float64Array {
   const ab = [0, 5, 10, 15, 20, 25], ex = [0, 0.5, 1, 1.5, 2];
   const rows = product([ex, ex, [-1, -0.5, 0, 0.5, 1], ab, ab]); // α, β, e, a, b
   const out = new Float64Array(rows.length);
