@@ -7,7 +7,7 @@
 //                            (index.js) registers no element; define.js and each element's
 //                            x.js are the only modules with side effects (package.json
 //                            `sideEffects` says so)
-//   dist/cli.js              the Node CLI, d3-dsv bundled in, node built-ins external
+//   dist/cli.js              the Node CLI, d3-dsv and write-file-atomic bundled in, node built-ins external
 // Types (dist/types) come from tsc (tsconfig.types.json), the Custom Elements Manifest from
 // scripts/build-manifest.mjs; the sizes this config measures are printed by scripts/build-sizes.mjs.
 // Entries that do not exist yet are skipped, so the config works while the source grows.
@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 
 const LIB = 'src/index.ts';
@@ -126,10 +127,16 @@ const nodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id
 
 const cli = {
   input: CLI,
-  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node' },
+  // write-file-atomic names its temporary files after __filename, which an ES module lacks.
+  output: {
+    file: 'dist/cli.js', format: 'es',
+    banner: "#!/usr/bin/env node\nimport { fileURLToPath as __cliPath } from 'node:url';\nconst __filename = __cliPath(import.meta.url);",
+  },
   external: nodeBuiltin,
   plugins: [
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    // write-file-atomic (--output) is CommonJS: bundled in, so dist/cli.js stays one file that needs nothing beside it.
+    commonjs(),
     ts('node20'),
     // npm's bin link needs an executable file when run straight from dist/.
     { name: 'chmod-cli', writeBundle: () => chmodSync('dist/cli.js', 0o755) },

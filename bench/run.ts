@@ -48,11 +48,15 @@ async function inChromium() {
     const fitElement = await elementPage.evaluate((text) => (globalThis as any).elementBench.measureFitElement(text), csv);
     const mainThread = await elementPage.evaluate((text) => (globalThis as any).elementBench.measureMainThread(text), csv);
     const calculator = await elementPage.evaluate(() => (globalThis as any).elementBench.measureCalculator());
-    return { ...result, fitElement, mainThread, calculator, version } as {
+    const largeTable = await elementPage.evaluate(() => (globalThis as any).elementBench.measureLargeTable());
+    const longLabel = await elementPage.evaluate(() => (globalThis as any).elementBench.measureLongLabel());
+    return { ...result, fitElement, mainThread, calculator, largeTable, longLabel, version } as {
       kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; threads: number; version: string;
       fitElement: { medianMs: number; minMs: number; points: number };
       mainThread: { longestMs: number; over50: number; totalMs: number };
       calculator: { medianMs: number; p90Ms: number; worstMs: number; updates: number };
+      largeTable: { longestMs: number; over50: number; totalMs: number; rows: number };
+      longLabel: { longestMs: number; over50: number; totalMs: number; stepMs: number; chars: number };
     };
   } finally {
     await browser.close();
@@ -116,3 +120,13 @@ console.log(`    ${node.read.rows.toLocaleString('en')} rows (semicolon-separate
 
 console.log('\n(i) global optimum: fast (default) against exact on every fixture dataset and form, Node with workers');
 for (const line of await certificationTable()) console.log(line);
+
+// (j) peak memory of the CLI on a CSV at the default row limit (./memory.ts).
+const { measureCliMemory, formatMemory } = await import('./memory.js');
+console.log(`\n${formatMemory(measureCliMemory())}`);
+
+// (k) issue #12: the page's main thread on large inputs, elements from dist/scaling-kit.min.js (./element.ts).
+const { largeTable: lt, longLabel: ll } = chrome;
+console.log('\n(k) page main thread on large inputs, elements from dist/scaling-kit.min.js');
+console.log(`    <scaling-fit>, ${lt.rows.toLocaleString('en')} runs in an inline CSV, fitted, drawn and tabled in ${(lt.totalMs / 1000).toFixed(2)} s: longest task ${lt.longestMs.toFixed(0)} ms, ${lt.over50} over 50 ms`);
+console.log(`    <scaling-curve>, a ${ll.chars.toLocaleString('en')}-character law label, drawn and cursor moved in ${(ll.totalMs / 1000).toFixed(2)} s: longest task ${ll.longestMs.toFixed(0)} ms, ${ll.over50} over 50 ms; slowest cursor step ${ll.stepMs.toFixed(0)} ms`);

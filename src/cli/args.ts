@@ -4,6 +4,7 @@
  */
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { clip, quote } from '../core/limits.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -19,11 +20,11 @@ export function parse(argv: string[], options: OptionSpec, maxPositionals: numbe
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (e) {
-    // parseArgs explains itself in a sentence or two; the first says what is wrong.
-    throw new UsageError(String((e as Error).message).split(/\.\s|\n/)[0]);
+    // parseArgs explains itself in a sentence or two; the first says what is wrong (and quotes the option: cut it short).
+    throw new UsageError(clip(String((e as Error).message).split(/\.\s|\n/)[0], 160));
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
+    throw new UsageError(`unexpected argument ${quote(parsed.positionals[maxPositionals])}`);
   }
   return parsed;
 }
@@ -36,7 +37,7 @@ export function numberOption(
   if (raw === undefined) return undefined;
   const x = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x) || !check(x)) {
-    throw new UsageError(`option --${name}: expected ${expected}, got "${String(raw)}"`);
+    throw new UsageError(`option --${name}: expected ${expected}, got ${quote(String(raw))}`);
   }
   return x;
 }
@@ -46,7 +47,7 @@ export function choiceOption<T extends string>(values: Record<string, unknown>, 
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (!(allowed as readonly unknown[]).includes(raw)) {
-    throw new UsageError(`option --${name}: expected one of ${allowed.join(', ')}, got "${String(raw)}"`);
+    throw new UsageError(`option --${name}: expected one of ${allowed.join(', ')}, got ${quote(String(raw))}`);
   }
   return raw as T;
 }
@@ -58,6 +59,6 @@ export function jsonOption(values: Record<string, unknown>, name: string): any {
   try {
     return JSON.parse(String(raw));
   } catch {
-    throw new UsageError(`option --${name}: expected JSON, got ${JSON.stringify(raw)}`);
+    throw new UsageError(`option --${name}: expected JSON, got ${quote(String(raw))}`);
   }
 }

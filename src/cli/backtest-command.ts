@@ -1,9 +1,8 @@
 /** `scaling-kit backtest FILE`: fit the small runs, predict the big ones, report the errors. */
 
-import { readRuns } from '../core/runs.js';
 import { backtest } from '../core/backtest.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
-import { readInput } from './fit-command.js';
+import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits, readRunsFrom } from './input.js';
 import { count, sig } from './format.js';
 import { toJson } from './json.js';
 import { formatLaw } from '../core/law-text.js';
@@ -11,29 +10,29 @@ import { FORM_IDS, type FormName } from '../engine/types.js';
 
 export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--form FORM] [--loss huber|squared|squared-raw|asymmetric]
                 [--strategy fast|exact] [--drop-highest K] [--json]
+                ${INPUT_FLAGS_USAGE}
   Fits the law (default Chinchilla) to the runs below a compute cutoff (or all but the K largest) and reports
-  each held-out run's relative prediction error: can small runs predict the big one?`;
+  each held-out run's relative prediction error: can small runs predict the big one?
+${INPUT_LIMITS_NOTE}`;
 
 export async function backtestCommand(argv: string[]): Promise<string> {
   const { values, positionals } = parse(argv, {
     'holdout-above': { type: 'string' }, 'holdout-largest': { type: 'string' }, form: { type: 'string' }, loss: { type: 'string' },
-    strategy: { type: 'string' }, 'drop-highest': { type: 'string' }, json: { type: 'boolean' },
+    strategy: { type: 'string' }, 'drop-highest': { type: 'string' }, json: { type: 'boolean' }, ...INPUT_FLAGS,
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('backtest needs a FILE of runs (CSV or JSON, - for stdin)');
   const holdoutAbove = numberOption(values, 'holdout-above', (x) => x > 0, 'a positive number of FLOPs');
   const holdoutLargest = numberOption(values, 'holdout-largest', (x) => Number.isInteger(x) && x >= 1, 'a whole number ≥ 1');
   if ((holdoutAbove === undefined) === (holdoutLargest === undefined)) throw new UsageError('give exactly one of --holdout-above C and --holdout-largest K');
-  const runs = readRuns(readInput(positionals[0]), {
-    dropHighest: numberOption(values, 'drop-highest', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0'),
-  });
-  const r = await backtest(runs, {
-    holdoutAbove, holdoutLargest,
-    fitOptions: {
-      form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
-      loss: choiceOption(values, 'loss', ['huber', 'squared', 'squared-raw', 'asymmetric'] as const),
-      strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
-    },
-  });
+  const dropHighest = numberOption(values, 'drop-highest', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const fitOptions = {
+    form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
+    loss: choiceOption(values, 'loss', ['huber', 'squared', 'squared-raw', 'asymmetric'] as const),
+    strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
+  };
+  // Flags first, then the file (within --max-rows and --max-bytes).
+  const runs = readRunsFrom(positionals[0], inputLimits(values), { dropHighest });
+  const r = await backtest(runs, { holdoutAbove, holdoutLargest, fitOptions });
   if (values.json) return toJson({ cutoff: r.cutoff, training: r.training.N.length, predictions: r.predictions, summary: r.summary, fit: r.fit });
   const pc = (x: number) => `${(100 * x).toFixed(2)}%`;
   return [

@@ -5,8 +5,9 @@ import type { Interval } from '../core/bootstrap.js';
 import type { FormName } from '../engine/types.js';
 import { RESAMPLE_RNGS } from '../stats/resample.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
-import { FIT_FLAGS, FIT_FLAGS_USAGE, fitOptionsFromFlags } from './fit-flags.js';
-import { readInput } from './fit-command.js';
+import { FIT_FLAGS, FIT_FLAGS_USAGE, fitOptionsFromFlags, runsForFit } from './fit-flags.js';
+import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits } from './input.js';
+import { LIMITS, formatCount } from '../core/limits.js';
 import { count, formatDiagnostics, sig } from './format.js';
 import { toJson, numberList } from './json.js';
 import type { CommandOutput } from './run.js';
@@ -14,13 +15,16 @@ import type { CommandOutput } from './run.js';
 export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [--seed 42] [--rng numpy|default] [--level 0.95]
                 [--budgets C1,C2,...] [--json]
                 ${FIT_FLAGS_USAGE}
+                ${INPUT_FLAGS_USAGE}
   Fits the law as \`scaling-kit fit\` does with the same options (default Chinchilla, Huber), resamples the
   runs with replacement, refits each resample the same way from that fit, and prints percentile intervals
   for every parameter of the form; for Chinchilla also a = beta/(alpha+beta), G and, per budget, N*, D*
   and tokens per parameter. --rng numpy reproduces np.random.seed(S) + np.random.choice(n, n) draws exactly.
   What the bootstrap says about its intervals (failed refits, refits on a bound, intervals the data hardly
   determine, refits in other basins) goes to stderr, one line each ("warning: …"); it does not change the
-  exit code. --json includes it as "diagnostics".`;
+  exit code. --json includes it as "diagnostics". --resamples is at most ${formatCount(LIMITS.resamples)} and
+  --budgets lists at most ${LIMITS.budgets}: fixed limits.
+${INPUT_LIMITS_NOTE}`;
 
 const LOSS_NAMES: Record<string, (delta: number) => string> = {
   huber: (delta) => `Huber δ=${delta} on log loss`,
@@ -33,19 +37,20 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, {
     ...FIT_FLAGS,
     resamples: { type: 'string' }, seed: { type: 'string' }, rng: { type: 'string' }, level: { type: 'string' },
-    budgets: { type: 'string' }, json: { type: 'boolean' },
+    budgets: { type: 'string' }, json: { type: 'boolean' }, ...INPUT_FLAGS,
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('bootstrap needs a FILE of runs (CSV or JSON, - for stdin)');
   const whole = (x: number) => Number.isInteger(x) && x >= 0;
-  const fitOptions = fitOptionsFromFlags(values);
-  const r: BootstrapFitResult<FormName> = await bootstrap<FormName>(readInput(positionals[0]), {
-    ...fitOptions,
-    resamples: numberOption(values, 'resamples', (x) => whole(x) && x >= 1, 'a whole number ≥ 1'),
+  // Every flag is checked, and the counts against their limits, before the file is read or anything fitted.
+  const own = {
+    resamples: numberOption(values, 'resamples', (x) => whole(x) && x >= 1 && x <= LIMITS.resamples, `a whole number from 1 to ${formatCount(LIMITS.resamples)} (a fixed limit)`),
     seed: numberOption(values, 'seed', (x) => whole(x) && x < 2 ** 32, 'a whole number below 2^32'),
     rng: choiceOption(values, 'rng', RESAMPLE_RNGS),
     level: numberOption(values, 'level', (x) => x > 0 && x < 1, 'a number between 0 and 1'),
-    budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m)),
-  });
+    budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m), LIMITS.budgets),
+  };
+  const { runs, options } = runsForFit(positionals[0], fitOptionsFromFlags(values), inputLimits(values));
+  const r: BootstrapFitResult<FormName> = await bootstrap<FormName>(runs, { ...options, ...own });
   const stderr = formatDiagnostics(r.diagnostics, r.form);
   if (values.json) {
     const { samples: _omitted, ...rest } = r;

@@ -6,10 +6,12 @@
  */
 
 import type { FitOptions } from '../core/fit-options.js';
-import { STRATEGIES } from '../core/fit-options.js';
+import { STRATEGIES, resolveFitOptions } from '../core/fit-options.js';
+import type { Runs } from '../core/runs-types.js';
 import { ENGINE_NAMES } from '../engine/select.js';
-import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../engine/types.js';
+import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, paramCount, type FormName, type LossName, type Variable } from '../engine/types.js';
 import { numberOption, choiceOption, jsonOption, type OptionSpec } from './args.js';
+import { readRunsFrom, type InputLimits } from './input.js';
 
 /** parseArgs options of the fit flags (every one a string value). */
 export const FIT_FLAGS = {
@@ -44,4 +46,19 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
     engine: choiceOption(values, 'engine', [...ENGINE_NAMES, 'auto'] as const),
     workers: numberOption(values, 'workers', whole, 'a whole number ≥ 0'),
   };
+}
+
+/**
+ * The runs in FILE exactly as `fit` would read them with these options (its
+ * column, outlier, weight and unique-token options, and at least as many runs
+ * as the form has parameters), but within the command's input limits; and the
+ * options left for `fit` and `bootstrap`, the reading done. The options are
+ * checked first, as `fit` checks them, so a bad flag is reported before a
+ * large file is read.
+ */
+export function runsForFit(file: string, options: FitOptions, limits: InputLimits): { runs: Runs; options: FitOptions } {
+  const { spec } = resolveFitOptions(options);
+  const { columns, dropHighest, weights, unique, ...rest } = options;
+  const runs = readRunsFrom(file, limits, { columns, dropHighest, weights, unique, minRuns: paramCount(spec) });
+  return { runs, options: rest };
 }

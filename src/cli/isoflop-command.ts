@@ -1,28 +1,32 @@
 /** `scaling-kit isoflop FILE`: Approach 2, a parabola per compute budget, then N*(C) and D*(C) power laws. */
 
-import { readRuns } from '../core/runs.js';
 import { isoflop } from '../core/isoflop.js';
 import { parse, numberOption, UsageError } from './args.js';
-import { readInput } from './fit-command.js';
+import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits, readRunsFrom } from './input.js';
+import { LIMITS } from '../core/limits.js';
 import { count, sig } from './format.js';
 import { toJson, numberList } from './json.js';
 
 export const ISOFLOP_USAGE = `scaling-kit isoflop FILE [--budgets C1,C2,...] [--tolerance 0.1] [--min-points 3] [--level 0.95] [--json]
+                ${INPUT_FLAGS_USAGE}
   Fits loss against log N per compute budget (snapped to --budgets within --tolerance, else grouped),
-  rejects budgets with a stated reason, and fits N* = k·C^a and D* = k·C^b over the rest.`;
+  rejects budgets with a stated reason, and fits N* = k·C^a and D* = k·C^b over the rest.
+  --budgets lists at most ${LIMITS.budgets} (a fixed limit).
+${INPUT_LIMITS_NOTE}`;
 
 export function isoflopCommand(argv: string[]): string {
   const { values, positionals } = parse(argv, {
     budgets: { type: 'string' }, tolerance: { type: 'string' }, 'min-points': { type: 'string' }, level: { type: 'string' },
-    json: { type: 'boolean' },
+    json: { type: 'boolean' }, ...INPUT_FLAGS,
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('isoflop needs a FILE of runs (CSV or JSON, - for stdin)');
-  const r = isoflop(readRuns(readInput(positionals[0])), {
-    budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m)),
+  const options = {
+    budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m), LIMITS.budgets),
     tolerance: numberOption(values, 'tolerance', (x) => x > 0, 'a positive number'),
     minPoints: numberOption(values, 'min-points', (x) => Number.isInteger(x) && x >= 3, 'a whole number ≥ 3'),
     level: numberOption(values, 'level', (x) => x > 0 && x < 1, 'a number between 0 and 1'),
-  });
+  };
+  const r = isoflop(readRunsFrom(positionals[0], inputLimits(values)), options);
   if (values.json) return toJson(r);
   const pct = Math.round(r.N.level * 1000) / 10;
   return [

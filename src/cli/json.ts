@@ -1,14 +1,17 @@
+import { formatCount, quote } from '../core/limits.js';
+
 /** JSON for results that hold typed arrays (as arrays) and functions (left out). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
 }
 
-/** "1e21,5.76e23" → [1e21, 5.76e23]; undefined when absent. */
-export function numberList(raw: unknown, name: string, fail: (message: string) => Error): number[] | undefined {
+/** "1e21,5.76e23" → [1e21, 5.76e23]; undefined when absent. More than `max` numbers is refused (a fixed limit). */
+export function numberList(raw: unknown, name: string, fail: (message: string) => Error, max = Infinity): number[] | undefined {
   if (raw === undefined) return undefined;
   const parts = String(raw).split(',').map((s) => s.trim());
+  if (parts.length > max) throw fail(`option --${name}: at most ${formatCount(max)} values (a fixed limit), got ${formatCount(parts.length)}`);
   const xs = parts.map(Number);
   const bad = parts.findIndex((s, i) => s === '' || !Number.isFinite(xs[i]) || xs[i] <= 0);
-  if (bad >= 0) throw fail(`option --${name}: expected comma-separated positive numbers, got "${parts[bad]}"`);
+  if (bad >= 0) throw fail(`option --${name}: expected comma-separated positive numbers, got ${quote(parts[bad])}`);
   return xs;
 }

@@ -9,6 +9,7 @@ import { optimalAllocation, computeForLoss, inferenceOptimal } from '../core/pla
 import { preset, PRESET_IDS, allocationAt } from '../core/presets.js';
 import { computeOptimal } from '../core/law.js';
 import { parse, numberOption, jsonOption, UsageError } from './args.js';
+import { quote } from '../core/limits.js';
 import { count, sig } from './format.js';
 import { toJson } from './json.js';
 
@@ -23,7 +24,7 @@ function lawFrom(values: Record<string, unknown>): Law | { allocation: ReturnTyp
   if ((values.law === undefined) === (values.params === undefined)) throw new UsageError('give exactly one of --law PRESET and --params JSON');
   if (values.law !== undefined) {
     const id = String(values.law);
-    if (!PRESET_IDS.includes(id)) throw new UsageError(`option --law: unknown preset "${id}" (presets: ${PRESET_IDS.join(', ')})`);
+    if (!PRESET_IDS.includes(id)) throw new UsageError(`option --law: unknown preset ${quote(id)} (presets: ${PRESET_IDS.join(', ')})`);
     const p = preset(id);
     return p.kind === 'law' ? p.law : { allocation: p };
   }

@@ -9,6 +9,7 @@
 import { ScalingKitError } from '../core/errors.js';
 import { UsageError } from './args.js';
 import { oneLine } from './format.js';
+import { clip, quote } from '../core/limits.js';
 import { fitCommand, FIT_USAGE } from './fit-command.js';
 import { optimalCommand, OPTIMAL_USAGE } from './optimal-command.js';
 import { bootstrapCommand, BOOTSTRAP_USAGE } from './bootstrap-command.js';
@@ -31,6 +32,9 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
   cost: { usage: COST_USAGE, run: costCommand },
 };
 
+/** The longest error line the command prints (then "…"). */
+const MAX_ERROR_LINE = 500;
+
 export const USAGE = `Usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n\n')}`;
 
 export interface CliOutcome {
@@ -46,7 +50,7 @@ async function dispatch(argv: string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return USAGE;
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!entry) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}, --help)`);
+  if (!entry) throw new UsageError(`unknown command ${quote(command)} (try: ${Object.keys(COMMANDS).join(', ')}, --help)`);
   if (rest.includes('--help') || rest.includes('-h')) return entry.usage;
   return entry.run(rest);
 }
@@ -59,6 +63,7 @@ export async function runCli(argv: string[]): Promise<CliOutcome> {
   } catch (e) {
     const known = e instanceof UsageError || e instanceof ScalingKitError;
     const message = e instanceof Error ? e.message : String(e);
-    return { status: known ? 2 : 1, stdout: '', stderr: `scaling-kit: ${oneLine(known ? message : `internal error: ${message}`)}\n` };
+    // Messages quote at most 80 characters of any input; this cap on the whole line is a backstop for the rest.
+    return { status: known ? 2 : 1, stdout: '', stderr: `scaling-kit: ${clip(oneLine(known ? message : `internal error: ${message}`), MAX_ERROR_LINE)}\n` };
   }
 }

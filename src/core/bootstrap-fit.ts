@@ -16,7 +16,7 @@
  * ../stats/bootstrap-diagnostics.ts and `basinCheck` below.
  */
 
-import { bootstrapChinchilla, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
+import { bootstrapChinchilla, checkBootstrapCounts, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
 import { bootstrapLaw, paramSources, type LawBootstrapResult } from './bootstrap-law.js';
 import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
@@ -42,6 +42,8 @@ export const BOOTSTRAP_FIT_OPTIONS = [
   'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'starts', 'lower', 'upper', 'strategy',
   'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique',
 ] as const satisfies readonly (keyof FitOptions)[];
+/** Weights one refit batch may hold (2²⁴ doubles, 128 MiB): a default batch of many runs is made smaller to fit. */
+const BATCH_CELLS = 2 ** 24;
 /** The bootstrap's own options. */
 const OWN_OPTIONS = ['resamples', 'seed', 'rng', 'level', 'budgets', 'at', 'batchSize', 'start', 'estimate', 'signal', 'onProgress'] as const;
 
@@ -187,6 +189,8 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   const t0 = performance.now();
   if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object');
   checkOptionNames(options, [...BOOTSTRAP_FIT_OPTIONS, ...OWN_OPTIONS]);
+  // Counts that size the work (a billion resamples) are refused before the runs are read or fitted.
+  checkBootstrapCounts(options);
   const fitOptions: FitOptions = {};
   for (const key of BOOTSTRAP_FIT_OPTIONS) if (options[key] !== undefined) (fitOptions as Record<string, unknown>)[key] = options[key];
   const opts = resolveFitOptions(fitOptions);
@@ -267,7 +271,8 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     runs, refit,
     resamples: options.resamples, seed: options.seed, rng: options.rng, level: options.level,
     signal: options.signal, onProgress: options.onProgress,
-    batchSize: options.batchSize ?? Math.max(100, Math.ceil(resamples / 8)),
+    // One batch holds batchSize × runs weights twice over: keep that within BATCH_CELLS unless the caller chose.
+    batchSize: options.batchSize ?? Math.max(1, Math.min(Math.max(100, Math.ceil(resamples / 8)), Math.floor(BATCH_CELLS / n))),
     onReplicate: (k: number, t: Float64Array, ok: boolean) => ((replicates[k] = t), (used[k] = ok)),
   };
   const result: BootstrapResult | LawBootstrapResult = spec.form === 'chinchilla'

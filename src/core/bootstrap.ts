@@ -21,6 +21,7 @@
  */
 
 import { OptionError, ScalingKitError } from './errors.js';
+import { LIMITS, formatCount } from './limits.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
@@ -58,7 +59,7 @@ export interface BootstrapOptions {
   start: ChinchillaTheta;
   /** The point estimate, reported beside each interval when given. */
   estimate?: ChinchillaTheta;
-  /** Replicates; default 4,000 (Epoch). */
+  /** Replicates; default 4,000 (Epoch); at most 100,000 (LIMITS.resamples, fixed). */
   resamples?: number;
   /** Integer in [0, 2³²); default 42 (Epoch). */
   seed?: number;
@@ -136,6 +137,34 @@ function integerIn(option: string, value: unknown, min: number, max: number): nu
   return value;
 }
 
+/** A count from 1 to `max`, a fixed limit (src/core/limits.ts) the error names. */
+function countIn(option: string, value: unknown, max: number): number {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max)) {
+    throw new OptionError(option, `invalid ${option}; expected an integer from 1 to ${formatCount(max)} (a fixed limit): ${String(value)}`);
+  }
+  return value;
+}
+
+/** A list option's length within its fixed limit. */
+function listWithin(option: string, value: unknown, max: number, what: string): void {
+  if (Array.isArray(value) && value.length > max) {
+    throw new OptionError(option, `invalid ${option}; at most ${formatCount(max)} ${what} (a fixed limit): ${formatCount(value.length)} given`);
+  }
+}
+
+/**
+ * The counts a bootstrap allocates for — resamples, batchSize, budgets, at —
+ * against their limits (LIMITS). `bootstrap` calls it before it reads or fits
+ * anything; the resolvers below call it again.
+ */
+export function checkBootstrapCounts(o: Pick<BootstrapOptions, 'resamples' | 'batchSize' | 'budgets' | 'at'>): void {
+  if (o === null || typeof o !== 'object') return;
+  countIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, LIMITS.resamples);
+  countIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, LIMITS.resamples);
+  listWithin('budgets', o.budgets, LIMITS.budgets, 'budgets');
+  listWithin('at', o.at, LIMITS.points, 'points');
+}
+
 /** θ as an array in `names` order, from an object by name; every entry a finite number. */
 export function thetaOf(option: string, value: Record<string, number> | undefined, names: readonly string[]): Float64Array {
   if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
@@ -164,9 +193,9 @@ export function resolveCommon(o: Omit<BootstrapOptions, 'start' | 'estimate'>) {
     n,
     rng,
     level,
-    resamples: integerIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, 1, 2 ** 31 - 1),
+    resamples: countIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, LIMITS.resamples),
     seed: integerIn('seed', o.seed ?? BOOTSTRAP_DEFAULTS.seed, 0, 2 ** 32 - 1),
-    batchSize: integerIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, 1, 2 ** 31 - 1),
+    batchSize: countIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, LIMITS.resamples),
   };
 }
 
@@ -174,11 +203,13 @@ function resolve(o: BootstrapOptions) {
   const common = resolveCommon(o);
   const budgets = o.budgets ?? [];
   if (!Array.isArray(budgets)) throw new OptionError('budgets', 'invalid budgets; expected an array of FLOP counts');
+  listWithin('budgets', budgets, LIMITS.budgets, 'budgets');
   budgets.forEach((C, i) => {
     if (!isPositiveFinite(C)) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; expected a positive finite number of FLOPs: ${String(C)}`);
   });
   const at = o.at ?? [];
   if (!Array.isArray(at)) throw new OptionError('at', 'invalid at; expected an array of { N, D }');
+  listWithin('at', at, LIMITS.points, 'points');
   at.forEach((p, i) => {
     for (const k of ['N', 'D'] as const) {
       if (!isPositiveFinite(p?.[k])) throw new OptionError(`at[${i}].${k}`, `invalid at[${i}].${k}; expected a positive finite number: ${String(p?.[k])}`);

@@ -22,6 +22,7 @@
  */
 
 import { OptionError } from './errors.js';
+import { clip, quote, quoteList } from './limits.js';
 
 export type Role = 'N' | 'D' | 'C' | 'loss';
 
@@ -149,14 +150,14 @@ interface Candidate {
 function findExplicit(headers: readonly string[], role: Role, wanted: unknown): number {
   const option = `columns.${role}`;
   if (typeof wanted !== 'string' || wanted.length === 0) {
-    throw new OptionError(option, `invalid ${option}; expected a column name: ${String(wanted)}`);
+    throw new OptionError(option, `invalid ${option}; expected a column name: ${clip(String(wanted))}`);
   }
   let i = headers.indexOf(wanted);
   if (i < 0) i = headers.findIndex((h) => normalizeName(h) === normalizeName(wanted));
   if (i < 0) {
     throw new OptionError(
       option,
-      `invalid ${option}; no column "${wanted}" among ${headers.map((h) => `"${h}"`).join(', ')}`,
+      `invalid ${option}; no column ${quote(wanted)} among ${quoteList(headers)}`,
     );
   }
   return i;
@@ -169,11 +170,11 @@ function findExplicit(headers: readonly string[], role: Role, wanted: unknown): 
  */
 export function matchColumns(headers: readonly string[], mapping: ColumnMapping = {}): ColumnMatch {
   if (mapping === null || typeof mapping !== 'object') {
-    throw new OptionError('columns', `invalid columns; expected an object: ${String(mapping)}`);
+    throw new OptionError('columns', `invalid columns; expected an object: ${clip(String(mapping))}`);
   }
   for (const key of Object.keys(mapping)) {
     if (!(ROLES as readonly string[]).includes(key)) {
-      throw new OptionError(`columns.${key}`, `invalid columns.${key}; expected one of N, D, C, loss`);
+      throw new OptionError(`columns.${key}`, `invalid columns.${clip(key)}; expected one of N, D, C, loss`);
     }
   }
   const chosen: Partial<Record<Role, number>> = {};
@@ -183,7 +184,7 @@ export function matchColumns(headers: readonly string[], mapping: ColumnMapping 
     if (wanted === undefined) continue;
     const i = findExplicit(headers, role, wanted);
     if (used.has(i)) {
-      throw new OptionError(`columns.${role}`, `invalid columns.${role}; column "${headers[i]}" is already mapped`);
+      throw new OptionError(`columns.${role}`, `invalid columns.${role}; column ${quote(headers[i])} is already mapped`);
     }
     chosen[role] = i;
     used.add(i);

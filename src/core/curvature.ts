@@ -98,10 +98,17 @@ function flatness(M: Float64Array, P: number): { condition: number; flat: number
   return { condition, flat: condition > FLAT_CONDITION ? [...Array(P).keys()].filter((i) => Math.abs(vectors[i * P + lo]) > 0.3) : [] };
 }
 
-/** One run's data, as views: the per-run gradients of the sandwich. */
-function runView(data: FitData, i: number): FitData {
-  const one = (a: Float64Array) => a.subarray(i, i + 1);
-  return { count: 1, lnN: one(data.lnN), lnD: one(data.lnD), lnC: one(data.lnC), lnU: one(data.lnU), lnL: one(data.lnL), loss: one(data.loss), weight: one(data.weight) };
+/**
+ * wᵢ·∂ℓ/∂q for run i at log-prediction q: with ∇qᵢ, run i's gradient of the
+ * objective (the same losses as src/engine/js/objective.ts).
+ */
+function lossSlope(spec: ObjectiveSpec, q: number, lnL: number, loss: number, w: number): number {
+  switch (spec.loss) {
+    case 'huber': { const r = q - lnL; return Math.abs(r) <= spec.delta ? w * r : r > 0 ? w * spec.delta : -w * spec.delta; }
+    case 'squared': return 2 * w * (q - lnL);
+    case 'squared-raw': { const p = Math.exp(q); return 2 * w * (p - loss) * p; }
+    case 'asymmetric': { const p = Math.exp(q); return loss - p > 0 ? -w * p : w * spec.asymmetry * p; }
+  }
 }
 
 export function curvature(spec: ObjectiveSpec, data: FitData, theta: Float64Array): Curvature {
@@ -120,11 +127,12 @@ export function curvature(spec: ObjectiveSpec, data: FitData, theta: Float64Arra
   if (!H.every(Number.isFinite)) return { standardErrors: nan, condition, flat };
   const Hinv = inverse(H, P);
   if (!Hinv) return { standardErrors: nan, condition, flat };
-  const meat = new Float64Array(P * P), g = new Float64Array(P);
+  const meat = new Float64Array(P * P);
   for (let i = 0; i < data.count; i++) {
-    if (!(data.weight[i] > 0)) continue;
-    objective(runView(data, i), spec, theta, g);
-    for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) meat[a * P + b] += g[a] * g[b];
+    const w = data.weight[i];
+    if (!(w > 0)) continue;
+    const c = lossSlope(spec, predictLog(spec, theta, data, i, dq), data.lnL[i], data.loss[i], w);
+    for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) meat[a * P + b] += c * c * dq[a] * dq[b];
   }
   const standardErrors = new Float64Array(P);
   for (let a = 0; a < P; a++) {

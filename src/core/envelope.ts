@@ -20,6 +20,7 @@
  */
 
 import { DataError, OptionError } from './errors.js';
+import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
 import type { Runs } from './runs-types.js';
@@ -72,7 +73,9 @@ function resolve(o: EnvelopeOptions, C: Float64Array): EnvelopeResult['options']
   if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
   checkOptionNames(o, ENVELOPE_OPTION_NAMES);
   const { buckets = ENVELOPE_DEFAULTS.buckets, level = ENVELOPE_DEFAULTS.level } = o;
-  if (!(Number.isInteger(buckets) && buckets >= 1)) throw new OptionError('buckets', `invalid buckets; expected an integer ≥ 1: ${String(buckets)}`);
+  if (!(Number.isInteger(buckets) && buckets >= 1 && buckets <= LIMITS.buckets)) {
+    throw new OptionError('buckets', `invalid buckets; expected an integer from 1 to ${formatCount(LIMITS.buckets)} (a fixed limit): ${String(buckets)}`);
+  }
   checkLevel(level);
   let range: [number, number];
   if (o.range === undefined) {

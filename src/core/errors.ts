@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'missing-column'
   | 'bad-value'
   | 'too-few-runs'
+  | 'too-large'
   | 'bad-option'
   | 'engine';
 
@@ -41,5 +42,21 @@ export class OptionError extends ScalingKitError {
     super('bad-option', message);
     this.name = 'OptionError';
     this.option = option;
+  }
+}
+
+/**
+ * Input over a size limit (src/core/limits.ts), code 'too-large': `limit`
+ * names the option that raises it (maxRows or maxBytes), `max` its value.
+ * Raised before the input is parsed further.
+ */
+export class LimitError extends DataError {
+  readonly limit: 'maxRows' | 'maxBytes';
+  readonly max: number;
+  constructor(limit: 'maxRows' | 'maxBytes', max: number, message: string) {
+    super('too-large', message);
+    this.name = 'LimitError';
+    this.limit = limit;
+    this.max = max;
   }
 }

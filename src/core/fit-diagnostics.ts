@@ -27,6 +27,8 @@ const PATTERN_Z = -3.5;
 const OUTLIER_Z = 5;
 /** Spread ratio (large-prediction third over small third, or the inverse) that counts as heteroscedastic. */
 const SPREAD_RATIO = 3;
+/** Residual checks look at most this many runs, spread evenly (outliers are then named among them). */
+const RESIDUAL_SAMPLE = 50_000;
 /** Runs per free parameter below which a fit is fragile. */
 const RUNS_PER_PARAMETER = 3;
 
@@ -195,9 +197,11 @@ const median = (v: number[]): number => {
  * with the prediction, and runs far from the rest by a robust z (rows 1-based).
  */
 export function residualDiagnostics(spec: ObjectiveSpec, theta: Float64Array, data: FitData, rows: ArrayLike<number>, parameters: number): Diagnostic[] {
-  const keep: number[] = [];
+  let keep: number[] = [];
   for (let i = 0; i < data.count; i++) if (data.weight[i] > 0) keep.push(i);
   if (keep.length < RUNS_PER_PARAMETER * parameters || keep.length < 8) return [];
+  // Rank tests on a million runs cost seconds: an even spread of RESIDUAL_SAMPLE runs decides them as well.
+  if (keep.length > RESIDUAL_SAMPLE) keep = Array.from({ length: RESIDUAL_SAMPLE }, (_, j) => keep[Math.floor((j * keep.length) / RESIDUAL_SAMPLE)]);
   const dq = new Float64Array(theta.length);
   const pred = keep.map((i) => predictLog(spec, theta, data, i, dq));
   if (!pred.every(Number.isFinite)) return [];

@@ -4,6 +4,7 @@
  */
 
 import { OptionError } from './errors.js';
+import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
 import { checkParams, type ChinchillaParams } from './law.js';
@@ -122,7 +123,7 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   checkOptionNames(o, FIT_OPTION_NAMES);
   const form = oneOf('form', o.form, Object.keys(FORM_IDS) as FormName[], 'chinchilla');
   const breaks = integer('breaks', o.breaks, 1, 1)!;
-  if (breaks > 8) throw new OptionError('breaks', `invalid breaks; at most 8 are supported: ${breaks}`);
+  if (breaks > LIMITS.breaks) throw new OptionError('breaks', `invalid breaks; at most ${LIMITS.breaks} are supported (a fixed limit): ${breaks}`);
   let constants = new Float64Array(0);
   if (form === 'data-constrained') {
     if (o.base === undefined) throw new OptionError('base', 'the data-constrained form needs base: the Chinchilla law { A, B, E, alpha, beta } fitted on single-epoch runs');
@@ -144,6 +145,7 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   let starts: Float64Array | undefined;
   if (o.starts !== undefined) {
     if (!Array.isArray(o.starts) || o.starts.length === 0) throw new OptionError('starts', 'invalid starts; expected a non-empty array of θ objects');
+    if (o.starts.length > LIMITS.starts) throw new OptionError('starts', `invalid starts; at most ${formatCount(LIMITS.starts)} starting points (a fixed limit): ${formatCount(o.starts.length)} given`);
     starts = new Float64Array(o.starts.length * names.length);
     o.starts.forEach((s, i) => starts!.set(byName(`starts[${i}]`, s, names, NaN, true), i * names.length));
   }

@@ -32,6 +32,7 @@
  */
 
 import { DataError, OptionError } from './errors.js';
+import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
 import type { Runs } from './runs-types.js';
@@ -120,6 +121,7 @@ function resolve(o: IsoflopOptions): IsoflopResult['options'] {
   checkLevel(level);
   if (budgets !== undefined) {
     if (!Array.isArray(budgets) || budgets.length === 0) throw new OptionError('budgets', 'invalid budgets; expected a non-empty array of FLOP budgets');
+    if (budgets.length > LIMITS.budgets) throw new OptionError('budgets', `invalid budgets; at most ${LIMITS.budgets} budgets (a fixed limit): ${formatCount(budgets.length)} given`);
     budgets.forEach((b, i) => {
       if (!(typeof b === 'number' && Number.isFinite(b) && b > 0)) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; expected a positive finite number: ${String(b)}`);
       if (budgets.indexOf(b) !== i) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; ${b} is listed twice`);

@@ -17,11 +17,17 @@
  *   keep runs whose loss is strictly below the k-th largest loss, duplicates
  *   counted. Ties: every run whose loss equals the k-th largest is dropped too, so
  *   more than k runs go when that value is shared; k ≥ number of runs drops all.
+ * - Size limits (src/core/limits.ts): text over `maxBytes` (UTF-8, default
+ *   64 MiB) is refused before it is parsed, and input of more than `maxRows`
+ *   data rows (default 1,000,000) while it is parsed, at the first row over:
+ *   a `LimitError` (code 'too-large') naming the option that raises the limit.
+ *   Messages quote at most 80 characters of any cell or name.
  */
 
 import { dsvFormat } from 'd3-dsv';
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
-import { DataError, OptionError } from './errors.js';
+import { DataError, LimitError, OptionError } from './errors.js';
+import { LIMITS, clip, isLimitValue, overBytes, overLimitMessage, quote, quoteList } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { Runs } from './runs-types.js';
 
@@ -42,10 +48,14 @@ export interface ReadRunsOptions {
   weights?: string;
   /** Column of unique training tokens (data-constrained fits); recognised as U, unique tokens, … when not named. */
   unique?: string;
+  /** Most data rows accepted, counted as `row` is (the header not, blank lines too); default 1,000,000. `Infinity` lifts the limit. */
+  maxRows?: number;
+  /** Longest text accepted, in UTF-8 bytes; default 64 MiB. `Infinity` lifts the limit. */
+  maxBytes?: number;
 }
 
 /** Every option `readRuns` knows; any other name is an OptionError. */
-export const READ_RUNS_OPTION_NAMES = ['columns', 'dropHighest', 'minRuns', 'weights', 'unique'] as const satisfies readonly (keyof ReadRunsOptions)[];
+export const READ_RUNS_OPTION_NAMES = ['columns', 'dropHighest', 'minRuns', 'weights', 'unique', 'maxRows', 'maxBytes'] as const satisfies readonly (keyof ReadRunsOptions)[];
 type _ReadRunsOptionsListed = NoneMissing<Exclude<keyof ReadRunsOptions, (typeof READ_RUNS_OPTION_NAMES)[number]>>;
 /** `runsFromArrays` names its own columns. */
 const ARRAY_OPTION_NAMES = READ_RUNS_OPTION_NAMES.filter((k) => k !== 'columns');
@@ -92,9 +102,59 @@ function pickDelimiter(header: string): string {
   return best;
 }
 
-function tableFromCsv(text: string): Table {
+/** Refuses input of more than `maxRows` data rows (a LimitError naming maxRows). */
+function checkRows(count: number, maxRows: number): void {
+  if (count > maxRows) throw new LimitError('maxRows', maxRows, overLimitMessage('maxRows', maxRows, 'the maxRows option'));
+}
+
+/**
+ * Where a quote opens a field that is never closed, or -1. d3-dsv then takes
+ * the rest of the text as that one field; this walks fields as it does
+ * (a field is quoted when it starts with '"', and "" inside stands for '"').
+ */
+function unclosedQuote(text: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0), n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (text.charCodeAt(i) === 34) {
+      let from = i + 1, close = -1;
+      while ((close = text.indexOf('"', from)) >= 0 && text.charCodeAt(close + 1) === 34) from = close + 2;
+      if (close < 0) return i;
+      i = close + 1; // the character after the closing quote ends the field
+      i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      continue;
+    }
+    while (i < n) {
+      const c = text.charCodeAt(i++);
+      if (c === d || c === 10) break;
+      if (c === 13) {
+        if (text.charCodeAt(i) === 10) i++;
+        break;
+      }
+    }
+  }
+  return -1;
+}
+
+function tableFromCsv(text: string, maxRows: number): Table {
   const header = text.slice(0, text.search(/\r?\n|$/));
-  const records = dsvFormat(pickDelimiter(header)).parseRows(text);
+  const delimiter = pickDelimiter(header);
+  // Record r (0 is the header) is data row r: stop at the first row over the limit, before keeping more.
+  const records = dsvFormat(delimiter).parseRows(text, (fields, r) => (checkRows(r, maxRows), fields));
+  // A last field that spans lines may be a quote never closed, which swallowed the rest of the input: say so.
+  const last = records[records.length - 1];
+  if (/[\r\n]/.test(last[last.length - 1] ?? '')) {
+    const at = unclosedQuote(text, delimiter);
+    if (at >= 0) {
+      let line = 1;
+      for (let i = 0; i < at; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      }
+      const row = records.length - 1;
+      throw new DataError('parse', `unclosed quote: the field opened by the quote on line ${line} runs to the end of the input`, row > 0 ? { row } : {});
+    }
+  }
   const names = records[0].map((h) => h.trim());
   const kept: string[][] = [];
   const row: number[] = [];
@@ -107,8 +167,9 @@ function tableFromCsv(text: string): Table {
   return { names, row, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
 }
 
-function tableFromObjects(list: readonly unknown[]): Table {
+function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
   if (list.length === 0) throw empty('an empty array');
+  checkRows(list.length, maxRows);
   const names: string[] = [];
   const seen = new Set<string>();
   list.forEach((o, i) => {
@@ -122,7 +183,7 @@ function tableFromObjects(list: readonly unknown[]): Table {
   return { names, row, cell: (c, i) => objs[i][names[c]], size: () => objs.length };
 }
 
-function tableFromArrays(obj: Record<string, unknown>): Table {
+function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
   const names = Object.keys(obj).filter((k) => isArrayLike(obj[k]));
   if (names.length === 0) {
     throw new DataError('parse', 'expected an array of objects or an object of arrays; found no array-valued key');
@@ -130,31 +191,33 @@ function tableFromArrays(obj: Record<string, unknown>): Table {
   const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
   const n = cols.reduce((most, c) => Math.max(most, c.length), 0);
   if (n === 0) throw empty('every column is empty');
+  checkRows(n, maxRows);
   const row = Array.from({ length: n }, (_, i) => i + 1);
   return { names, row, cell: (c, i) => cols[c][i], size: (c) => cols[c].length };
 }
 
-function toTable(input: unknown): Table {
+function toTable(input: unknown, maxRows: number, maxBytes: number): Table {
   if (typeof input === 'string') {
+    if (overBytes(input, maxBytes)) throw new LimitError('maxBytes', maxBytes, overLimitMessage('maxBytes', maxBytes, 'the maxBytes option'));
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     const start = text.trimStart();
     if (start === '') throw empty('no text');
-    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start);
+    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start, maxRows);
     try {
       input = JSON.parse(start) as unknown;
     } catch (e) {
-      throw new DataError('parse', `invalid JSON: ${(e as Error).message}`);
+      throw new DataError('parse', `invalid JSON: ${clip((e as Error).message, 120)}`);
     }
   }
-  if (Array.isArray(input)) return tableFromObjects(input);
+  if (Array.isArray(input)) return tableFromObjects(input, maxRows);
   if (input !== null && typeof input === 'object' && !isArrayLike(input)) {
-    return tableFromArrays(input as Record<string, unknown>);
+    return tableFromArrays(input as Record<string, unknown>, maxRows);
   }
   throw new DataError('parse', `expected CSV or JSON text, an array of objects or an object of arrays; got ${describe(input)}`);
 }
 
 function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quote(v);
   if (v === undefined) return 'nothing';
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
   return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
@@ -175,6 +238,11 @@ function checkOptions(options: unknown, known: readonly string[]): void {
   checkOptionNames(options, known);
 }
 
+function checkLimit(option: 'maxRows' | 'maxBytes', value: unknown): number {
+  if (!isLimitValue(value)) throw new OptionError(option, `invalid ${option}; expected an integer ≥ 1 or Infinity: ${describe(value)}`);
+  return value;
+}
+
 function checkInteger(option: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new OptionError(option, `invalid ${option}; expected an integer ≥ ${min}: ${describe(value)}`);
@@ -185,7 +253,7 @@ function checkInteger(option: string, value: unknown, min: number): number {
 function missing(role: Role, names: readonly string[]): DataError {
   const what = role === 'loss' ? 'loss' : role === 'N' ? 'parameter count (N)' : 'tokens (D) or compute (C)';
   const hint = role === 'D' ? [...COLUMN_ALIASES.D.slice(0, 3), ...COLUMN_ALIASES.C.slice(0, 3)] : COLUMN_ALIASES[role].slice(0, 5);
-  const found = names.length ? names.map((n) => `"${n}"`).join(', ') : 'none';
+  const found = names.length ? quoteList(names) : 'none';
   return new DataError(
     'missing-column',
     `no ${what} column (names such as ${hint.map((h) => `"${h}"`).join(', ')}, or set the columns option); columns found: ${found}`,
@@ -203,14 +271,16 @@ function keepBelowKthLargest(loss: Float64Array, k: number): number[] {
 
 /**
  * Read and validate training runs. Throws `DataError` (codes 'empty-input',
- * 'parse', 'missing-column', 'bad-value', 'too-few-runs') naming the row and
- * column, or `OptionError` naming the option.
+ * 'parse', 'missing-column', 'bad-value', 'too-few-runs', and 'too-large' as a
+ * `LimitError`) naming the row and column, or `OptionError` naming the option.
  */
 export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs {
   checkOptions(options, READ_RUNS_OPTION_NAMES);
   const dropHighest = checkInteger('dropHighest', options.dropHighest ?? 0, 0);
   const minRuns = checkInteger('minRuns', options.minRuns ?? 1, 1);
-  const table = toTable(input);
+  const maxRows = checkLimit('maxRows', options.maxRows ?? LIMITS.maxRows);
+  const maxBytes = checkLimit('maxBytes', options.maxBytes ?? LIMITS.maxBytes);
+  const table = toTable(input, maxRows, maxBytes);
   const match = matchColumns(table.names, options.columns);
   if (match.N === undefined) throw missing('N', table.names);
   if (match.D === undefined && match.C === undefined) throw missing('D', table.names);
@@ -224,7 +294,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   for (const { name, column } of roles) {
     const size = table.size(column);
     if (size !== n) {
-      throw new DataError('parse', `column "${name}" has ${size} values, expected ${n} like the longest column`, { column: name });
+      throw new DataError('parse', `column ${quote(name)} has ${size} values, expected ${n} like the longest column`, { column: name });
     }
   }
   const values: Partial<Record<Role, Float64Array>> = {};
@@ -237,7 +307,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
         const row = table.row[i];
         throw new DataError(
           'bad-value',
-          `row ${row}, column "${name}": expected a positive finite number, got ${describe(raw)}`,
+          `row ${row}, column ${quote(name)}: expected a positive finite number, got ${describe(raw)}`,
           { row, column: name },
         );
       }
@@ -260,7 +330,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     for (let i = 0; i < n; i++) {
       if (Number.isFinite(derived[i]) && derived[i] > 0) continue;
       const row = table.row[i];
-      throw new DataError('bad-value', `row ${row}, column "${from}": ${what} is ${derived[i]}, beyond double precision; rescale the units`, { row, column: from });
+      throw new DataError('bad-value', `row ${row}, column ${quote(from)}: ${what} is ${derived[i]}, beyond double precision; rescale the units`, { row, column: from });
     }
   }
   const rows = Int32Array.from(table.row);
@@ -292,7 +362,7 @@ function optionalColumn(table: Table, named: string | undefined, recognise: (nor
     if (typeof named !== 'string') throw new OptionError(option, `invalid ${option}; expected a column name: ${describe(named)}`);
     column = table.names.indexOf(named);
     if (column < 0) column = table.names.findIndex((n) => normalizeName(n) === normalizeName(named));
-    if (column < 0) throw new OptionError(option, `invalid ${option}: no column "${named}"; columns found: ${table.names.map((n) => `"${n}"`).join(', ')}`);
+    if (column < 0) throw new OptionError(option, `invalid ${option}: no column ${quote(named)}; columns found: ${quoteList(table.names)}`);
   } else {
     column = table.names.findIndex((n) => recognise(normalizeName(n)));
     if (column < 0) return undefined;
@@ -305,7 +375,7 @@ function optionalColumn(table: Table, named: string | undefined, recognise: (nor
     if (!(Number.isFinite(x) && x >= min)) {
       const row = table.row[i];
       const expected = min > 0 ? 'a positive finite number' : 'a finite number ≥ 0';
-      throw new DataError('bad-value', `row ${row}, column "${name}": expected ${expected}, got ${describe(raw)}`, { row, column: name });
+      throw new DataError('bad-value', `row ${row}, column ${quote(name)}: expected ${expected}, got ${describe(raw)}`, { row, column: name });
     }
     values[i] = x;
   }

@@ -18,6 +18,7 @@
 
 import { csvFormat } from 'd3-dsv';
 import { OptionError } from '../core/errors.js';
+import { LIMITS, clip, formatCount } from '../core/limits.js';
 import { checkOptionNames, type NoneMissing } from '../core/option-names.js';
 import { computeOptimal, predict, type ChinchillaParams } from '../core/law.js';
 
@@ -123,7 +124,7 @@ export function normals(seed: number | bigint): () => number {
 }
 
 function check(option: string, ok: boolean, value: unknown, expected: string): void {
-  if (!ok) throw new OptionError(option, `invalid ${option}; expected ${expected}: ${String(value)}`);
+  if (!ok) throw new OptionError(option, `invalid ${option}; expected ${expected}: ${clip(String(value))}`);
 }
 
 const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
@@ -136,6 +137,10 @@ function validate(o: Required<SyntheticOptions>): void {
     o.budgets, 'a non-empty array of positive finite numbers');
   check('sizesPerBudget', Number.isInteger(o.sizesPerBudget) && o.sizesPerBudget >= 1,
     o.sizesPerBudget, 'an integer ≥ 1');
+  const runs = o.budgets.length * o.sizesPerBudget;
+  if (runs > LIMITS.maxRows) {
+    throw new OptionError('sizesPerBudget', `invalid sizesPerBudget; budgets × sizesPerBudget is ${formatCount(runs)} runs, over the fixed limit of ${formatCount(LIMITS.maxRows)}`);
+  }
   check('span', typeof o.span === 'number' && Number.isFinite(o.span) && o.span >= 0, o.span,
     'a finite number ≥ 0');
   check('offset', typeof o.offset === 'number' && Number.isFinite(o.offset), o.offset, 'a finite number');
