@@ -5,7 +5,11 @@
  *   inline to its `fit` event and the frame that draws it;
  * - the main thread while that element fits and then bootstraps (longest task,
  *   tasks over 50 ms, from the Long Tasks API);
- * - a <scaling-calculator> slider: input event → table and chart updated.
+ * - a <scaling-calculator> slider: input event → table and chart updated;
+ * - issue #12's large inputs: the longest main-thread task while a
+ *   <scaling-fit> with 10,000 runs in an inline CSV fits, draws and fills its
+ *   hidden table, and while a <scaling-curve> whose law label is 100,000
+ *   characters long draws and moves its cursor (tooltip and aria-label hold the label).
  */
 
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
@@ -87,4 +91,99 @@ export async function measureCalculator(steps = 70, warmup = 10): Promise<{ medi
   el.remove();
   times.sort((a, b) => a - b);
   return { medianMs: median(times), p90Ms: times[Math.floor(times.length * 0.9)], worstMs: times[times.length - 1], updates };
+}
+
+/** Long-task durations (Long Tasks API: every task over 50 ms) while `body` runs, collected after a pause for late entries. */
+async function longTasks<T>(body: () => Promise<T>): Promise<{ value: T; tasks: number[]; totalMs: number }> {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  const value = await body();
+  const totalMs = performance.now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, 100)); // long-task entries arrive asynchronously
+  for (const e of observer.takeRecords()) tasks.push(e.duration);
+  observer.disconnect();
+  return { value, tasks, totalMs };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `rows` synthetic Chinchilla-like runs as CSV (N, D, loss): N log-uniform over
+ * 10M–10B, 5–200 tokens per parameter, the Besiroglu et al. law with 1 % noise,
+ * from a fixed seed (mulberry32), so every bench run reads the same table.
+ */
+export function syntheticCsv(rows: number, seed = 12): string {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const lines = ['N,D,loss'];
+  for (let i = 0; i < rows; i++) {
+    const N = 10 ** (7 + 3 * random()), D = N * 10 ** (Math.log10(5) + Math.log10(40) * random());
+    const L = (1.8172 + 482.01 / N ** 0.3478 + 2085.43 / D ** 0.3658) * Math.exp(0.01 * (random() + random() + random() - 1.5));
+    lines.push(`${N.toPrecision(6)},${D.toPrecision(6)},${L.toPrecision(6)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The longest task on the page's thread from connecting a <scaling-fit> that
+ * holds `rows` runs in an inline <script type="text/csv"> until its fit is
+ * drawn and its visually hidden data table holds every run.
+ */
+export async function measureLargeTable(rows = 10_000): Promise<{ longestMs: number; over50: number; totalMs: number; rows: number }> {
+  const csv = syntheticCsv(rows);
+  const el = document.createElement('scaling-fit');
+  const script = document.createElement('script');
+  script.type = 'text/csv';
+  script.textContent = csv;
+  el.append(script);
+  const tableRows = () => el.shadowRoot?.querySelector('.visually-hidden table tbody')?.childElementCount ?? 0;
+  const { tasks, totalMs } = await longTasks(async () => {
+    const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
+    document.body.append(el);
+    await fitted;
+    await frame();
+    // The hidden table follows the chart a task later (elements/controllers/lagging.ts).
+    for (let waited = 0; tableRows() < rows && waited < 20_000; waited += 20) await sleep(20);
+    await frame();
+  });
+  const drawn = tableRows();
+  el.remove();
+  return { longestMs: Math.max(0, ...tasks), over50: tasks.length, totalMs, rows: drawn };
+}
+
+/**
+ * The longest task on the page's thread while a <scaling-curve> whose law
+ * label is `chars` characters long (words, so text can wrap) connects and
+ * draws, then moves its cursor `steps` times with the arrow keys (each step
+ * writes the label into the tooltip and lays it out). `stepMs` is the slowest step.
+ */
+export async function measureLongLabel(chars = 100_000, steps = 5): Promise<{ longestMs: number; over50: number; totalMs: number; stepMs: number; chars: number }> {
+  const label = 'Chinchilla replication, Epoch AI '.repeat(Math.ceil(chars / 33)).slice(0, chars);
+  const el = document.createElement('scaling-curve') as HTMLElement & { law: unknown; updateComplete: Promise<boolean> };
+  el.law = { form: 'chinchilla', params: { E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 }, label };
+  let stepMs = 0;
+  const { tasks, totalMs } = await longTasks(async () => {
+    const drawn = new Promise<void>((resolve) => el.addEventListener('scaling-render', () => resolve(), { once: true }));
+    document.body.append(el);
+    await drawn;
+    await frame();
+    const plot = el.shadowRoot!.querySelector<HTMLElement>('.plot')!;
+    plot.focus();
+    for (let i = 0; i < steps; i++) {
+      const t0 = performance.now();
+      plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      stepMs = Math.max(stepMs, performance.now() - t0);
+      await frame();
+    }
+  });
+  el.remove();
+  return { longestMs: Math.max(0, ...tasks), over50: tasks.length, totalMs, stepMs, chars: label.length };
 }

@@ -5,6 +5,7 @@
  */
 
 export * from './svg.js';
+export * from './isolate.js';
 export * from './frame.js';
 export * from './scales.js';
 export * from './ticks.js';

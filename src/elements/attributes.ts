@@ -8,6 +8,7 @@
 
 import type { CommonTranslate } from '../i18n/index.js';
 import { clampSize, FRAME_DEFAULTS } from '../chart/frame.js';
+import { isolate } from '../chart/isolate.js';
 
 /** An author mistake in an attribute or property: the message is ready to show. */
 export class AttributeError extends Error {
@@ -31,7 +32,7 @@ export function parseQuantity(text: string): number {
 export function positiveAttr(value: unknown, attr: string, t: CommonTranslate): number | undefined {
   if (value === undefined || value === null) return undefined;
   const x = typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : NaN;
-  if (!(Number.isFinite(x) && x > 0)) throw new AttributeError(attr, t('errBadNumber', { attr, value: String(value) }));
+  if (!(Number.isFinite(x) && x > 0)) throw new AttributeError(attr, t('errBadNumber', { attr, value: isolate(String(value)) }));
   return x;
 }
 
@@ -39,7 +40,7 @@ export function positiveAttr(value: unknown, attr: string, t: CommonTranslate): 
 export function choiceAttr<T extends string>(value: unknown, attr: string, choices: readonly T[], fallback: T, t: CommonTranslate): T {
   if (value === undefined || value === null || value === '') return fallback;
   const found = choices.find((c) => c.toLowerCase() === String(value).trim().toLowerCase());
-  if (!found) throw new AttributeError(attr, t('errBadChoice', { attr, value: String(value), list: choices.join(', ') }));
+  if (!found) throw new AttributeError(attr, t('errBadChoice', { attr, value: isolate(String(value)), list: choices.join(', ') }));
   return found;
 }
 

@@ -48,6 +48,8 @@ async function until(test: () => boolean, ms = 4000): Promise<void> {
 const root = (el: ScalingFit) => el.shadowRoot!;
 const svg = (el: ScalingFit) => root(el).querySelector('svg.chart') as SVGSVGElement;
 const alert = (el: ScalingFit) => root(el).querySelector('.error[role="alert"]');
+/** Text without the isolates (U+2068 … U+2069) that keep user text's direction to itself (src/chart/isolate.ts; bidi.test.ts checks them). */
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 const tickTexts = (el: ScalingFit, axis: 'x' | 'y') => Array.from(root(el).querySelectorAll(`.axis-${axis} .tick text`), (t) => t.textContent ?? '');
 
 describe('<scaling-fit>', () => {
@@ -83,7 +85,7 @@ describe('<scaling-fit>', () => {
 
   it('names the law and the data in its accessible summary, and has a hidden data table', async () => {
     const el = await mount(`<scaling-fit src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`);
-    const label = svg(el).getAttribute('aria-label')!;
+    const label = plain(svg(el).getAttribute('aria-label'));
     expect(svg(el).getAttribute('role')).to.equal('img');
     expect(label).to.match(/^Loss against training compute C for 240 runs from \/test\/fixtures\/data\/chinchilla-svg-extracted\.csv; fitted L\(N, D\) = 1\.817 \+ 477\.8\/N\^0\.3473 \+ 2143\/D\^0\.3672\./);
     // The table follows the chart a task later (a frame of its own for its layout), with each
@@ -335,7 +337,7 @@ describe('<scaling-fit>', () => {
     expect(alert(el)!.textContent).to.contain('form attribute must be one of');
     el.form = 'chinchilla';
     await el.updateComplete;
-    expect(alert(el)!.textContent).to.contain('x attribute must be one of C, N, D; got "Q"');
+    expect(plain(alert(el)!.textContent)).to.contain('x attribute must be one of C, N, D; got "Q"');
   });
 
   it('define() is idempotent', () => {

@@ -4,9 +4,12 @@
  * estimated from the text (nodes are detached, so nothing can be measured):
  * about 0.6 em per Latin character and 1 em per CJK character. A label too
  * long for a row is cut with an ellipsis; the full text stays in a <title>.
+ * A label may be the author's or the data's (a law label): its bidi controls
+ * are removed (../isolate.ts), and a cut one is isolated from its ellipsis.
  */
 
 import { group, svgElement, textNode } from '../svg.js';
+import { bidiSafe, isolate } from '../isolate.js';
 
 export interface LegendItem {
   label: string;
@@ -31,10 +34,10 @@ export interface Legend {
 
 export const LEGEND_DEFAULTS = { fontSize: 12, swatch: 18, gap: 6, spacing: 18 };
 
-/** Estimated width of `text` at `fontSize` pixels. */
+/** Estimated width of `text` at `fontSize` pixels (bidi marks, embeddings and isolates take none). */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const ch of text) em += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.6;
+  for (const ch of text) em += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(ch) ? 0 : 0.6;
   return em * fontSize;
 }
 
@@ -80,14 +83,17 @@ export function legend(items: readonly LegendItem[], o: LegendOptions): Legend {
   const node = group('legend', { part: 'legend', transform: `translate(${o.x},${o.y})` });
   let cx = 0, row = 0;
   for (const item of items) {
-    const label = fitText(item.label, o.width - size - gap, fontSize);
+    const full = bidiSafe(item.label);
+    const cut = fitText(full, o.width - size - gap, fontSize);
+    // A cut label is joined with its ellipsis: the ellipsis stays outside the label's own direction.
+    const label = cut === full ? full : `${isolate(cut.slice(0, -1))}…`;
     const w = size + gap + textWidth(label, fontSize);
     if (cx > 0 && cx + w > o.width) (cx = 0, row += 1);
     const cy = row * rowHeight + rowHeight / 2;
     const entry = group('legend-item', { transform: `translate(${cx},0)` });
-    if (label !== item.label) {
+    if (cut !== full) {
       const title = svgElement('title');
-      title.textContent = item.label;
+      title.textContent = full;
       entry.append(title);
     }
     entry.append(swatch(item, size, cy), textNode(label, { x: size + gap, y: cy, dy: '0.35em' }));

@@ -84,6 +84,7 @@
 
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pointerPosition } from '../../chart/pointer.js';
+import { isolate } from '../../chart/isolate.js';
 import type { Law } from '../../core/forms-eval.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
@@ -219,7 +220,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
       const scenario = readScenario(this, t);
       const fit = this.link.law;
       const sources: LawSource[] = [
-        ...(fit ? [{ key: 'fit', label: t('calcFitLabel', { id: this.for ?? '' }), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
+        ...(fit ? [{ key: 'fit', label: t('calcFitLabel', { id: isolate(this.for ?? '') }), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
         ...presetSources(scenario.laws),
       ];
       if (sources.length === 0) throw new AttributeError('laws', t('errCalcNoLaw'));

@@ -10,6 +10,7 @@ import { html, type TemplateResult, nothing } from 'lit';
 import { dataTable, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { logTicks } from '../../chart/ticks.js';
+import { isolate } from '../../chart/isolate.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { formatCountText, formatFlopsText, formatPlain } from './format.js';
 import { scenarioFields, type HashProblem } from './hash.js';
@@ -93,10 +94,10 @@ export function cursorAt(chart: CalcChart | undefined, v: number, t: CalculatorT
   };
 }
 
-/** The ignored parts of the URL hash, in words (as text: the hash is anyone's to write). */
+/** The ignored parts of the URL hash, in words (as text, each part isolated: the hash is anyone's to write). */
 export function hashNotice(problems: readonly HashProblem[], key: string, t: CalculatorTranslate): TemplateResult | typeof nothing {
   if (problems.length === 0) return nothing;
-  const list = problems.map((p) => (p.value === undefined ? `“${p.field}”` : `${p.field}: “${p.value}”`)).join('; ');
+  const list = problems.map((p) => (p.value === undefined ? `“${isolate(p.field)}”` : `${isolate(p.field)}: “${isolate(p.value)}”`)).join('; ');
   return html`<p class="notice" role="status" part="notice">${t('calcHashProblem', { key, list })}</p>`;
 }
 

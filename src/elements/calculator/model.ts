@@ -14,6 +14,7 @@ import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
 import { PRESETS, allocationAt, type AllocationLaw } from '../../core/presets.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 import { formatFlopsText } from './format.js';
@@ -88,7 +89,7 @@ interface NumberRule { attr: string; min: number; max: number; minOpen?: boolean
 function numberAttr(value: unknown, fallback: number, rule: NumberRule, t: CalculatorTranslate): number {
   if (value === undefined || value === null || value === '') return fallback;
   const x = parseNumber(value);
-  const text = String(value);
+  const text = isolate(String(value));
   if (!Number.isFinite(x)) throw new AttributeError(rule.attr, t('errBadNumber', { attr: rule.attr, value: text }));
   if (rule.integer && !Number.isInteger(x)) throw new AttributeError(rule.attr, t('errCalcInteger', { attr: rule.attr, value: text }));
   if (x > rule.max || (rule.minOpen ? x <= rule.min : x < rule.min)) {
@@ -121,8 +122,8 @@ export function readLawIds(value: unknown, t: CalculatorTranslate): string[] {
   const ids = list.map((s) => s.trim()).filter(Boolean);
   for (const id of ids) {
     const found = PRESETS.find((p) => p.id === id);
-    if (!found) throw new AttributeError('laws', t('errUnknownPreset', { id, list: CALC_LAW_IDS.join(', ') }));
-    if (!CALC_LAW_IDS.includes(id)) throw new AttributeError('laws', t('errCalcOneVariable', { id }));
+    if (!found) throw new AttributeError('laws', t('errUnknownPreset', { id: isolate(id), list: CALC_LAW_IDS.join(', ') }));
+    if (!CALC_LAW_IDS.includes(id)) throw new AttributeError('laws', t('errCalcOneVariable', { id: isolate(id) }));
   }
   return [...new Set(ids)];
 }

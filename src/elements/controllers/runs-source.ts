@@ -25,6 +25,7 @@ import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
 import type { CommonKey, CommonTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 
 export interface RunsSourceOptions {
   /** The host's `.runs` property. */
@@ -141,6 +142,11 @@ export class RunsSourceController implements ReactiveController {
     }
   }
 
+  /** `sourceLabel` for a sentence: a URL or file name (anyone's text) isolated, so its bidi controls stay its own. */
+  get sourceText(): string {
+    return this.kind === 'src' || this.kind === 'file' ? isolate(this.label) : this.sourceLabel;
+  }
+
   /** True when the author gave no data at all (the user may paste or choose a file). */
   get authorless(): boolean {
     const runs = this.options.runs();
@@ -185,7 +191,7 @@ export class RunsSourceController implements ReactiveController {
       this.user = { text: await file.text(), kind: 'file', name: file.name ?? '' };
     } catch (error) {
       this.user = undefined;
-      this.problem = { key: 'fitErrFile', vars: { name: file.name ?? '', detail: (error as Error).message } };
+      this.problem = { key: 'fitErrFile', vars: { name: isolate(file.name ?? ''), detail: isolate((error as Error).message) } };
     } finally {
       this.loading = false;
       this.host.requestUpdate();
@@ -235,7 +241,7 @@ export class RunsSourceController implements ReactiveController {
       const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, dropHighest });
       this.set(runs, undefined, kind, label);
     } catch (error) {
-      this.set(undefined, { key: 'errData', vars: { detail: (error as Error).message } }, kind, label);
+      this.set(undefined, { key: 'errData', vars: { detail: isolate((error as Error).message) } }, kind, label);
     }
   }
 
@@ -273,19 +279,19 @@ export class RunsSourceController implements ReactiveController {
     try {
       const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
       if (!response.ok) {
-        problem = { key: 'fitErrFetchStatus', vars: { url, status: `${response.status} ${response.statusText}`.trim() } };
+        problem = { key: 'fitErrFetchStatus', vars: { url: isolate(url), status: isolate(`${response.status} ${response.statusText}`.trim()) } };
       } else {
         const body = await response.text();
         const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
         if (/html|xml|image|audio|video|font|javascript/.test(type) || /^\s*</.test(body)) {
-          problem = { key: 'fitErrFetchType', vars: { url, type: type || '?' } };
+          problem = { key: 'fitErrFetchType', vars: { url: isolate(url), type: isolate(type || '?') } };
         } else text = body;
       }
     } catch (error) {
       if (abort.signal.aborted && !timedOut) return;
       problem = timedOut
-        ? { key: 'fitErrFetchTimeout', vars: { url, seconds: Math.round((this.options.timeout ?? 15000) / 1000) } }
-        : { key: 'fitErrFetchNetwork', vars: { url, detail: (error as Error).message } };
+        ? { key: 'fitErrFetchTimeout', vars: { url: isolate(url), seconds: Math.round((this.options.timeout ?? 15000) / 1000) } }
+        : { key: 'fitErrFetchNetwork', vars: { url: isolate(url), detail: isolate((error as Error).message) } };
     } finally {
       clearTimeout(timer);
     }

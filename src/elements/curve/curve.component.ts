@@ -67,6 +67,7 @@ import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
 import { formatLaw } from '../../core/law-text.js';
 import { dataTable, summary } from '../../chart/a11y.js';
+import { isolate } from '../../chart/isolate.js';
 import { sampleAt, type Hold, type Sample } from '../../chart/sample.js';
 import { formatValue, logTicks, quantityOf } from '../../chart/ticks.js';
 import { toCsv, toJson } from '../../chart/export.js';
@@ -193,7 +194,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     return summary([
       t('summaryCurve', {
         x: t(QUANTITY[m.x]), from: formatValue(q, m.view[0], 3), to: formatValue(q, m.view[1], 3), hold: holds,
-        laws: m.series.map((s) => t('summaryLaw', { label: s.label, law: formatLaw(s.law, 4) })).join(' '),
+        laws: m.series.map((s) => t('summaryLaw', { label: isolate(s.label), law: formatLaw(s.law, 4) })).join(' '),
       }),
       m.runs && t('summaryRuns', { n: m.runs.N.length }),
     ]);
@@ -235,7 +236,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     const lines = m.series.map((s, i) => {
       const p = samples[i];
       const loss = p && Number.isFinite(p.y) ? formatValue('decimal', p.y) : '—';
-      return `${s.label}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
+      return `${isolate(s.label)}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
     });
     return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines] };
   }

@@ -13,6 +13,7 @@ import type { Runs } from '../../core/runs-types.js';
 import { defaultHold, sampleLaw, type Hold, type Sample } from '../../chart/sample.js';
 import { extent, logDomain, type ScaleType } from '../../chart/scales.js';
 import type { CurveTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -70,8 +71,8 @@ const LAW_PRESETS = PRESETS.filter((p): p is LawPreset => p.kind === 'law');
 function presetLaws(text: string, t: CurveTranslate): CurveSeries[] {
   return text.split(/[\s,]+/).filter(Boolean).map((id) => {
     const found = PRESETS.find((p) => p.id === id);
-    if (!found) throw new AttributeError('preset', t('errUnknownPreset', { id, list: LAW_PRESETS.map((p) => p.id).join(', ') }));
-    if (found.kind !== 'law') throw new AttributeError('preset', t('errAllocationPreset', { id }));
+    if (!found) throw new AttributeError('preset', t('errUnknownPreset', { id: isolate(id), list: LAW_PRESETS.map((p) => p.id).join(', ') }));
+    if (found.kind !== 'law') throw new AttributeError('preset', t('errAllocationPreset', { id: isolate(id) }));
     return { key: id, label: found.name, law: found.law, hold: { kind: 'none' }, samples: [], className: '' };
   });
 }
@@ -82,7 +83,7 @@ function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTransl
     try {
       parsed = JSON.parse(value);
     } catch (error) {
-      throw new AttributeError('law', t('errLawJson', { detail: messageOf(error) }));
+      throw new AttributeError('law', t('errLawJson', { detail: isolate(messageOf(error)) }));
     }
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
@@ -94,7 +95,7 @@ function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTransl
     try {
       checkLaw(law);
     } catch (error) {
-      throw new AttributeError('law', t('errLaw', { label: name ?? `law ${i + 1}`, detail: messageOf(error) }));
+      throw new AttributeError('law', t('errLaw', { label: name === undefined ? `law ${i + 1}` : isolate(name), detail: isolate(messageOf(error)) }));
     }
     return { key: `law${i + 1}`, label: name ?? formatLaw(law, 4), law, hold: { kind: 'none' } as Hold, samples: [], className: '' };
   });
@@ -123,7 +124,7 @@ function readData(inputs: CurveInputs, t: CurveTranslate): Runs | undefined {
   try {
     return readRuns(source);
   } catch (error) {
-    throw new AttributeError('runs', t('errData', { detail: messageOf(error) }));
+    throw new AttributeError('runs', t('errData', { detail: isolate(messageOf(error)) }));
   }
 }
 
@@ -153,7 +154,7 @@ export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate): CurveMo
     try {
       s.samples = sampleLaw(s.law, x, s.hold, view, { U });
     } catch (error) {
-      throw new AttributeError('law', t('errLaw', { label: s.label, detail: messageOf(error) }));
+      throw new AttributeError('law', t('errLaw', { label: isolate(s.label), detail: isolate(messageOf(error)) }));
     }
   });
   return { x, domain, view, yType, series, runs, U };

@@ -12,6 +12,7 @@ import type { LawVariable } from '../../core/forms-eval.js';
 import { ROLES, type ColumnMatch, type Role } from '../../core/columns.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import type { BootstrapState, Progress } from './jobs.js';
+import { bidiSafe } from '../../chart/isolate.js';
 
 let ids = 0;
 /** A page-unique id for label/for pairs inside one shadow root. */
@@ -88,7 +89,7 @@ export function renderColumnPickers(match: ColumnMatch | undefined, pick: (role:
       const id = `${idPrefix}-${r}`;
       return html`<span class="field"><label for=${id}>${t('fitColumnFor', { role: t(ROLE_NAME[r]) })}</label>
         <select id=${id} data-role=${r} @change=${(e: Event) => pick(r, (e.target as HTMLSelectElement).value)}>
-          ${options.map((name) => html`<option .value=${name} ?selected=${name === match[r]}>${name}</option>`)}
+          ${options.map((name) => html`<option .value=${name} ?selected=${name === match[r]}>${bidiSafe(name)}</option>`)}
         </select></span>`;
     })}
   </fieldset>`;

@@ -88,6 +88,7 @@ import type { FitResult } from '../../core/fit.js';
 import type { BootstrapResult } from '../../core/bootstrap.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import { dataTable } from '../../chart/a11y.js';
+import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
@@ -208,7 +209,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     this.source.sync();
     const s = this.settings, runs = s ? this.source.runs : undefined;
     if (s) this.jobs.request(runs, fitOptionsOf(s), fitKeyOf(s));
-    problem ??= this.source.error ?? (this.jobs.fitError ? t('fitErrFit', { detail: messageOf(this.jobs.fitError) }) : null);
+    problem ??= this.source.error ?? (this.jobs.fitError ? t('fitErrFit', { detail: isolate(messageOf(this.jobs.fitError)) }) : null);
     this.error = problem;
     if (!s || !runs || problem) {
       this.model = this.drawing = undefined;
@@ -223,7 +224,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     this.drawKey = key;
     try {
       this.model = buildFitPlot({ runs, result, x: s.x, view: this.view, band: this.jobs.band }, t);
-      this.drawing = drawFit(this.model, { width, height, t, residuals: this.residuals, ariaLabel: summaryText(this.model, result, this.residuals, this.source.sourceLabel, t), runLabel: (i) => runLines(this.model!, i, t).join(', ') });
+      this.drawing = drawFit(this.model, { width, height, t, residuals: this.residuals, ariaLabel: summaryText(this.model, result, this.residuals, this.source.sourceText, t), runLabel: (i) => runLines(this.model!, i, t).join(', ') });
       const band = this.bandRequest();
       if (band) this.jobs.requestBand(band);
     } catch (error) {
@@ -268,14 +269,14 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private renderStatus(): unknown {
     const t = this.i18n.t, j = this.jobs, result = j.result;
     const lines = [
-      this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceLabel })}</p>`,
+      this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceText })}</p>`,
       result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: reasonText(result.reason, t) })}</p>`,
       result && renderNotices(result, t),
       j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
       j.bootState === 'done' && j.intervals && renderNotices({ notices: j.intervals.notices }, t),
       j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
     ];
-    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: messageOf(j.bootError) })) : nothing}`;
+    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: isolate(messageOf(j.bootError)) })) : nothing}`;
   }
 
   private renderNumbers(): unknown {

@@ -18,6 +18,7 @@ import { extent, logBin, logDomain, type ScaleType } from '../../chart/scales.js
 import type { Interval } from '../../chart/marks/band.js';
 import { formatValue } from '../../chart/ticks.js';
 import type { FitTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
 import { allocationUndetermined, lockstepRatio } from './params.js';
 
@@ -61,7 +62,7 @@ export interface FitSettings {
 function integerAttr(value: unknown, attr: string, min: number, t: FitTranslate): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!(Number.isInteger(n) && n >= min)) throw new AttributeError(attr, t('fitErrInteger', { attr, value: String(value), min }));
+  if (!(Number.isInteger(n) && n >= min)) throw new AttributeError(attr, t('fitErrInteger', { attr, value: isolate(String(value)), min }));
   return n;
 }
 

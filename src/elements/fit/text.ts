@@ -65,7 +65,7 @@ export function cursorText(m: FitPlot, value: number, t: FitTranslate): { dots: 
 
 const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
 
-/** The chart's accessible summary: what is plotted, how many runs, from where, the fitted law, and a failure to converge. */
+/** The chart's accessible summary: what is plotted, how many runs, from where (`source` as RunsSourceController.sourceText gives it: a URL isolated), the fitted law, and a failure to converge. */
 export function summaryText(m: FitPlot, result: FitResult | undefined, residuals: boolean, source: string, t: FitTranslate): string {
   const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'axisLoss'), x: t(QUANTITY[m.x]), n: m.runs.N.length, source };
   return summary([

@@ -190,7 +190,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
         ${this.view ? html`<button type="button" part="reset-zoom" @click=${() => { this.view = null; }}>${t('resetZoom')}</button>` : nothing}
         ${this.drawing ? this.renderExportMenu() : nothing}
       </div>
-      ${loading ? html`<p class="status" part="status" role="status">${t('fitLoading', { url: this.source.sourceLabel })}</p>` : nothing}
+      ${loading ? html`<p class="status" part="status" role="status">${t('fitLoading', { url: this.source.sourceText })}</p>` : nothing}
       ${this.renderError(this.notice)}
       ${this.renderError()}
       <figure class="figure" part="figure" ?hidden=${!this.drawing}>${this.plot.render(this.drawing?.svg ?? nothing, t('isoPlotHint'))}</figure>

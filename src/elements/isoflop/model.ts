@@ -12,6 +12,7 @@ import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isof
 import type { Runs } from '../../core/runs-types.js';
 import { powerLawBand } from '../../core/loglinear.js';
 import type { IsoflopTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 import { AttributeError, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -55,7 +56,7 @@ function budgetList(value: string | readonly number[] | undefined, t: IsoflopTra
   if (items.length === 0) return undefined;
   return items.map((item) => {
     const x = typeof item === 'number' ? item : parseQuantity(item);
-    if (!(Number.isFinite(x) && x > 0)) throw new AttributeError('budgets', t('errBudgets', { value: String(item) }));
+    if (!(Number.isFinite(x) && x > 0)) throw new AttributeError('budgets', t('errBudgets', { value: isolate(String(item)) }));
     return x;
   });
 }
@@ -63,7 +64,7 @@ function budgetList(value: string | readonly number[] | undefined, t: IsoflopTra
 function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: IsoflopTranslate): number | undefined {
   if (value === undefined || value === '') return undefined;
   const x = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!ok(x)) throw new AttributeError(attr, t(key, { value: String(value) }));
+  if (!ok(x)) throw new AttributeError(attr, t(key, { value: isolate(String(value)) }));
   return x;
 }
 
@@ -97,7 +98,7 @@ export function buildIsoflopModel(inputs: IsoflopInputs, t: IsoflopTranslate): I
   try {
     result = isoflop(runs, { budgets, tolerance, minPoints });
   } catch (error) {
-    throw new AttributeError('runs', t('errIsoflop', { detail: messageOf(error) }));
+    throw new AttributeError('runs', t('errIsoflop', { detail: isolate(messageOf(error)) }));
   }
   const indexOfRow = new Map<number, number>();
   runs.rows.forEach((row, i) => indexOfRow.set(row, i));

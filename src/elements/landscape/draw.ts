@@ -14,6 +14,7 @@ import { legend } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
 import { positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
+import { bidiSafe } from '../../chart/isolate.js';
 import { formatFlops, formatValue, pow10 } from '../../chart/ticks.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
 import { LANDSCAPE_DEFAULTS, type LandscapeModel } from './model.js';
@@ -139,7 +140,7 @@ export function drawLandscape(m: LandscapeModel, o: LandscapeDrawOptions): Lands
     if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
     const c = svgElement('circle', { class: 'model', cx, cy, r: 6, 'data-index': i, tabindex: markers.length ? -1 : 0, 'aria-label': o.modelLabel(i) });
     const leftward = cx > right - 90;
-    const name = textNode(p.name, { class: 'model-name', x: cx + (leftward ? -10 : 10), y: cy, dy: '0.35em', 'text-anchor': leftward ? 'end' : 'start' });
+    const name = textNode(bidiSafe(p.name), { class: 'model-name', x: cx + (leftward ? -10 : 10), y: cy, dy: '0.35em', 'text-anchor': leftward ? 'end' : 'start' });
     models.append(name, c);
     markers.push(c);
   });

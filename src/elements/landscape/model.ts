@@ -14,6 +14,7 @@ import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } 
 import { lossFloor, optimalAllocation, type Allocation } from '../../core/planning.js';
 import { formatLaw } from '../../core/law-text.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
+import { isolate } from '../../chart/isolate.js';
 import { AttributeError, parseQuantity } from '../attributes.js';
 import { messageOf } from '../base.js';
 
@@ -88,21 +89,21 @@ function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: T
   if (text === undefined || text === '' || (typeof text === 'string' && !/^[[{]/.test(text))) {
     const id = (text as string | undefined) || LANDSCAPE_DEFAULTS.law;
     const found = PRESETS.find((p) => p.id === id);
-    if (!found) throw new AttributeError('law', t('errUnknownPreset', { id, list: PRESETS.filter((p) => p.kind === 'law').map((p) => p.id).join(', ') }));
-    if (found.kind !== 'law') throw new AttributeError('law', t('errAllocationPreset', { id }));
+    if (!found) throw new AttributeError('law', t('errUnknownPreset', { id: isolate(id), list: PRESETS.filter((p) => p.kind === 'law').map((p) => p.id).join(', ') }));
+    if (found.kind !== 'law') throw new AttributeError('law', t('errAllocationPreset', { id: isolate(id) }));
     (law = found.law, label = found.name);
   } else {
     let parsed: unknown = text;
     if (typeof text === 'string') {
-      try { parsed = JSON.parse(text); } catch (error) { throw new AttributeError('law', t('errLawJson', { detail: messageOf(error) })); }
+      try { parsed = JSON.parse(text); } catch (error) { throw new AttributeError('law', t('errLawJson', { detail: isolate(messageOf(error)) })); }
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !('form' in parsed) || !('params' in parsed)) throw new AttributeError('law', t('errLawShape'));
     const { label: given, ...rest } = parsed as Law & { label?: unknown };
     law = rest as Law;
     label = typeof given === 'string' && given.trim() ? given : undefined;
-    try { checkLaw(law); } catch (error) { throw new AttributeError('law', t('errLaw', { label: label ?? 'law', detail: messageOf(error) })); }
+    try { checkLaw(law); } catch (error) { throw new AttributeError('law', t('errLaw', { label: label === undefined ? 'law' : isolate(label), detail: isolate(messageOf(error)) })); }
   }
-  if (!isTwoVariable(law) || law.form === 'data-constrained') throw new AttributeError('law', t('errLandForm', { label: label ?? law.form }));
+  if (!isTwoVariable(law) || law.form === 'data-constrained') throw new AttributeError('law', t('errLandForm', { label: isolate(label ?? law.form) }));
   return { law, label: label ?? formatLaw(law, 4) };
 }
 
@@ -110,11 +111,11 @@ function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [nu
   if (value === undefined || value === '') return fallback;
   const parts = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean).map(parseQuantity) : [...value];
   if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0) || !(parts[0] < parts[1])) {
-    throw new AttributeError(attr, t('errAxisRange', { attr, value: String(value) }));
+    throw new AttributeError(attr, t('errAxisRange', { attr, value: isolate(String(value)) }));
   }
   const decades = Math.log10(parts[1]) - Math.log10(parts[0]);
   if (!(decades <= LANDSCAPE_LIMITS.decades)) {
-    throw new AttributeError(attr, t('errLandSpan', { attr, value: String(value), decades: Math.round(decades), max: LANDSCAPE_LIMITS.decades }));
+    throw new AttributeError(attr, t('errLandSpan', { attr, value: isolate(String(value)), decades: Math.round(decades), max: LANDSCAPE_LIMITS.decades }));
   }
   return [parts[0], parts[1]];
 }
@@ -123,7 +124,7 @@ function readModels(value: LandscapeInputs['models'], t: LandscapeTranslate): Mo
   if (value === undefined || value === '') return [...LANDSCAPE_DEFAULTS.models];
   let parsed: unknown = value;
   if (typeof value === 'string') {
-    try { parsed = JSON.parse(value); } catch (error) { throw new AttributeError('models', t('errModels', { detail: messageOf(error) })); }
+    try { parsed = JSON.parse(value); } catch (error) { throw new AttributeError('models', t('errModels', { detail: isolate(messageOf(error)) })); }
   }
   if (!Array.isArray(parsed)) throw new AttributeError('models', t('errModels', { detail: typeof parsed }));
   if (parsed.length > LANDSCAPE_LIMITS.models) throw new AttributeError('models', t('errLandModels', { n: parsed.length, max: LANDSCAPE_LIMITS.models }));
@@ -132,7 +133,7 @@ function readModels(value: LandscapeInputs['models'], t: LandscapeTranslate): Mo
     const name = typeof o.name === 'string' ? o.name : String(o.name ?? `#${i + 1}`);
     const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? parseQuantity(v) : NaN);
     const N = num(o.N), D = num(o.D);
-    if (!(Number.isFinite(N) && N > 0 && Number.isFinite(D) && D > 0)) throw new AttributeError('models', t('errModel', { i: i + 1, name }));
+    if (!(Number.isFinite(N) && N > 0 && Number.isFinite(D) && D > 0)) throw new AttributeError('models', t('errModel', { i: i + 1, name: isolate(name) }));
     return { name, N, D };
   });
 }
@@ -197,7 +198,7 @@ export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTransla
     }
   }
   const t1 = performance.now();
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) throw new AttributeError('law', t('errLaw', { label, detail: `no finite loss range over the map (${lo}, ${hi})` }));
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) throw new AttributeError('law', t('errLaw', { label: isolate(label), detail: `no finite loss range over the map (${lo}, ${hi})` }));
   const thresholds = lossThresholds(lo, hi, lossFloor(law));
   const bands = contours().size([nx, ny]).thresholds(thresholds)(values as unknown as number[]);
   const t2 = performance.now();

@@ -11,6 +11,7 @@ import { formatLaw } from '../../core/law-text.js';
 import { dataTable, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { formatValue } from '../../chart/ticks.js';
+import { isolate } from '../../chart/isolate.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
 import { LANDSCAPE_DEFAULTS, type LandscapeModel, type PlacedModel } from './model.js';
 
@@ -28,13 +29,13 @@ export class LandscapeText {
     if (models.length === 0) return undefined;
     const cs = models.map((p) => p.C);
     const together = max(cs)! / min(cs)! <= 1.5;
-    const item = (p: PlacedModel) => t(together ? 'landModelAt' : 'landModelEach', { name: p.name, N: count(p.N), D: count(p.D), C: flops(p.C, 2), loss: loss(p.loss) });
+    const item = (p: PlacedModel) => t(together ? 'landModelAt' : 'landModelEach', { name: isolate(p.name), N: count(p.N), D: count(p.D), C: flops(p.C, 2), loss: loss(p.loss) });
     const list = models.map(item).join(', ');
     const mean = Math.exp(cs.reduce((s, c) => s + Math.log(c), 0) / cs.length);
     const best = models.reduce((a, b) => (b.loss < a.loss ? b : a));
     return [
       together ? t('landSummaryAt', { C: flops(mean, 2), list }) : t('landSummaryEach', { list }),
-      models.length > 1 ? t('landSummaryBest', { name: best.name }) : '',
+      models.length > 1 ? t('landSummaryBest', { name: isolate(best.name) }) : '',
     ].join(' ');
   }
 
@@ -43,7 +44,7 @@ export class LandscapeText {
     return summary([
       t('landSummary', {
         n0: count(m.nRange[0]), n1: count(m.nRange[1]), d0: count(m.dRange[0]), d1: count(m.dRange[1]),
-        law: m.label, formula: formatLaw(m.law, 4),
+        law: isolate(m.label), formula: formatLaw(m.law, 4),
       }),
       this.modelsSentence(),
     ]);
@@ -60,7 +61,7 @@ export class LandscapeText {
     const p = this.m.models[i];
     if (!p) return [];
     const o = p.optimal;
-    return [p.name, ...this.pointLines(p.N, p.D), ...(o ? [this.t('landTipOptimal', { N: count(o.N), D: count(o.D), loss: loss(o.loss) })] : [])];
+    return [isolate(p.name), ...this.pointLines(p.N, p.D), ...(o ? [this.t('landTipOptimal', { N: count(o.N), D: count(o.D), loss: loss(o.loss) })] : [])];
   }
 
   /** Accessible name of model i: its lines joined. */
