@@ -261,7 +261,11 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
   const run0 = execution(p);
   const { notices } = run0;
   let workers = 0, refused = false;
+  // Starts per chunk on the page's thread: fewer when there are many runs, so no chunk is a long task.
+  const chunk = Math.max(1, Math.min(CHUNK, Math.floor((CHUNK * 256) / p.data.count)));
   const run = async (starts: Float64Array): Promise<BatchResult> => {
+    // Each batch (the strategy's, the check's, an escalation) starts in a task of its own.
+    await nextTask();
     const P = paramCount(p.opts.spec), count = starts.length / P;
     const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
     const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
@@ -285,14 +289,16 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
     }
     // In this thread, a chunk at a time, so a page stays responsive and can cancel.
     const parts: BatchResult[] = [];
-    for (let from = 0; from < count; from += CHUNK) {
+    for (let from = 0; from < count; from += chunk) {
       options.signal?.throwIfAborted();
-      parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, starts.subarray(from * P, Math.min(count, from + CHUNK) * P), p.solver));
-      options.onProgress?.(Math.min(count, from + CHUNK), count);
-      if (from + CHUNK < count) await nextTask();
+      parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, starts.subarray(from * P, Math.min(count, from + chunk) * P), p.solver));
+      options.onProgress?.(Math.min(count, from + chunk), count);
+      if (from + chunk < count) await nextTask();
     }
     return concatBatches(parts, P);
   };
   const [batch, search] = await searchFurther(searchInput(p), await run(p.starts), run);
+  await nextTask();
+  options.signal?.throwIfAborted();
   return finish<F>(p, batch, t0, workers, run0, search);
 }

@@ -20,6 +20,9 @@ const en = {
   unitFlops: 'FLOPs',
   loss: 'Loss',
   tableRunsCaption: 'Training runs ({n})',
+  // A hidden table or the point marks cut at A11Y_LIMITS (chart/a11y.ts).
+  tableCapped: 'First {shown} of {n} runs.',
+  marksCapped: '{n} runs; only the first {shown} can be reached with the keyboard.',
 
   // Toolbar.
   exportMenu: 'Export',
@@ -69,6 +72,8 @@ const zh: { readonly [K in CommonKey]: string } = {
   unitFlops: 'FLOPs',
   loss: '损失',
   tableRunsCaption: '训练实验（{n} 次）',
+  tableCapped: '仅列出 {n} 次实验中的前 {shown} 次。',
+  marksCapped: '共 {n} 次实验；只有前 {shown} 个点可用键盘访问。',
   exportMenu: '导出',
   exportSvg: 'SVG 图像',
   exportPng: 'PNG 图像',

@@ -135,7 +135,7 @@ export class PlotController implements ReactiveController {
 
   private onFocusIn = (e: FocusEvent): void => {
     if (!isPoint(e.target)) return;
-    for (const c of this.source.drawing()?.svg.querySelectorAll('circle.point') ?? []) c.setAttribute('tabindex', c === e.target ? '0' : '-1');
+    for (const c of this.source.drawing()?.svg.querySelectorAll('circle.point:not([aria-hidden])') ?? []) c.setAttribute('tabindex', c === e.target ? '0' : '-1');
     this.showPoint(e.target);
   };
 
@@ -145,7 +145,7 @@ export class PlotController implements ReactiveController {
     const d = this.source.drawing();
     if (!d) return;
     if (isPoint(e.target)) {
-      const all = Array.from(d.svg.querySelectorAll<SVGCircleElement>('circle.point'));
+      const all = Array.from(d.svg.querySelectorAll<SVGCircleElement>('circle.point:not([aria-hidden])'));
       const i = all.indexOf(e.target);
       const next = ({ ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 } as Record<string, number>)[e.key];
       if (next !== undefined) (e.preventDefault(), all[Math.max(0, Math.min(all.length - 1, next))]?.focus());

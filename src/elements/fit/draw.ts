@@ -15,6 +15,7 @@ import { band } from '../../chart/marks/band.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
 import { points } from '../../chart/marks/points.js';
+import { A11Y_LIMITS, focusFirstMarks, grouped } from '../../chart/a11y.js';
 import { domainOf, linearDomain, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
 import { quantityOf } from '../../chart/ticks.js';
@@ -110,13 +111,15 @@ export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
       if (label) svg.append(label);
     }
   }
-  svg.append(points(runIndices, { x, y }, {
+  const marks = points(runIndices, { x, y }, {
     x: (i) => runs[m.x][i],
     y: yValue,
     className: (i) => m.classOf[i],
-    label: o.runLabel,
     clipId,
-  }));
+  });
+  // Only the first A11Y_LIMITS.focusableMarks runs are focusable and labelled (10,000 labels cost 1–2 s); the group says how many there are.
+  focusFirstMarks(marks, (pos) => o.runLabel(runIndices[pos]), t('marksCapped', { n: grouped(runIndices.length), shown: grouped(A11Y_LIMITS.focusableMarks) }));
+  svg.append(marks);
   svg.append(key.node);
   return { svg, frame, x, y, yType, runIndices };
 }

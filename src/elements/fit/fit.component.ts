@@ -87,7 +87,7 @@ import type { ColumnMapping, Role } from '../../core/columns.js';
 import type { FitResult } from '../../core/fit.js';
 import type { BootstrapResult } from '../../core/bootstrap.js';
 import type { LawVariable } from '../../core/forms-eval.js';
-import { dataTable } from '../../chart/a11y.js';
+import { A11Y_LIMITS, dataTable, firstRows, grouped } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
@@ -299,9 +299,10 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private renderTable(): unknown {
     const m = this.tableModel.value;
     if (!m) return nothing;
-    const t = this.i18n.t, c = m.runs.columns;
-    return dataTable(t('fitTableCaption', { n: m.runs.N.length }), [t('fitRow'), c.N, c.D ?? 'D', c.C ?? 'C', c.loss, t('fitPredicted'), t('fitResidual')],
-      Array.from(m.runs.N, (_, i) => runRow(m, i)));
+    const t = this.i18n.t, c = m.runs.columns, n = m.runs.N.length, shown = Math.min(n, A11Y_LIMITS.tableRows);
+    // At most A11Y_LIMITS.tableRows rows (laying out 10,000 took seconds), then a row pointing to the CSV export.
+    return dataTable(t('fitTableCaption', { n }), [t('fitRow'), c.N, c.D ?? 'D', c.C ?? 'C', c.loss, t('fitPredicted'), t('fitResidual')],
+      firstRows(n, (i) => runRow(m, i)), 'table', shown < n ? t('fitTableCapped', { shown: grouped(shown), n: grouped(n) }) : undefined);
   }
 
   protected override render(): unknown {

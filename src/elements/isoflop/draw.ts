@@ -13,6 +13,7 @@ import { band } from '../../chart/marks/band.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
 import { points } from '../../chart/marks/points.js';
+import { A11Y_LIMITS, focusFirstMarks, grouped } from '../../chart/a11y.js';
 import { domainOf, extent, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode, uniqueId } from '../../chart/svg.js';
 import type { IsoflopTranslate } from '../../i18n/index.js';
@@ -112,7 +113,9 @@ export function drawIsoflop(model: IsoflopModel, o: IsoflopDrawOptions): Isoflop
   }
   profile.g.append(curves);
   const runClass = (i: number) => { const b = model.budgetOf[i]; return b >= 0 ? model.budgets[b].className : 'unassigned'; };
-  const runMarks = points(runIndices, { x, y }, { x: (i) => runs.N[i], y: (i) => runs.loss[i], className: runClass, label: o.runLabel, clipId: profile.clipId });
+  const runMarks = points(runIndices, { x, y }, { x: (i) => runs.N[i], y: (i) => runs.loss[i], className: runClass, clipId: profile.clipId });
+  // Only the first A11Y_LIMITS.focusableMarks runs are focusable and labelled; the group says how many there are.
+  focusFirstMarks(runMarks, (pos) => o.runLabel(runIndices[pos]), t('marksCapped', { n: grouped(runIndices.length), shown: grouped(A11Y_LIMITS.focusableMarks) }));
   runMarks.classList.add('runs');
   const stars = group('mark optima', { part: 'optima', 'clip-path': `url(#${profile.clipId})` });
   for (const b of model.budgets) {

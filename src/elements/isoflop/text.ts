@@ -10,7 +10,7 @@ import type { TemplateResult } from 'lit';
 import { html } from 'lit';
 import type { IsoflopBudget } from '../../core/isoflop.js';
 import { sig } from '../../core/law-text.js';
-import { dataTable, summary } from '../../chart/a11y.js';
+import { A11Y_LIMITS, dataTable, firstRows, grouped, summary } from '../../chart/a11y.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { formatValue } from '../../chart/ticks.js';
 import type { IsoflopTranslate } from '../../i18n/index.js';
@@ -77,9 +77,11 @@ export class IsoflopText {
     const { runs, budgets, budgetOf } = this.m, t = this.t;
     const status = (b: IsoflopBudget) => (b.accepted ? t('isoAccepted') : `${t('isoRejectedWord')}: ${this.reason(b)}`);
     const rows = budgets.map(({ budget: b }) => [flops(b.C), b.points, status(b), b.accepted ? count(b.N) : '—', b.accepted ? count(b.D) : '—', b.accepted ? loss(b.loss) : '—']);
-    const runRows = Array.from(runs.N, (_, i) => [count(runs.N[i]), count(runs.D[i]), budgetOf[i] >= 0 ? flops(budgets[budgetOf[i]].budget.C) : '—', loss(runs.loss[i])]);
+    // At most A11Y_LIMITS.tableRows runs (laying out 10,000 took seconds), then a row saying how many there are.
+    const n = runs.N.length, shown = Math.min(n, A11Y_LIMITS.tableRows);
+    const runRows = firstRows(n, (i) => [count(runs.N[i]), count(runs.D[i]), budgetOf[i] >= 0 ? flops(budgets[budgetOf[i]].budget.C) : '—', loss(runs.loss[i])]);
     return html`${dataTable(t('isoTableBudgets', { n: budgets.length }), [t('isoColBudget'), t('isoColRuns'), t('isoColStatus'), 'N*', 'D*', t('isoColLoss')], rows)}
-      ${dataTable(t('tableRunsCaption', { n: runs.N.length }), [runs.columns.N, runs.columns.D ?? 'D', t('isoColBudget'), runs.columns.loss], runRows)}`;
+      ${dataTable(t('tableRunsCaption', { n }), [runs.columns.N, runs.columns.D ?? 'D', t('isoColBudget'), runs.columns.loss], runRows, 'table', shown < n ? t('tableCapped', { shown: grouped(shown), n: grouped(n) }) : undefined)}`;
   }
 
   /** One row per budget: its C, runs, status and, when accepted, the optimum. */
