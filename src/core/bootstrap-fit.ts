@@ -18,9 +18,10 @@
 
 import { bootstrapChinchilla, checkBootstrapCounts, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
 import { bootstrapLaw, paramSources, type LawBootstrapResult } from './bootstrap-law.js';
-import { readRuns, type RunsInput } from './runs.js';
+import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
-import { fit, fitDataFromRuns } from './fit.js';
+import { fit } from './fit.js';
+import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Theta } from './fit-options.js';
 import { boundAt } from './fit-checks.js';
 import { DataError, OptionError, ScalingKitError } from './errors.js';
@@ -98,14 +99,6 @@ export type BootstrapFitResult<F extends FormName = 'chinchilla'> = F extends Fo
   ? (F extends 'chinchilla' ? BootstrapResult : LawBootstrapResult & { derived?: undefined }) & BootstrapRunInfo<F>
   : never;
 
-const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
-
-/** The runs exactly as `fit` reads them from `input` with these options (src/core/fit.ts, prepare). */
-function readAsFit(input: Runs | RunsInput, o: FitOptions, P: number): Runs {
-  const weights = o.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
-  const reread = !isRuns(input) || o.columns || o.dropHighest || o.weights || o.unique || input.N.length < P;
-  return reread ? readRuns(input, { columns: o.columns, dropHighest: o.dropHighest, minRuns: P, weights, unique: o.unique }) : input;
-}
 
 function thetaArray(option: string, value: Theta | ChinchillaTheta | undefined, names: readonly string[]): Float64Array {
   if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
@@ -202,7 +195,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
       }
     }
   }
-  const runs = readAsFit(input, fitOptions, names.length);
+  const runs = runsForFit(input, fitOptions, names.length);
   if (spec.form === 'data-constrained' && !runs.U) {
     throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
   }

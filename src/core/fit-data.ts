@@ -3,10 +3,23 @@
  * shared by `fit` and `bootstrap`.
  */
 
+import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
+import type { FitOptions } from './fit-options.js';
 import type { FitData } from '../engine/types.js';
 
-export const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
+const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
+
+/**
+ * The runs a fit with these options reads from `input` (`P` parameters): Runs are
+ * validated when made, so they are read again only to apply reading options.
+ * `bootstrap` reads through here too, so its runs are always the fit's.
+ */
+export function runsForFit(input: Runs | RunsInput, o: Pick<FitOptions, 'columns' | 'dropHighest' | 'weights' | 'unique'>, P: number): Runs {
+  const weights = o.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
+  const reread = !isRuns(input) || o.columns || o.dropHighest || o.weights || o.unique || input.N.length < P;
+  return reread ? readRuns(input, { columns: o.columns, dropHighest: o.dropHighest, minRuns: P, weights, unique: o.unique }) : (input as Runs);
+}
 
 export function fitDataFromRuns(runs: Runs): FitData {
   const ln = (a: Float64Array) => a.map(Math.log);

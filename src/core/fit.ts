@@ -10,7 +10,7 @@
  * engine.
  */
 
-import { readRuns, type RunsInput } from './runs.js';
+import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { DataError } from './errors.js';
 import { nextTask } from './next-task.js';
@@ -21,7 +21,7 @@ import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
-import { fitDataFromRuns, isRuns } from './fit-data.js';
+import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { CHECK_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
 import { createEngine } from '../engine/select.js';
@@ -104,10 +104,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const opts = resolveFitOptions(options);
   const { spec } = opts;
   const P = paramCount(spec);
-  const weights = options.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
-  // Runs are validated when made: read again only to apply reading options.
-  const reread = !isRuns(input) || options.columns || options.dropHighest || options.weights || options.unique || input.N.length < P;
-  const runs = reread ? readRuns(input, { columns: options.columns, dropHighest: options.dropHighest, minRuns: P, weights, unique: options.unique }) : (input as Runs);
+  const runs = runsForFit(input, options, P);
   if (spec.form === 'data-constrained' && !runs.U) {
     throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
   }
