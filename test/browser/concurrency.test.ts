@@ -5,22 +5,10 @@ import { expect } from '@esm-bundle/chai';
 import { fit } from '../../src/core/fit.js';
 import { bootstrap } from '../../src/core/bootstrap-fit.js';
 import { demoRuns } from '../../src/data/demo.js';
+import { OVERLAPPING_JOBS, jobSummary } from '../fixtures/overlapping-jobs.js';
 
 const runs = demoRuns();
-// Each job fits different runs (dropHighest), so a worker that computed one job's
-// chunk on another's data would change its numbers.
-const jobs = [
-  () => fit(runs, { strategy: 'exact', dropHighest: 1 }),
-  () => fit(runs, { strategy: 'exact', loss: 'squared', dropHighest: 2 }),
-  () => bootstrap(runs, { resamples: 40, seed: 1, rng: 'numpy', dropHighest: 3 }),
-  () => fit(runs, { strategy: 'exact', delta: 1e-2, dropHighest: 4 }),
-  () => fit(runs, { strategy: 'fast', loss: 'squared', dropHighest: 5 }),
-  () => bootstrap(runs, { resamples: 24, seed: 2, rng: 'numpy', dropHighest: 6 }),
-  () => fit(runs, { strategy: 'exact', form: 'saturating', variable: 'C', dropHighest: 7 }),
-  () => fit(runs, { dropHighest: 8 }),
-];
-type Job = Awaited<ReturnType<(typeof jobs)[number]>>;
-const summary = (r: Job) => ('objective' in r ? { objective: r.objective, theta: r.theta } : { alpha: r.params.alpha });
+const jobs = OVERLAPPING_JOBS, summary = jobSummary;
 
 describe('overlapping jobs in Chromium', () => {
   it('eight jobs at once, with two aborted ones among them, equal each job run alone', async function () {

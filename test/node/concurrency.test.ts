@@ -12,20 +12,8 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 const SCRIPT = `
 import { fit, bootstrap, demoRuns } from './src/index.ts';
+import { OVERLAPPING_JOBS as jobs, jobSummary as summary } from './test/fixtures/overlapping-jobs.ts';
 const runs = demoRuns();
-// Each job fits different runs (dropHighest), so a worker that computed one job's
-// chunk on another's data would change its numbers.
-const jobs = [
-  () => fit(runs, { strategy: 'exact', dropHighest: 1 }),
-  () => fit(runs, { strategy: 'exact', loss: 'squared', dropHighest: 2 }),
-  () => bootstrap(runs, { resamples: 40, seed: 1, rng: 'numpy', dropHighest: 3 }),
-  () => fit(runs, { strategy: 'exact', delta: 1e-2, dropHighest: 4 }),
-  () => fit(runs, { strategy: 'fast', loss: 'squared', dropHighest: 5 }),
-  () => bootstrap(runs, { resamples: 24, seed: 2, rng: 'numpy', dropHighest: 6 }),
-  () => fit(runs, { strategy: 'exact', form: 'saturating', variable: 'C', dropHighest: 7 }),
-  () => fit(runs, { dropHighest: 8 }),
-];
-const summary = (r) => r.objective !== undefined ? { objective: r.objective, theta: r.theta } : { alpha: r.params.alpha };
 const mode = process.argv.at(-1);
 if (mode === 'alone') {
   const out = [];
