@@ -24,10 +24,10 @@
  *   Messages quote at most 80 characters of any cell or name.
  */
 
-import { dsvFormat } from 'd3-dsv';
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
-import { DataError, LimitError, OptionError } from './errors.js';
-import { LIMITS, clip, isLimitValue, overBytes, overLimitMessage, quote, quoteList } from './limits.js';
+import { DataError, OptionError } from './errors.js';
+import { LIMITS, isLimitValue, quote, quoteList } from './limits.js';
+import { describe, toTable, type Table } from './runs-table.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { Runs } from './runs-types.js';
 
@@ -72,156 +72,7 @@ export interface RunArrays {
 }
 
 /** Input reduced to named columns; `row[i]` is the 1-based data row of record i. */
-interface Table {
-  readonly names: readonly string[];
-  readonly row: readonly number[];
-  cell(column: number, i: number): unknown;
-  /** Number of values column `c` holds (object-of-arrays input may disagree). */
-  size(column: number): number;
-}
-
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function isArrayLike(v: unknown): v is ArrayLike<unknown> {
-  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-}
-
-function empty(what: string): DataError {
-  return new DataError('empty-input', `empty input: ${what}`);
-}
-
-function pickDelimiter(header: string): string {
-  const count: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
-  let quoted = false;
-  for (const ch of header) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in count) count[ch]++;
-  }
-  let best = ',';
-  for (const d of ['\t', ';']) if (count[d] > count[best]) best = d;
-  return best;
-}
-
-/** Refuses input of more than `maxRows` data rows (a LimitError naming maxRows). */
-function checkRows(count: number, maxRows: number): void {
-  if (count > maxRows) throw new LimitError('maxRows', maxRows, overLimitMessage('maxRows', maxRows, 'the maxRows option'));
-}
-
-/**
- * Where a quote opens a field that is never closed, or -1. d3-dsv then takes
- * the rest of the text as that one field; this walks fields as it does
- * (a field is quoted when it starts with '"', and "" inside stands for '"').
- */
-function unclosedQuote(text: string, delimiter: string): number {
-  const d = delimiter.charCodeAt(0), n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (text.charCodeAt(i) === 34) {
-      let from = i + 1, close = -1;
-      while ((close = text.indexOf('"', from)) >= 0 && text.charCodeAt(close + 1) === 34) from = close + 2;
-      if (close < 0) return i;
-      i = close + 1; // the character after the closing quote ends the field
-      i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      continue;
-    }
-    while (i < n) {
-      const c = text.charCodeAt(i++);
-      if (c === d || c === 10) break;
-      if (c === 13) {
-        if (text.charCodeAt(i) === 10) i++;
-        break;
-      }
-    }
-  }
-  return -1;
-}
-
-function tableFromCsv(text: string, maxRows: number): Table {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = pickDelimiter(header);
-  // Record r (0 is the header) is data row r: stop at the first row over the limit, before keeping more.
-  const records = dsvFormat(delimiter).parseRows(text, (fields, r) => (checkRows(r, maxRows), fields));
-  // A last field that spans lines may be a quote never closed, which swallowed the rest of the input: say so.
-  const last = records[records.length - 1];
-  if (/[\r\n]/.test(last[last.length - 1] ?? '')) {
-    const at = unclosedQuote(text, delimiter);
-    if (at >= 0) {
-      let line = 1;
-      for (let i = 0; i < at; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-      }
-      const row = records.length - 1;
-      throw new DataError('parse', `unclosed quote: the field opened by the quote on line ${line} runs to the end of the input`, row > 0 ? { row } : {});
-    }
-  }
-  const names = records[0].map((h) => h.trim());
-  const kept: string[][] = [];
-  const row: number[] = [];
-  for (let r = 1; r < records.length; r++) {
-    if (records[r].every((f) => f.trim() === '')) continue;
-    kept.push(records[r]);
-    row.push(r);
-  }
-  if (kept.length === 0) throw empty('a header but no data rows');
-  return { names, row, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
-}
-
-function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
-  if (list.length === 0) throw empty('an empty array');
-  checkRows(list.length, maxRows);
-  const names: string[] = [];
-  const seen = new Set<string>();
-  list.forEach((o, i) => {
-    if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-      throw new DataError('parse', `row ${i + 1}: expected an object of column values, got ${describe(o)}`, { row: i + 1 });
-    }
-    for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), names.push(k));
-  });
-  const objs = list as readonly Record<string, unknown>[];
-  const row = objs.map((_, i) => i + 1);
-  return { names, row, cell: (c, i) => objs[i][names[c]], size: () => objs.length };
-}
-
-function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
-  const names = Object.keys(obj).filter((k) => isArrayLike(obj[k]));
-  if (names.length === 0) {
-    throw new DataError('parse', 'expected an array of objects or an object of arrays; found no array-valued key');
-  }
-  const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
-  const n = cols.reduce((most, c) => Math.max(most, c.length), 0);
-  if (n === 0) throw empty('every column is empty');
-  checkRows(n, maxRows);
-  const row = Array.from({ length: n }, (_, i) => i + 1);
-  return { names, row, cell: (c, i) => cols[c][i], size: (c) => cols[c].length };
-}
-
-function toTable(input: unknown, maxRows: number, maxBytes: number): Table {
-  if (typeof input === 'string') {
-    if (overBytes(input, maxBytes)) throw new LimitError('maxBytes', maxBytes, overLimitMessage('maxBytes', maxBytes, 'the maxBytes option'));
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    const start = text.trimStart();
-    if (start === '') throw empty('no text');
-    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start, maxRows);
-    try {
-      input = JSON.parse(start) as unknown;
-    } catch (e) {
-      throw new DataError('parse', `invalid JSON: ${clip((e as Error).message, 120)}`);
-    }
-  }
-  if (Array.isArray(input)) return tableFromObjects(input, maxRows);
-  if (input !== null && typeof input === 'object' && !isArrayLike(input)) {
-    return tableFromArrays(input as Record<string, unknown>, maxRows);
-  }
-  throw new DataError('parse', `expected CSV or JSON text, an array of objects or an object of arrays; got ${describe(input)}`);
-}
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return quote(v);
-  if (v === undefined) return 'nothing';
-  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
-}
 
 /** The number in a cell, or NaN when it is not a plain decimal number. */
 function parseNumber(v: unknown): number {
