@@ -25,7 +25,8 @@ import { LIMITS, formatCount } from './limits.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
-import { paramCount, type ObjectiveSpec } from '../engine/types.js';
+import { defaultSpec, paramCount, type ObjectiveSpec } from '../engine/types.js';
+import { chinchilla } from '../laws/chinchilla.js';
 import type { Runs } from './runs-types.js';
 import { nextTask } from './next-task.js';
 import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
@@ -232,7 +233,7 @@ function usableEstimate(value: ChinchillaTheta): Float64Array {
 
 /** A, B, E, α, β from θ, or null when the law cannot use them. */
 function paramsOf(t: ArrayLike<number>): ChinchillaParams | null {
-  const params = { A: Math.exp(t[0]), B: Math.exp(t[1]), E: Math.exp(t[2]), alpha: t[3], beta: t[4] };
+  const { params } = chinchilla.fromTheta(defaultSpec(), t);
   try {
     checkParams(params);
   } catch {

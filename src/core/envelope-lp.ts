@@ -13,6 +13,9 @@
  * prices at the optimum, and both objectives agree there.
  */
 
+import { chinchilla } from '../laws/chinchilla.js';
+import { defaultSpec } from '../engine/types.js';
+
 /** Solves the 3 × 3 system M·x = b (Cramer's rule is exact enough for a 3 × 3 basis refreshed each step). */
 function solve3(M: Float64Array, b: ArrayLike<number>): Float64Array | null {
   const [a, bb, c, d, e, f, g, h, i] = M;
@@ -164,10 +167,11 @@ export function envelopePolish(
   data: { lnN: Float64Array; lnD: Float64Array; loss: Float64Array; weight: Float64Array }, k: number, theta: ArrayLike<number>, objective: number,
 ): Float64Array | null {
   const f = (p: readonly number[]) => profile(data.lnN, data.lnD, data.loss, data.weight, k, p[0], p[1])?.objective ?? Infinity;
-  const best = nelderMead2(f, [theta[3], theta[4]], 0.02, 1500);
+  const start = chinchilla.fromTheta(defaultSpec(), theta).params;
+  const best = nelderMead2(f, [start.alpha, start.beta], 0.02, 1500);
   if (!(best.f < objective)) return null;
   const lp = profile(data.lnN, data.lnD, data.loss, data.weight, k, best.x[0], best.x[1]);
   if (!lp || !lp.c.every((v) => v > 0)) return null;
   const [E, A, B] = lp.c;
-  return Float64Array.from([Math.log(A), Math.log(B), Math.log(E), best.x[0], best.x[1]]);
+  return Float64Array.from(chinchilla.toTheta({ form: 'chinchilla', params: { A, B, E, alpha: best.x[0], beta: best.x[1] } }));
 }

@@ -12,6 +12,7 @@ import { DataError, OptionError } from './errors.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Runs } from './runs-types.js';
 import type { FitData, FormName, Variable } from '../engine/types.js';
+import { LAWS, type Role } from '../laws/index.js';
 
 /**
  * How close to a bound counts as on it: the solver's last step is cut at the
@@ -30,32 +31,6 @@ export function boundAt(opts: ResolvedFitOptions, theta: ArrayLike<number>, i: n
 /** Names of the raw parameters sitting on (within BOUND_TOLERANCE of) a finite bound the caller gave. */
 export function activeBounds(opts: ResolvedFitOptions, theta: ArrayLike<number>): string[] {
   return opts.names.filter((_, i) => boundAt(opts, theta, i) !== undefined);
-}
-
-type Role = 'N' | 'D' | 'x' | 'loss';
-
-/**
- * How each raw parameter moves when a column is divided by a factor e^m: θᵢ
- * becomes θᵢ − Σ c·m over the roles listed for it (the same law, written in the
- * new units). Roles: N, D, the single-variable forms' x, and the loss. Exponents
- * do not move; data-constrained's R_N*, R_D* count repetitions and do not move
- * either (its base law fixes the units).
- */
-function unitShifts(form: FormName, theta: ArrayLike<number>, breaks: number): Partial<Record<Role, number>>[] {
-  switch (form) {
-    case 'chinchilla': return [{ N: theta[3], loss: 1 }, { D: theta[4], loss: 1 }, { loss: 1 }, {}, {}];
-    case 'kaplan': return [{ N: 1, loss: 1 / theta[2] }, { D: 1, loss: 1 / theta[3] }, {}, {}];
-    case 'power': return [{ x: 1, loss: 1 / theta[1] }, {}];
-    case 'saturating': return [{ loss: 1 }, { x: theta[2], loss: 1 }, {}];
-    case 'data-constrained': return [{}, {}];
-    // L = eᵉ + (a·M^η + b·M^(−η))·C^(−η) with M = D/N and C = 6ND: a carries N^(2η), b carries D^(2η).
-    case 'overtrained': return [{ loss: 1 }, { N: 2 * theta[3], loss: 1 }, { D: 2 * theta[3], loss: 1 }, {}];
-    case 'broken': {
-      const out: Partial<Record<Role, number>>[] = [{ loss: 1 }, { x: theta[2], loss: 1 }, {}];
-      for (let k = 0; k < breaks; k++) out.push({}, { x: 1 }, {});
-      return out;
-    }
-  }
 }
 
 /** The largest |ln v| of any positive finite double v (ln of the smallest subnormal). */
@@ -96,7 +71,7 @@ function usable(names: readonly string[], before: ArrayLike<number>, after: Arra
  */
 function rescaling(opts: ResolvedFitOptions, theta: ArrayLike<number>, data: FitData | undefined): [Role, number][] | null | 'maybe' {
   const { spec, names } = opts;
-  const shifts = unitShifts(spec.form, theta, spec.breaks);
+  const shifts = LAWS[spec.form].unitShifts(theta, spec.breaks);
   const moved = (m: (role: Role) => number) => Float64Array.from(shifts, (c, i) => {
     let t = theta[i];
     for (const [role, k] of Object.entries(c) as [Role, number][]) if (m(role) !== 0) t -= k * m(role);
@@ -177,7 +152,7 @@ export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<nu
     throw new DataError('bad-value', `${what}: the fit diverged${diverged(spec.form, columns.loss)}`, { column: columns.loss });
   }
   const plan = rescaling(opts, theta, data);
-  const column = columns[roleOf(spec.form, name, spec.variable)] ?? columns.N;
+  const column = columns[LAWS[spec.form].roleOf(name, spec.variable)] ?? columns.N;
   if (plan === null) throw new DataError('bad-value', `${what}: the fit diverged (θ ${name} ran off to ${at}), and new units would not change that${diverged(spec.form, column, name)}`, { column });
   if (plan === 'maybe') {
     // Without the runs it cannot be told which: say both, each with what would work.
@@ -193,16 +168,4 @@ const rescale = (column: string, k: number): string => (k >= 0 ? `divide column 
 /** Advice for a fit that ran off to infinity that works: a bound holds it; another form may fit. */
 function diverged(form: FormName, column: string, name?: string): string {
   return `: no finite ${form} law fits column "${column}" of these runs as well as the limit it runs towards; hold ${name ?? 'the parameters'} with lower/upper bounds, or fit another form`;
-}
-
-/** The input quantity a raw parameter scales with, for the advice given without the runs. */
-function roleOf(form: FormName, name: string, variable: Variable): 'N' | 'D' | 'C' | 'loss' {
-  if (name === 'e' || (form === 'broken' && name === 'lna')) return 'loss';
-  switch (form) {
-    case 'chinchilla': return name === 'a' || name === 'alpha' ? 'N' : 'D';
-    case 'kaplan': return name === 'lnNc' || name === 'alphaN' ? 'N' : 'D';
-    case 'data-constrained': return name === 'lnRN' ? 'N' : 'D';
-    case 'overtrained': return name === 'lnB' ? 'D' : 'N';
-    default: return variable;
-  }
 }

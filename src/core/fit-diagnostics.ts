@@ -9,7 +9,7 @@
  */
 
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
-import type { Law } from './forms-eval.js';
+import { LAWS, describe, type Law } from '../laws/index.js';
 import { predictLog } from '../engine/js/forms/point.js';
 import type { FitData, ObjectiveSpec } from '../engine/types.js';
 
@@ -32,7 +32,8 @@ const RESIDUAL_SAMPLE = 50_000;
 /** Runs per free parameter below which a fit is fragile. */
 const RUNS_PER_PARAMETER = 3;
 
-const TWO_VARIABLE = new Set(['chinchilla', 'kaplan', 'data-constrained', 'overtrained']);
+/** Laws of N and D together (collinearity of N and D matters to them); the rest read one variable x. */
+const twoVariable = (form: ObjectiveSpec['form']) => LAWS[form].twoVariable;
 
 /** Weighted mean and standard deviation over runs with positive weight. */
 function moments(x: Float64Array, w: Float64Array): { mean: number; sd: number } {
@@ -63,7 +64,7 @@ export function dataDiagnostics(spec: ObjectiveSpec, data: FitData, parameters: 
   }
   const lnL = moments(data.lnL, w);
   if (lnL.sd <= CONSTANT) out.push(diagnostic('constant-loss', 'error', { value: Math.exp(lnL.mean) }));
-  const columns: [string, Float64Array][] = TWO_VARIABLE.has(spec.form)
+  const columns: [string, Float64Array][] = twoVariable(spec.form)
     ? [['N', data.lnN], ['D', data.lnD]]
     : [[spec.variable, spec.variable === 'N' ? data.lnN : spec.variable === 'D' ? data.lnD : data.lnC]];
   let constant = false;
@@ -74,7 +75,7 @@ export function dataDiagnostics(spec: ObjectiveSpec, data: FitData, parameters: 
       constant = true;
     }
   }
-  if (TWO_VARIABLE.has(spec.form) && !constant) {
+  if (twoVariable(spec.form) && !constant) {
     // Weighted least squares of ln D on ln N: an exact line means the N and D terms cannot be told apart.
     const n = moments(data.lnN, w), d = moments(data.lnD, w);
     let sxy = 0, sw = 0;
@@ -92,50 +93,12 @@ export function dataDiagnostics(spec: ObjectiveSpec, data: FitData, parameters: 
   return out;
 }
 
-interface Term { term: string; parameters: string[]; value: (i: number) => number }
-
-/** The additive terms of a law at run i, named as in its formula, with the θ names they carry. */
-function termsOf(law: Law, data: FitData, x: Float64Array): Term[] {
-  const N = (i: number) => Math.exp(data.lnN[i]), D = (i: number) => Math.exp(data.lnD[i]);
-  switch (law.form) {
-    case 'chinchilla': {
-      const q = law.params;
-      return [
-        { term: 'E', parameters: ['e'], value: () => q.E },
-        { term: 'A/N^α', parameters: ['a', 'alpha'], value: (i) => q.A / N(i) ** q.alpha },
-        { term: 'B/D^β', parameters: ['b', 'beta'], value: (i) => q.B / D(i) ** q.beta },
-      ];
-    }
-    case 'saturating': {
-      const q = law.params;
-      return [
-        { term: 'E', parameters: ['e'], value: () => q.E },
-        { term: 'A·x^−α', parameters: ['a', 'alpha'], value: (i) => q.A * Math.exp(-q.alpha * x[i]) },
-      ];
-    }
-    case 'overtrained': {
-      const q = law.params;
-      const M = (i: number) => D(i) / N(i), C = (i: number) => 6 * N(i) * D(i);
-      return [
-        { term: 'E', parameters: ['e'], value: () => q.E },
-        { term: 'a·M^η·C^−η', parameters: ['lnA'], value: (i) => q.a * M(i) ** q.eta * C(i) ** -q.eta },
-        { term: 'b·M^−η·C^−η', parameters: ['lnB'], value: (i) => q.b * M(i) ** -q.eta * C(i) ** -q.eta },
-      ];
-    }
-    default: return [];
-  }
-}
-
-/** Exponents of each form that must be positive for loss to fall with scale. */
-const EXPONENTS: Partial<Record<Law['form'], string[]>> = {
-  chinchilla: ['alpha', 'beta'], kaplan: ['alphaN', 'alphaD'], power: ['alpha'], saturating: ['alpha'], overtrained: ['eta'], broken: ['c0'],
-};
-
 /** Checks on the fitted law over the runs: dead terms and exponents of the wrong sign. */
 export function lawDiagnostics(law: Law, theta: Record<string, number>, data: FitData, x: Float64Array): Diagnostic[] {
   const out: Diagnostic[] = [];
   const w = data.weight;
-  const terms = termsOf(law, data, x);
+  const d = describe(law);
+  const terms = d.terms?.(law, data, x) ?? [];
   if (terms.length > 1) {
     const share = new Float64Array(terms.length);
     for (let i = 0; i < data.count; i++) {
@@ -147,7 +110,7 @@ export function lawDiagnostics(law: Law, theta: Record<string, number>, data: Fi
       if (share[k] < DEAD_SHARE) out.push(diagnostic('dead-term', 'warning', { term: t.term, parameters: t.parameters, share: share[k] }));
     });
   }
-  for (const name of EXPONENTS[law.form] ?? []) {
+  for (const name of d.exponents) {
     if (theta[name] < 0) out.push(diagnostic('negative-exponent', 'warning', { parameter: name, value: theta[name] }));
   }
   return out;
@@ -207,7 +170,7 @@ export function residualDiagnostics(spec: ObjectiveSpec, theta: Float64Array, da
   if (!pred.every(Number.isFinite)) return [];
   const r = keep.map((i, k) => pred[k] - data.lnL[i]);
   const out: Diagnostic[] = [];
-  const against: [('lnN' | 'lnD' | 'x' | 'prediction'), ArrayLike<number>][] = TWO_VARIABLE.has(spec.form)
+  const against: [('lnN' | 'lnD' | 'x' | 'prediction'), ArrayLike<number>][] = twoVariable(spec.form)
     ? [['lnN', keep.map((i) => data.lnN[i])], ['lnD', keep.map((i) => data.lnD[i])], ['prediction', pred]]
     : [['x', keep.map((i) => (spec.variable === 'N' ? data.lnN : spec.variable === 'D' ? data.lnD : data.lnC)[i])], ['prediction', pred]];
   for (const [name, x] of against) {

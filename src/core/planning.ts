@@ -15,9 +15,9 @@
 
 import { OptionError } from './errors.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
-import { computeOptimal } from './law.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from './forms-eval.js';
 import { brentZero, minimizeScan } from './solve1d.js';
+import { describe, type Planning } from '../laws/index.js';
 
 export type PlanMethod = 'auto' | 'numeric';
 
@@ -101,21 +101,24 @@ function plan(law: Law, options: PlanOptions = {}, known: readonly string[] = PL
 const result = (p: Plan, N: number, D: number, method: Allocation['method']): Allocation =>
   ({ C: p.k * N * D, N, D, tokensPerParam: D / N, loss: p.L(N, D), flopsPerToken: p.k, method });
 
+/** The law's own closed forms and solvers for planning; none for the parts it leaves to the generic search. */
+const planningOf = (law: TwoVariableLaw): Planning<Law> => describe(law).planning!;
+
+/** A closed form the law offers, unless the caller asked for the numeric search. */
+const closed = <K extends keyof Planning<Law>>(p: Plan, key: K): Planning<Law>[K] | undefined => (p.numeric ? undefined : planningOf(p.law)[key]);
+
 function allocate(p: Plan, C: number): Allocation {
   const { law, k } = p;
-  if (law.form === 'chinchilla' && !p.numeric) {
-    // Eq. 4 is for C = 6ND; with k FLOPs per parameter-token the same N·D costs (6/k)·C there.
-    const o = computeOptimal(law.params, (6 * C) / k);
+  // The laws' closed forms are for C = 6ND; with k FLOPs per parameter-token the same N·D costs (6/k)·C there.
+  const exact = closed(p, 'allocate');
+  if (exact) {
+    const o = exact(law, (6 * C) / k);
     return result(p, o.N, o.D, 'closed-form');
   }
-  if (law.form === 'overtrained') {
-    // Gadre et al. 2024, eq. 4: at fixed C only the offset a·M^η + b·M^(−η) depends on M = D/N.
-    const q = law.params, CG = (6 * C) / k, span = Math.log(CG / 6);
-    if (!(span > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
-    const m = minimizeScan((lnM) => Math.log(q.a * Math.exp(q.eta * lnM) + q.b * Math.exp(-q.eta * lnM)), -span, span);
-    if (m.edge) throw new OptionError('law', `the law has no compute-optimal M inside 1 ≤ N, D at C = ${C}`);
-    const M = Math.exp(m.x), N = Math.sqrt(CG / (6 * M));
-    return result(p, N, M * N, 'numeric');
+  const own = planningOf(law).allocateNumeric;
+  if (own) {
+    const o = own(law, (6 * C) / k, C);
+    return result(p, o.N, o.D, 'numeric');
   }
   const hi = Math.log(C / k);
   if (!(hi > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
@@ -136,18 +139,7 @@ export function optimalAllocation(law: Law, C: number, options?: PlanOptions): A
 }
 
 function floorOf(p: Plan): number {
-  const { law } = p;
-  switch (law.form) {
-    case 'chinchilla': case 'overtrained': return law.params.E;
-    case 'kaplan': return 0;
-    case 'data-constrained': {
-      // N, D → ∞ at fixed U: D′ → U·(1 + R_D*), N′ → N_opt(U)·(1 + R_N*) (Muennighoff et al. 2023, eq. 5).
-      const q = law.params, U = p.U as number;
-      const G = ((q.alpha * q.A) / (q.beta * q.B)) ** (1 / (q.alpha + q.beta));
-      const UN = G * (G * U) ** (q.beta / q.alpha);
-      return q.E + q.A / (UN * (1 + q.RN)) ** q.alpha + q.B / (U * (1 + q.RD)) ** q.beta;
-    }
-  }
+  return planningOf(p.law).floor(p.law, p.U);
 }
 
 /** The infimum of the compute-optimal loss as C → ∞: E, 0 for Kaplan's law, or the data-constrained limit at U. */
@@ -166,12 +158,9 @@ function checkTarget(p: Plan, target: unknown): asserts target is number {
 
 function forLoss(p: Plan, target: number): Allocation {
   const { law } = p;
-  if (law.form === 'chinchilla' && !p.numeric) {
-    // science.md §2.4: C = 6·(ℓ/(A·G^(−α) + B·G^β))^(−(α+β)/(αβ)) for reducible loss ℓ = L − E.
-    const { A, B, E, alpha, beta } = law.params;
-    const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
-    const C6 = 6 * ((target - E) / (A * G ** -alpha + B * G ** beta)) ** (-(alpha + beta) / (alpha * beta));
-    const o = computeOptimal(law.params, C6);
+  const exact = closed(p, 'computeForLoss'), split = planningOf(law).allocate;
+  if (exact && split) {
+    const o = split(law, exact(law, target));
     return result(p, o.N, o.D, 'closed-form');
   }
   // L*(C) falls monotonically in C: bracket in decades of C, then Brent's method on ln C.
@@ -198,15 +187,8 @@ export function computeForLoss(law: Law, targetLoss: number, options?: PlanOptio
 
 /** D_tr(N) with L(N, D_tr) = ℓ, or ∞ when N alone cannot reach ℓ. */
 function tokensFor(p: Plan, target: number): (N: number) => number {
-  const { law } = p;
-  if (law.form === 'chinchilla' && !p.numeric) {
-    const { A, B, E, alpha, beta } = law.params;
-    return (N) => { const r = target - E - A / N ** alpha; return r > 0 ? (B / r) ** (1 / beta) : Number.POSITIVE_INFINITY; };
-  }
-  if (law.form === 'kaplan' && !p.numeric) {
-    const { Nc, Dc, alphaN, alphaD } = law.params;
-    return (N) => { const s = target ** (1 / alphaD) - (Nc / N) ** (alphaN / alphaD); return s > 0 ? Dc / s : Number.POSITIVE_INFINITY; };
-  }
+  const exact = closed(p, 'tokensFor');
+  if (exact) return exact(p.law, target);
   const lo = -6 * LN10, hi = Math.log(D_INFINITY);
   return (N) => {
     const f = (t: number) => p.L(N, Math.exp(t)) - target;
@@ -217,9 +199,8 @@ function tokensFor(p: Plan, target: number): (N: number) => number {
 
 /** ln of the smallest N that reaches ℓ with unlimited tokens. */
 function lnSmallestModel(p: Plan, target: number): number {
-  const { law } = p;
-  if (law.form === 'chinchilla' && !p.numeric) return Math.log(law.params.A / (target - law.params.E)) / law.params.alpha;
-  if (law.form === 'kaplan' && !p.numeric) return Math.log(law.params.Nc) - Math.log(target) / law.params.alphaN;
+  const exact = closed(p, 'lnSmallestModel');
+  if (exact) return exact(p.law, target);
   const f = (x: number) => p.L(Math.exp(x), D_INFINITY) - target;
   const lo = -6 * LN10, hi = 40 * LN10;
   if (f(hi) >= 0) throw new OptionError('targetLoss', `unreachable targetLoss ${target}: no model below 1e40 parameters reaches it`);

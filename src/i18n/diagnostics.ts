@@ -16,6 +16,7 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/diagnostic-codes.js';
 import type { Lang, Tables } from './tables.js';
 import { format } from './tables.js';
+import { descriptorOf } from '../laws/index.js';
 
 const en = {
   // One sentence per code (the first key of each group is the code itself).
@@ -177,15 +178,10 @@ export function formatList(items: readonly string[], lang: Lang, more: 'listMore
 /**
  * The published parameter a raw θ name stands for (`a` → `A` in the Chinchilla
  * form, `lnNc` → `Nc`, `lnA` → `a` in the overtrained form), so diagnostics name
- * the parameters the reader sees. Mirrors lawFromTheta in src/core/forms.ts.
+ * the parameters the reader sees; each form says its own (src/laws/<form>.ts).
  */
 export function publishedName(form: string, theta: string): string {
-  if (theta === 'e' && (form === 'chinchilla' || form === 'saturating' || form === 'overtrained')) return 'E';
-  if ((theta === 'a' || theta === 'b') && (form === 'chinchilla' || form === 'saturating')) return theta.toUpperCase();
-  if (form === 'overtrained' && (theta === 'lnA' || theta === 'lnB')) return theta.slice(2).toLowerCase();
-  if (theta === 'lnXc') return 'xc';
-  if (/^ln[A-Za-z]/.test(theta)) return theta.slice(2);
-  return theta;
+  return descriptorOf(form)?.publishedName(theta) ?? theta;
 }
 
 /**
@@ -197,14 +193,13 @@ export function publishedName(form: string, theta: string): string {
  */
 export function undeterminedParameters(list: readonly Diagnostic[], form: string): Set<string> {
   const out = new Set<string>();
-  const terms: Record<string, string[]> = { chinchilla: ['a', 'alpha', 'b', 'beta'], kaplan: ['lnNc', 'alphaN', 'lnDc', 'alphaD'] };
   for (const d of list) {
     switch (d.code) {
       case 'dead-term': case 'flat-direction': case 'gradient-not-finite':
         for (const k of d.parameters) out.add(k);
         break;
       case 'bootstrap-wide': out.add(d.parameter); break;
-      case 'collinear-nd': for (const k of terms[form] ?? []) out.add(k); break;
+      case 'collinear-nd': for (const k of descriptorOf(form)?.lockstepUndetermined ?? []) out.add(k); break;
       default: break;
     }
   }
