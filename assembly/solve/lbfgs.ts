@@ -2,7 +2,7 @@
  * Limited-memory BFGS (Nocedal & Wright, 2nd ed., Algorithms 7.4/7.5) with a
  * strong-Wolfe line search and optional box bounds (active set). Stopping
  * rules are relative to the objective's own size, so a summed Huber
- * objective of 1e-3 is driven as far as one of 1e3 (science.md §5.8, item 1).
+ * objective of 1e-3 is driven as far as one of 1e3 (docs/fitting.md, "Scale of the objective").
  * Mirrors src/engine/js/lbfgs.ts step for step.
  */
 

@@ -1,7 +1,7 @@
 /**
  * `bootstrap`: percentile intervals for a fit by resampling runs with
  * replacement and refitting each resample (Besiroglu et al. 2024 §3;
- * science.md §5.1 item 6), for any form and loss `fit` takes.
+ * docs/fitting.md, "Uncertainty"), for any form and loss `fit` takes.
  *
  * The point estimate is `fit(runs, options)` itself, with exactly the fit
  * options given (form, loss, delta, asymmetry, variable, breaks, base, starts,

@@ -1,5 +1,5 @@
 /**
- * Bootstrap uncertainty for a Chinchilla fit (science.md §3 and §5.1 item 6,
+ * Bootstrap uncertainty for a Chinchilla fit (docs/fitting.md, "Uncertainty";
  * after Besiroglu et al. 2024): resample the runs with replacement, refit
  * each resample from a fixed start, and report percentile intervals for
  * A, B, E, α, β and for what they imply: the allocation exponents
@@ -56,7 +56,7 @@ export interface BootstrapOptions {
   runs: Runs;
   /** Fits the weighted objective for each weight vector, from `start`. */
   refit: BootstrapRefit;
-  /** θ₀ every refit starts from: the point estimate (science.md §5.1); Epoch's notebook used Hoffmann's values. */
+  /** θ₀ every refit starts from: the point estimate (docs/fitting.md, "Uncertainty"); Epoch's notebook used Hoffmann's values. */
   start: ChinchillaTheta;
   /** The point estimate, reported beside each interval when given. */
   estimate?: ChinchillaTheta;

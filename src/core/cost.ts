@@ -1,6 +1,6 @@
 /**
  * What a training run costs: FLOPs → GPU-hours → wall-clock days on a
- * cluster, dollars, energy and emissions (science.md §4.14):
+ * cluster, dollars, energy and emissions (docs/laws.md, "Hardware and cost"):
  *
  *   GPU-hours = C / (peak_dense × MFU × 3600)
  *   days      = GPU-hours / gpus / 24
@@ -29,7 +29,7 @@ export interface Hardware {
  * Dense BF16 peaks. NVIDIA also quotes "with sparsity" figures twice as high
  * (A100 624, H100 SXM 1,978.9 TFLOP/s); MFU is defined against the dense peak,
  * and a calculator that multiplies the sparse figure by MFU overstates
- * throughput 2× (science.md §4.14, pitfall).
+ * throughput 2× (docs/laws.md, "Hardware and cost").
  */
 export const HARDWARE = {
   'a100-sxm': {
@@ -61,7 +61,7 @@ export interface CostOptions {
 
 /**
  * MFU 0.4: Llama 3 405B ran at 38–43% BF16 MFU on 8K–16K H100s; large dense
- * runs typically reach 30–50% (science.md §4.14). $2 per H100-hour: the price
+ * runs typically reach 30–50% (docs/laws.md, "Hardware and cost"). $2 per H100-hour: the price
  * anchor of Open-Athena, OLMo 3 and DeepSeek-V3's cost figure. PUE 1.2: between
  * hyperscale fleets (≈ 1.1) and industry-wide survey averages (≈ 1.5).
  * 0.48 kg CO2e/kWh: roughly the 2023 world-average grid; use your region's.

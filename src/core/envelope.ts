@@ -1,5 +1,5 @@
 /**
- * Envelope analysis (Hoffmann et al. 2022, Approach 1; science.md §2.1): along
+ * Envelope analysis (Hoffmann et al. 2022, Approach 1; docs/fitting.md): along
  * the compute axis, the lowest loss reached by any run says which (N, D) is
  * compute-optimal there; fitting N_opt = k_N·C^a and D_opt = k_D·C^b through
  * those frontier points gives the allocation laws.

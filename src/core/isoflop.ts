@@ -1,5 +1,5 @@
 /**
- * IsoFLOP analysis (Hoffmann et al. 2022, Approach 2; science.md §2.2): group
+ * IsoFLOP analysis (Hoffmann et al. 2022, Approach 2; docs/fitting.md): group
  * runs by compute budget, fit a parabola of loss against log N per budget, take
  * its vertex as the budget's optimum N*, D* = C/(6N*), then fit the allocation
  * laws N* = k_N·C^a and D* = k_D·C^b by least squares in log space.
@@ -9,7 +9,7 @@
  * with a known bias: an isoFLOP curve is not a parabola in log N, so unless the
  * law is symmetric (α = β) or the grid narrow and centred, the vertex (hence the
  * coefficients k) is shifted; the exponent stays unbiased only when the grid's
- * offset from the optimum does not drift with C (science.md §5.5).
+ * offset from the optimum does not drift with C (docs/fitting.md, "Approach 2's bias").
  *
  * Grouping: with `budgets`, each run joins the nominal budget nearest in log C
  * when |C/budget − 1| ≤ tolerance (runs near none are listed in `unassigned`),

@@ -1,7 +1,7 @@
 /**
  * The Chinchilla law as numbers a person reads: L(N, D) = E + A/N^α + B/D^β
  * (Hoffmann et al. 2022, eq. 2), its prediction and its compute-optimal
- * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; science.md §2.4).
+ * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; docs/laws.md).
  */
 
 import { OptionError } from './errors.js';

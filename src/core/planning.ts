@@ -3,12 +3,12 @@
  * a FLOP budget (`optimalAllocation`), the compute a target loss needs
  * (`computeForLoss`), the lowest loss any compute reaches (`lossFloor`), and
  * the split that minimises training plus lifetime inference FLOPs for a
- * target loss (`inferenceOptimal`, Sardana et al. 2024; science.md §4.4).
+ * target loss (`inferenceOptimal`, Sardana et al. 2024; docs/laws.md).
  *
  * Training compute is C = flopsPerToken·N·D (default 6, Kaplan et al. 2020
  * §2.1; set e.g. DeepSeek's M accounting through flopsPerToken). The
  * Chinchilla form uses its closed form (Hoffmann et al. 2022, eq. 4;
- * science.md §2.4); the others a scan-and-refine search in log space
+ * docs/laws.md); the others a scan-and-refine search in log space
  * (solve1d.ts): over ln N on the isoFLOP line, over ln M = ln(D/N) for the
  * overtrained form, at a fixed unique-token budget U for the data-constrained form.
  */
@@ -35,7 +35,7 @@ export interface InferenceOptions extends PlanOptions {
   targetLoss: number;
   /** Expected lifetime inference tokens D_inf (≥ 0). */
   inferenceTokens: number;
-  /** Inference FLOPs per parameter per token; default 2 (a forward pass, science.md §4.13). */
+  /** Inference FLOPs per parameter per token; default 2 (a forward pass; docs/laws.md). */
   inferenceFlopsPerToken?: number;
 }
 

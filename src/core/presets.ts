@@ -1,12 +1,12 @@
 /**
  * Published scaling laws as data: full-precision constants, their units and
- * where in the paper they come from (science.md §1–4). Loss laws are `Law`s
+ * where in the paper they come from (docs/laws.md). Loss laws are `Law`s
  * for evaluateLaw and planning; DeepSeek's and Llama 3's results are
  * allocation rules (optimal size and tokens as power laws of compute, no loss
  * surface), so they get their own type and `allocationAt`.
  *
  * Carry the full digits: rounding β from 0.2849 to 0.28 moves the data term
- * by 13% at 1e11 tokens (science.md §3, §5.8 item 2).
+ * by 13% at 1e11 tokens (docs/fitting.md, "Pitfalls").
  */
 
 import { OptionError } from './errors.js';
@@ -21,7 +21,7 @@ export interface Citation {
   where: string;
 }
 
-/** What each quantity counts, in words (the conventions differ between papers: science.md §5.8 item 10). */
+/** What each quantity counts, in words (the conventions differ between papers: docs/laws.md, "Counting conventions"). */
 export interface PresetUnits {
   loss?: string;
   N?: string;

@@ -1,5 +1,5 @@
 /**
- * Variable projection for the Chinchilla form (science.md §5.4, after
+ * Variable projection for the Chinchilla form (docs/fitting.md, "Variable projection"; after
  * Open-Athena's VPNLS): for fixed exponents (α, β) the law
  * L = E + A·N^(−α) + B·D^(−β) is linear in (E, A, B), so a coarse grid over
  * (α, β) with an exact non-negative least-squares inner solve finds the

@@ -6,7 +6,7 @@
  *
  * Law: A = 482.01, B = 2085.43, E = 1.817, α = 0.3478, β = 0.3658 (Besiroglu,
  * Erdil, Barnett & You 2024, "Chinchilla Scaling: A replication attempt",
- * arXiv 2404.10102; science.md §3).
+ * arXiv 2404.10102; docs/fitting.md).
  * Design: the nine Chinchilla isoFLOP budgets 6e18 … 3e21 FLOPs × 9 model sizes
  * log-spaced over ±1 decade around the law's compute-optimal N*(C) = 81 runs
  * (N from 2.0e7 to 4.9e10), D = C/(6N).

@@ -10,7 +10,7 @@
  *   isoFLOP valley is centred and symmetric in log N. The default ±1 decade
  *   (9 sizes, a step of 10^0.25 ≈ 1.78×) makes each valley rise by 0.14–0.44 nats at
  *   its ends under Epoch's law (about 6–15 noise σ at σ = 0.01), while a centred grid
- *   keeps the parabola-vertex bias of Approach 2 small (science.md §5.5);
+ *   keeps the parabola-vertex bias of Approach 2 small (docs/fitting.md, "Approach 2's bias");
  * - D = C / (6N), so C = 6ND holds up to rounding (C is the budget exactly);
  * - loss = L(N, D) · exp(σ·z), z standard normal: multiplicative log-normal noise,
  *   i.e. additive noise of size σ on ln L, the scale the Chinchilla objective uses.
@@ -50,7 +50,7 @@ export interface SyntheticRuns {
   loss: number[];
 }
 
-/** Epoch AI's headline estimate (arXiv 2404.10102; science.md §3), rounded as published. */
+/** Epoch AI's headline estimate (arXiv 2404.10102), rounded as published. */
 export const EPOCH_LAW: Readonly<ChinchillaLaw> = Object.freeze({
   A: 482.01,
   B: 2085.43,

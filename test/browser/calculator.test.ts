@@ -60,7 +60,7 @@ describe('<scaling-calculator>', () => {
     expect(root(el).querySelectorAll('[style]').length, 'no inline styles (CSP)').to.equal(0);
   });
 
-  it('gives the worked values of science.md §2.4 at C = 5.76e23', async () => {
+  it('gives the worked values of docs/laws.md at C = 5.76e23', async () => {
     const el = await mount('<scaling-calculator flops="5.76e23" laws="besiroglu2024,hoffmann2022-rounded"></scaling-calculator>');
     const [epoch, printed] = result(el).rows;
     near(epoch.N, 72.3e9, 0.002);

@@ -73,7 +73,7 @@ test('isoflop --json reproduces the Llama 3 exponents', () => {
 
 test('cost of Llama 3 405B: 3.8e25 FLOPs on 16,384 H100s at 40% MFU', () => {
   const out = JSON.parse(cli('cost', '--flops', '3.8e25', '--gpus', '16384', '--json').stdout);
-  const hours = 3.8e25 / (989.4e12 * 0.4 * 3600); // dense BF16 peak, science.md §4.14
+  const hours = 3.8e25 / (989.4e12 * 0.4 * 3600); // dense BF16 peak, docs/laws.md
   assert.ok(Math.abs(out.gpuHours - hours) <= 1e-9 * hours);
   assert.ok(Math.abs(out.days - hours / 16384 / 24) <= 1e-9 * out.days);
 });

@@ -1,4 +1,4 @@
-// Cost arithmetic against published anchors (science.md §4.14) and the
+// Cost arithmetic against published anchors (docs/laws.md, "Hardware and cost") and the
 // formula worked here from the raw hardware constants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

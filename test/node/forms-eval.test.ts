@@ -1,5 +1,5 @@
 // evaluateLaw for every form against the formulas written out by hand
-// (science.md §1–4), and its errors naming the bad part of the input.
+// (docs/laws.md), and its errors naming the bad part of the input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateLaw, lawInputs, lossFunction, type Law } from '../../src/core/forms-eval.js';

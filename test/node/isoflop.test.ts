@@ -15,12 +15,12 @@ const llama3 = readRuns(readFileSync(new URL('../fixtures/data/llama3-isoflops-d
 const close = (actual: number, expected: number, tolerance: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} ± ${tolerance}`);
 
-test('Llama 3 isoFLOPs reproduce the published Approach-2 allocation (science.md §6.6)', () => {
+test('Llama 3 isoFLOPs reproduce the published Approach-2 allocation (Open-Athena's reproduction)', () => {
   const r = isoflop(llama3);
   assert.deepEqual(r.budgets.map((b) => b.C), [6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21, 1e22]);
   assert.deepEqual(r.budgets.map((b) => b.points), [16, 17, 16, 16, 18, 14, 12, 12, 6, 6]);
   assert.equal(r.accepted, 10);
-  // Published (Open-Athena / science.md §6.6), each to half a unit in its last digit.
+  // Published (Open-Athena), each to half a unit in its last digit.
   close(r.N.a, 0.4632, 5e-5, 'a');
   close(r.D.b, 0.53678, 5e-6, 'b');
   close(r.N.k, 0.5568, 5e-5, 'k_N');

@@ -1,4 +1,4 @@
-// predict and computeOptimal against the worked values of science.md §2.4 and
+// predict and computeOptimal against the worked values of docs/laws.md and
 // issue #2 (our arithmetic from the published constants, not from this code).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

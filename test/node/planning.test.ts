@@ -1,5 +1,5 @@
 // Planning against closed forms worked out here from the published constants
-// (science.md §1, §2.4, §4.3, §4.4, §4.7), never against the code's own output.
+// (the papers; docs/laws.md), never against the code's own output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeForLoss, inferenceOptimal, lossFloor, optimalAllocation } from '../../src/core/planning.js';
@@ -12,7 +12,7 @@ const isOption = (option: string, message?: RegExp) => (e: unknown) =>
   e instanceof OptionError && e.option === option && (!message || message.test(e.message));
 
 const exp = Math.exp;
-// Hoffmann et al. 2022 at TeX precision (science.md §2.3) and Epoch's headline fit (§3).
+// Hoffmann et al. 2022 at TeX precision (docs/fitting.md) and Epoch's headline fit (§3).
 const hoffmann = { A: exp(6.0073404), B: exp(6.0179186), E: exp(0.5267228), alpha: 0.33917084, beta: 0.2849083 };
 const epoch = { A: exp(6.17796), B: exp(7.64273), E: exp(0.59711), alpha: 0.347813, beta: 0.365854 };
 const chinchilla = (params: typeof hoffmann): Law => ({ form: 'chinchilla', params });
@@ -24,7 +24,7 @@ const muennighoff: Law = {
   params: { A: exp(6.255414), B: exp(7.3049974), E: exp(0.6254804), alpha: 0.3526596, beta: 0.3526596, RN: 5.309743, RD: 15.387756 },
 };
 
-/** science.md §2.4, from the raw constants: G, the allocation at C (with C = 6ND) and the compute for a loss. */
+/** Hoffmann et al. 2022 eq. 4 (docs/laws.md), from the raw constants: G, the allocation at C (with C = 6ND) and the compute for a loss. */
 function closedForm(p: typeof hoffmann) {
   const G = ((p.alpha * p.A) / (p.beta * p.B)) ** (1 / (p.alpha + p.beta));
   const a = p.beta / (p.alpha + p.beta), b = p.alpha / (p.alpha + p.beta);
@@ -115,7 +115,7 @@ test('data-constrained: the README optimum for 25B unique tokens (≈ 6.8B param
   near(o.D, 227e9, 3e-3, 'tokens');
   near(o.N, 6.8e9, 5e-3, 'parameters');
   assert.equal((o.D / 25e9).toFixed(1), '9.1');
-  // science.md §4.3: at 1e22 FLOPs, 7.0B params on 237B tokens (9.5 epochs).
+  // Muennighoff et al.'s README: at 1e22 FLOPs, 7.0B params on 237B tokens (9.5 epochs).
   const r = optimalAllocation(muennighoff, 1e22, { U: 25e9 });
   assert.equal((r.N / 1e9).toFixed(1), '7.0');
   assert.equal((r.D / 1e9).toFixed(0), '237');

@@ -1,5 +1,5 @@
 // Presets against the published values they transcribe and the worked values
-// of science.md §2.4 (our arithmetic from the constants, rounded as printed).
+// of docs/laws.md (our arithmetic from the constants, rounded as printed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRESETS, PRESET_IDS, allocationAt, preset, type AllocationPreset, type LawPreset } from '../../src/core/presets.js';

@@ -28,7 +28,7 @@ test("bootstrap, numpy draws, seed 42, 4,000 resamples from Hoffmann's θ0: Epoc
     start: { a: 6.0073404, b: 6.0179186, e: 0.5267228, alpha: 0.33917084, beta: 0.2849083 },
   });
   assert.equal(r.failed, 0);
-  // Besiroglu et al. 2024 (science.md §3): A and B carry ~0.3–0.7% optimiser noise (0.8% allowed), the rest ±0.001.
+  // Besiroglu et al. 2024 (docs/fitting.md, "Reference numbers"): A and B carry ~0.3–0.7% optimiser noise (0.8% allowed), the rest ±0.001.
   const relative: [string, number, number][] = [['A', 285.214, 743.626], ['B', 1042.357, 5810.344]];
   for (const [k, lo, hi] of relative) {
     const got = r.params[k as 'A'];
@@ -43,7 +43,7 @@ test("bootstrap, numpy draws, seed 42, 4,000 resamples from Hoffmann's θ0: Epoc
 
 test('variable projection with squared error on raw loss over the 133 Llama 3 points (Open-Athena VPNLS)', () => {
   const r = fitSync(shared('llama3-isoflops-digitized.csv'), { loss: 'squared-raw' });
-  const want = { E: 0.6047, A: 59.1, B: 155.1, alpha: 0.3100, beta: 0.3136 }; // science.md §5.4
+  const want = { E: 0.6047, A: 59.1, B: 155.1, alpha: 0.3100, beta: 0.3136 }; // Open-Athena's VPNLS on all 133 Llama 3 runs
   for (const [k, v] of Object.entries(want)) {
     const digits = String(v).replace('.', '').replace(/^0+/, '').length;
     const tol = 0.5 * 10 ** (Math.floor(Math.log10(v)) - digits + 1);
@@ -54,7 +54,7 @@ test('variable projection with squared error on raw loss over the 133 Llama 3 po
 
 test("Muennighoff's data-constrained fit: their objective at their R*, and a fit at least as good", () => {
   const csv = shared('muennighoff2023-datablations-c4-fit182.csv');
-  const theta = [6.255414, 7.3049974, 0.6254804, 0.3526596, 0.3526596]; // their base law (science.md §4.3)
+  const theta = [6.255414, 7.3049974, 0.6254804, 0.3526596, 0.3526596]; // their base law (docs/laws.md)
   const runs = readRuns(csv);
   assert.equal(runs.columns.U, 'U_unique_tokens');
   const engine = createEngine('js');
@@ -72,7 +72,7 @@ test("Muennighoff's data-constrained fit: their objective at their R*, and a fit
 test("kyo-takano's lower-envelope fit (asymmetric loss, w = 10) on their 234-run subset", () => {
   const csv = shared('kyotakano-chinchilla-subset.csv');
   const r = fitSync(csv, { loss: 'asymmetric', asymmetry: 10 });
-  // Their toolkit reports E 1.70024, A 184.69, B 1633.48, α 0.28901, β 0.35579 (science.md §5.3);
+  // Their toolkit reports E 1.70024, A 184.69, B 1633.48, α 0.28901, β 0.35579 (docs/fitting.md);
   // its mean objective there, computed here from those constants, is 0.0227835.
   assert.ok(r.objective / r.runs <= 0.0227835, `mean objective ${r.objective / r.runs}`);
   assert.ok(Math.abs(r.params.E - 1.70024) <= 0.002, `E ${r.params.E}`);

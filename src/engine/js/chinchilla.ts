@@ -6,7 +6,7 @@
  * Prediction (Hoffmann et al. 2022, eq. 3): ln L̂ = LSE(a − α ln N, b − β ln D, e),
  * with A = eᵃ, B = eᵇ, E = eᵉ. The objective is the SUM over runs of
  * wᵢ·Huber_δ(ln L̂ − ln L) (or of squared residuals), wᵢ the run's weight: the sum, not the mean, keeps
- * its scale large enough for L-BFGS's tolerances (science.md §5.8, item 1).
+ * its scale large enough for L-BFGS's tolerances (docs/fitting.md, "Scale of the objective").
  *
  * Mirrors assembly/forms/chinchilla.ts; keep the two in step.
  */

@@ -8,7 +8,7 @@
  * Stopping rules are relative to the objective's own size, so an objective of
  * 1e-3 (the summed Huber loss at the Chinchilla optimum) is driven as far as
  * one of 1e3 would be; scipy's `factr` test, relative to max(|f|, 1), stops
- * such an objective early (science.md §5.8, item 1).
+ * such an objective early (docs/fitting.md, "Scale of the objective").
  *
  * Mirrors assembly/solve/lbfgs.ts.
  */
