@@ -1,7 +1,7 @@
 // `npm run build`: the WebAssembly step, then the bundles and the type declarations
 // (side by side), then the Custom Elements Manifest, then the sizes.
 // Sizes are measured (gzip -9), not guessed, so growth shows up in every build log.
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,8 @@ if (configs.length > 0) steps.push(start(process.execPath, [join('node_modules',
 else console.log('scaling-kit build: no bundle entries written yet; skipping rollup');
 if (existsSync('src/index.ts')) steps.push(start(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json']));
 await Promise.all(steps);
+// The IIFE's global, declared for pages that type-check their scripts (paths relative to dist/).
+if (existsSync('types/scaling-kit.min.d.ts')) copyFileSync('types/scaling-kit.min.d.ts', 'dist/scaling-kit.min.d.ts');
 
 // (iii) dist/custom-elements.json from the elements' JSDoc.
 if (existsSync('src/define.ts')) run(process.execPath, ['scripts/build-manifest.mjs']);

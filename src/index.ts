@@ -7,7 +7,7 @@
 
 export { readRuns, runsFromArrays, type RunsInput, type ReadRunsOptions } from './core/runs.js';
 export type { Runs } from './core/runs-types.js';
-export { ScalingKitError, DataError, OptionError, LimitError, type ErrorCode } from './core/errors.js';
+export { ScalingKitError, DataError, OptionError, LimitError, type ErrorCode } from './errors.js';
 export { LIMITS } from './core/limits.js';
 export { fit, fitSync, type FitResult } from './core/fit.js';
 export type { FitOptions, Theta, Strategy } from './core/fit-options.js';

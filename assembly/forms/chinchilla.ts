@@ -1,7 +1,7 @@
 /**
  * The Chinchilla law in log-sum-exp form and its summed Huber (or squared)
- * objective with analytic gradient, each run weighted, (Hoffmann et al. 2022, eq. 3; science.md
- * §5.1). θ = (a, b, e, α, β) at `theta`, gradient written to `grad`.
+ * objective with analytic gradient, each run weighted, (Hoffmann et al. 2022, eq. 3;
+ * docs/fitting.md). θ = (a, b, e, α, β) at `theta`, gradient written to `grad`.
  *
  * Two lanes of runs at a time (f64x2) in the SIMD builds, with the vector
  * exp/log of ../simd/vmath; the scalar build is the same arithmetic as the

@@ -6,7 +6,7 @@ import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits, readRun
 import { count, sig } from './format.js';
 import { toJson } from './json.js';
 import { formatLaw } from '../core/law-text.js';
-import { FORM_IDS, type FormName } from '../engine/types.js';
+import { FORM_IDS, type FormName } from '../laws/names.js';
 
 export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--form FORM] [--loss huber|squared|squared-raw|asymmetric]
                 [--strategy fast|exact] [--drop-highest K] [--json]

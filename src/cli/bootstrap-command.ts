@@ -2,18 +2,18 @@
 
 import { bootstrap, type BootstrapFitResult } from '../core/bootstrap-fit.js';
 import type { Interval } from '../core/bootstrap.js';
-import type { FormName } from '../engine/types.js';
+import type { FormName } from '../laws/names.js';
 import { RESAMPLE_RNGS } from '../stats/resample.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
 import { FIT_FLAGS, FIT_FLAGS_USAGE, fitOptionsFromFlags, runsForFit } from './fit-flags.js';
 import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits } from './input.js';
 import { LIMITS, formatCount } from '../core/limits.js';
 import { count, formatDiagnostics, sig } from './format.js';
-import { toJson, numberList } from './json.js';
+import { numberList, resultJson } from './json.js';
 import type { CommandOutput } from './run.js';
 
 export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [--seed 42] [--rng numpy|default] [--level 0.95]
-                [--budgets C1,C2,...] [--json]
+                [--budgets C1,C2,...] [--json [--timing]]
                 ${FIT_FLAGS_USAGE}
                 ${INPUT_FLAGS_USAGE}
   Fits the law as \`scaling-kit fit\` does with the same options (default Chinchilla, Huber), resamples the
@@ -37,7 +37,7 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, {
     ...FIT_FLAGS,
     resamples: { type: 'string' }, seed: { type: 'string' }, rng: { type: 'string' }, level: { type: 'string' },
-    budgets: { type: 'string' }, json: { type: 'boolean' }, ...INPUT_FLAGS,
+    budgets: { type: 'string' }, json: { type: 'boolean' }, timing: { type: 'boolean' }, ...INPUT_FLAGS,
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('bootstrap needs a FILE of runs (CSV or JSON, - for stdin)');
   const whole = (x: number) => Number.isInteger(x) && x >= 0;
@@ -54,7 +54,7 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const stderr = formatDiagnostics(r.diagnostics, r.form);
   if (values.json) {
     const { samples: _omitted, ...rest } = r;
-    return { stdout: toJson(rest), stderr };
+    return { stdout: resultJson(rest, values.timing === true), stderr };
   }
   const pct = Math.round(r.level * 1000) / 10;
   const row = (name: string, i: Interval, f = (x: number) => sig(x, 5)) =>

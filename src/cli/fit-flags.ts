@@ -8,8 +8,8 @@
 import type { FitOptions } from '../core/fit-options.js';
 import { STRATEGIES, resolveFitOptions } from '../core/fit-options.js';
 import type { Runs } from '../core/runs-types.js';
-import { ENGINE_NAMES } from '../engine/select.js';
-import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, paramCount, type FormName, type LossName, type Variable } from '../engine/types.js';
+import { ENGINE_NAMES, paramCount } from '../engine/types.js';
+import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../laws/names.js';
 import { numberOption, choiceOption, jsonOption, type OptionSpec } from './args.js';
 import { readRunsFrom, type InputLimits } from './input.js';
 

@@ -8,7 +8,7 @@
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { LimitError } from '../core/errors.js';
+import { LimitError } from '../errors.js';
 import { LIMITS, clip, formatCount, overLimitMessage, quote } from '../core/limits.js';
 import { readRuns, type ReadRunsOptions } from '../core/runs.js';
 import type { Runs } from '../core/runs-types.js';

@@ -5,6 +5,15 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
 }
 
+/**
+ * A result as --json prints it: the same bytes for the same input, so the wall
+ * time (`ms`) is left out unless `timing` (the --timing flag) asks for it.
+ */
+export function resultJson(result: object, timing: boolean): string {
+  const { ms, ...rest } = result as { ms?: number };
+  return toJson(timing ? { ...rest, ms } : rest);
+}
+
 /** "1e21,5.76e23" → [1e21, 5.76e23]; undefined when absent. More than `max` numbers is refused (a fixed limit). */
 export function numberList(raw: unknown, name: string, fail: (message: string) => Error, max = Infinity): number[] | undefined {
   if (raw === undefined) return undefined;

@@ -6,7 +6,7 @@
  * are escaped) and code 2; anything else is an internal error, code 1.
  */
 
-import { ScalingKitError } from '../core/errors.js';
+import { ScalingKitError } from '../errors.js';
 import { UsageError } from './args.js';
 import { oneLine } from './format.js';
 import { clip, quote } from '../core/limits.js';

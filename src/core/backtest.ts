@@ -11,7 +11,7 @@
  * would thin the training set only.
  */
 
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 import { fit } from './fit.js';
 import { FIT_OPTION_NAMES, type FitOptions } from './fit-options.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';

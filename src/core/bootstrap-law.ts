@@ -6,7 +6,7 @@
  * when its refit did not converge or gave a θ or parameters that are not finite.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
 import { paramCount, type ObjectiveSpec } from '../engine/types.js';

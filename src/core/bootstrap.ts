@@ -20,7 +20,7 @@
  * The same for any form: ./bootstrap-law.ts.
  */
 
-import { OptionError, ScalingKitError } from './errors.js';
+import { OptionError, ScalingKitError } from '../errors.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import { lawFromTheta, thetaNames } from './forms.js';

@@ -21,7 +21,7 @@
  * lists the other candidates so a caller can warn.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { clip, quote, quoteList } from './limits.js';
 
 export type Role = 'N' | 'D' | 'C' | 'loss';

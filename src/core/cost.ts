@@ -12,7 +12,7 @@
  * HARDWARE); pass your own `Hardware` object for other accelerators.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 
 export interface Hardware {

@@ -19,7 +19,7 @@
  * size was trained: pass `range` to keep to the well-sampled middle.
  */
 
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';

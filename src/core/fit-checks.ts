@@ -8,7 +8,7 @@
  * those units fits in double precision. Used by fit.ts on the polished optimum.
  */
 
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Runs } from './runs-types.js';
 import type { FitData, FormName, Variable } from '../engine/types.js';

@@ -3,14 +3,13 @@
  * front, with errors that name the option (OptionError).
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
 import { checkParams, type ChinchillaParams } from './law.js';
 import { thetaNames } from './forms.js';
-import { ENGINE_NAMES } from '../engine/select.js';
-import { defaultSpec, FORM_IDS, LOSS_IDS, VARIABLE_IDS, type EngineName, type FormName, type LossName, type ObjectiveSpec, type Variable } from '../engine/types.js';
+import { defaultSpec, ENGINE_NAMES, FORM_IDS, LOSS_IDS, VARIABLE_IDS, type EngineName, type FormName, type LossName, type ObjectiveSpec, type Variable } from '../engine/types.js';
 
 export type Strategy = 'fast' | 'exact';
 export const STRATEGIES: readonly Strategy[] = ['fast', 'exact'];

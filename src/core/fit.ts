@@ -12,7 +12,7 @@
 
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 import { nextTask } from './next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';

@@ -6,7 +6,7 @@
  * Each form's formula, source and checks are in src/laws/<form>.ts.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { LAW_FORMS, LAW_VARIABLES, describe, descriptorOf, type Law, type LawPoint, type LawVariable } from '../laws/index.js';
 import { finite, need } from '../laws/check.js';
 

@@ -31,7 +31,7 @@
  * vertex only through the scatter of the optima about the line.
  */
 
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';

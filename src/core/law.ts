@@ -4,7 +4,7 @@
  * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; docs/laws.md).
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 
 export interface ChinchillaParams {
   A: number;

@@ -13,7 +13,7 @@
  * Exponent, coefficient and intervals do not depend on the log base.
  */
 
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 
 export interface PowerLawFit {
   /** Exponent e of y = k·x^e. */

@@ -8,7 +8,8 @@
  */
 export const nextTask = (): Promise<void> => new Promise<void>((resolve) => {
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
+  // Typed as the web's MessagePort (Node's global one has the same onmessage, but its types say otherwise).
+  (channel.port1 as unknown as { onmessage: (() => void) | null }).onmessage = () => {
     channel.port1.close();
     resolve();
   };

@@ -3,7 +3,7 @@
  * misspelled `stratgy` would otherwise run the default silently.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
 function distance(a: string, b: string): number {

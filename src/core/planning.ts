@@ -13,7 +13,7 @@
  * overtrained form, at a fixed unique-token budget U for the data-constrained form.
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from './forms-eval.js';
 import { brentZero, minimizeScan } from './solve1d.js';

@@ -9,7 +9,7 @@
  * by 13% at 1e11 tokens (docs/fitting.md, "Pitfalls").
  */
 
-import { OptionError } from './errors.js';
+import { OptionError } from '../errors.js';
 import type { Law } from './forms-eval.js';
 
 export interface Citation {

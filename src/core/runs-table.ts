@@ -6,7 +6,7 @@
  */
 
 import { dsvFormat } from 'd3-dsv';
-import { DataError, LimitError } from './errors.js';
+import { DataError, LimitError } from '../errors.js';
 import { clip, overBytes, overLimitMessage, quote } from './limits.js';
 
 export interface Table {

@@ -25,7 +25,7 @@
  */
 
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
-import { DataError, OptionError } from './errors.js';
+import { DataError, OptionError } from '../errors.js';
 import { LIMITS, isLimitValue, quote, quoteList } from './limits.js';
 import { describe, toTable, type Table } from './runs-table.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';

@@ -17,7 +17,7 @@
  */
 
 import { csvFormat } from 'd3-dsv';
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 import { LIMITS, clip, formatCount } from '../core/limits.js';
 import { checkOptionNames, type NoneMissing } from '../core/option-names.js';
 import { computeOptimal, predict, type ChinchillaParams } from '../core/law.js';

@@ -6,12 +6,12 @@
  * the numbers are the same, only slower.
  */
 
-import { ScalingKitError } from '../core/errors.js';
+import { ScalingKitError } from '../errors.js';
 import { JsEngine } from './js/multistart.js';
-import type { Engine, EngineName } from './types.js';
+import { ENGINE_NAMES, type Engine, type EngineName } from './types.js';
 import { createWasmEngine, type WasmBuild } from './wasm.js';
 
-export const ENGINE_NAMES: readonly EngineName[] = ['relaxed-simd', 'simd', 'scalar', 'js'];
+export { ENGINE_NAMES };
 
 let noticed = false;
 

@@ -7,27 +7,12 @@
 
 export type EngineName = 'relaxed-simd' | 'simd' | 'scalar' | 'js';
 
-/** Numeric ids shared with the WebAssembly core (assembly/objective.ts). */
-export const FORM_IDS = {
-  chinchilla: 0,
-  kaplan: 1,
-  power: 2,
-  saturating: 3,
-  'data-constrained': 4,
-  overtrained: 5,
-  broken: 6,
-} as const;
-export type FormName = keyof typeof FORM_IDS;
+import type { FormName, LossName, Variable } from '../laws/names.js';
 
-/**
- * huber and squared act on log residuals ln L̂ − ln L; squared-raw on L̂ − L;
- * asymmetric on L − L̂, linear, with over-predictions weighted (kyo-takano).
- */
-export const LOSS_IDS = { huber: 0, squared: 1, 'squared-raw': 2, asymmetric: 3 } as const;
-export type LossName = keyof typeof LOSS_IDS;
+export { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../laws/names.js';
 
-export const VARIABLE_IDS = { N: 0, D: 1, C: 2 } as const;
-export type Variable = keyof typeof VARIABLE_IDS;
+/** The engines, fastest first: what `engine` options accept besides 'auto'. */
+export const ENGINE_NAMES: readonly EngineName[] = ['relaxed-simd', 'simd', 'scalar', 'js'];
 
 /** The runs as the kernels read them (structure of arrays, one entry per run). */
 export interface FitData {

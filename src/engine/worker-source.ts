@@ -68,15 +68,27 @@ export function forgetWorkerRefusal(): void {
 /** Whether this environment can start fitting workers at all (and has not refused one already). */
 export function workersAvailable(): boolean {
   if (refused) return false;
-  if (typeof Worker === 'function' && typeof Blob === 'function' && typeof URL?.createObjectURL === 'function') return true;
+  if (browserWorker() && typeof Blob === 'function' && typeof URL?.createObjectURL === 'function') return true;
   return nodeWorkerThreads() !== null;
 }
 
+/** The part of a browser's Worker the pool uses. */
+interface BrowserWorkerLike {
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onmessage: ((e: { data: unknown }) => void) | null;
+  onerror: ((e: { message: string; preventDefault(): void }) => void) | null;
+  terminate(): void;
+}
+
+/** The page's (or a worker's) Worker constructor; none in Node, which has worker_threads instead. */
+const browserWorker = () => (globalThis as { Worker?: new (url: string) => BrowserWorkerLike }).Worker;
+
 /** Starts one worker; throws where workers cannot be created (e.g. CSP worker-src). */
 export function startWorker(): FitWorker {
-  if (typeof Worker === 'function' && typeof Blob === 'function') {
+  const BrowserWorker = browserWorker();
+  if (BrowserWorker && typeof Blob === 'function') {
     blobUrl ??= URL.createObjectURL(new Blob([source(BROWSER_PORT)], { type: 'text/javascript' }));
-    const w = new Worker(blobUrl);
+    const w = new BrowserWorker(blobUrl);
     return {
       post: (m, t) => w.postMessage(m, t ?? []),
       onMessage: (h) => { w.onmessage = (e) => h(e.data); },

@@ -1,6 +1,6 @@
 /** Checks of a law's parameters, each failure an OptionError naming the parameter (`law.params.alphaD`). */
 
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 
 export const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 

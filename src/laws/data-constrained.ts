@@ -9,7 +9,7 @@ import type { LawDescriptor } from './descriptor.js';
 import { checkKeys, finite, need } from './check.js';
 import { product } from './start-grid.js';
 import { checkParams, type ChinchillaParams } from '../core/law.js';
-import { saturation } from '../engine/js/forms/point.js';
+import { saturation } from '../engine/js/forms/data-constrained.js';
 
 /** The Chinchilla constants plus Muennighoff's decay constants R_N* (`RN`) and R_D* (`RD`). */
 export interface DataConstrainedParams extends ChinchillaParams { RN: number; RD: number }

@@ -5,7 +5,8 @@
  * written (text, LaTeX, Python) and planned with, and which of its parts the
  * data can leave undetermined. One file per form implements it (./chinchilla.ts
  * and its siblings); ./index.ts lists them. The fitting kernels are
- * assembly/forms/<form>.ts and src/engine/js/forms/<form>.ts, and
+ * assembly/forms/<form>.ts and src/engine/js/forms/<form>.ts (Chinchilla's
+ * per-run kernel is chinchilla-point.ts, beside its tuned objective), and
  * test/node/kernels-match-laws.test.ts checks each against its descriptor.
  */
 

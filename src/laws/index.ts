@@ -2,7 +2,7 @@
  * Every law scaling-kit knows, by form name. A form is one descriptor
  * (./<form>.ts, see ./descriptor.ts) plus its kernels
  * (assembly/forms/<form>.ts and src/engine/js/forms/<form>.ts); adding one
- * means adding it here and to FORM_IDS in src/engine/types.ts.
+ * means adding it here and to FORM_IDS in ./names.ts.
  */
 
 import type { LawDescriptor } from './descriptor.js';

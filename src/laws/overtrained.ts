@@ -6,7 +6,7 @@
 import type { LawDescriptor } from './descriptor.js';
 import { checkKeys } from './check.js';
 import { distinct, exponentFrom, floorsBelow, join, leastSquaresLine, mean, product, reducibleLog, rowsOf } from './start-grid.js';
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 import { minimizeScan } from '../core/solve1d.js';
 
 export interface OvertrainedParams { E: number; a: number; b: number; eta: number }

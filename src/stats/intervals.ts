@@ -9,7 +9,7 @@
  * Infinities are values, not missing.
  */
 
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 
 /** How many entries are NaN. */
 export function countNaN(values: ArrayLike<number>): number {

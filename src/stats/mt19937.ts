@@ -24,7 +24,7 @@
  * max is 2³² − 1, as numpy does.
  */
 
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 
 export interface MersenneTwister {
   /** `genrand_int32`: the next word, an integer in [0, 2³²). */

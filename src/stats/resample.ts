@@ -16,7 +16,7 @@
  * asking for more resamples keeps the first ones unchanged.
  */
 
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 import { mt19937 } from './mt19937.js';
 
 export type ResampleRng = 'numpy' | 'default';

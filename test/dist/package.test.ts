@@ -57,8 +57,8 @@ test('every exports entry resolves to a file in the package', () => {
   const targets = (v: unknown): string[] => (typeof v === 'string' ? [v] : Object.values(v as object).flatMap(targets));
   for (const [key, value] of Object.entries(pkg.exports as Record<string, unknown>)) {
     for (const target of targets(value)) {
-      const file = target.includes('*') ? target.replaceAll('*', 'fit') : target;
-      assert.ok(existsSync(join(installed(), file)), `exports["${key}"] → ${file} exists`);
+      assert.ok(!target.includes('*'), `exports["${key}"] names its file (a wildcard would resolve paths that do not exist)`);
+      assert.ok(existsSync(join(installed(), target)), `exports["${key}"] → ${target} exists`);
     }
   }
   for (const field of ['main', 'module', 'types', 'unpkg', 'jsdelivr', 'customElements']) assert.ok(existsSync(join(installed(), pkg[field])), `${field} → ${pkg[field]}`);
@@ -112,11 +112,15 @@ test('the published types check in a TypeScript consumer', () => {
     import { fitSync, readRuns, type FitResult, type FormName } from 'scaling-kit';
     import { ScalingCurve } from 'scaling-kit/elements';
     import 'scaling-kit/define';
+    import type {} from 'scaling-kit/scaling-kit.min.js';
+    import { ScalingFit } from 'scaling-kit/elements/fit';
+    const viaGlobal: number = ScalingKit.computeOptimal({ A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 }, 5.76e23).N;
+    const fitClass: typeof ScalingKit.ScalingFit = ScalingFit;
     const result: FitResult<'chinchilla'> = fitSync(readRuns('N,D,loss\\n1e8,2e9,3.1\\n1e9,2e10,2.6\\n1e10,2e11,2.2\\n3e8,6e9,2.9\\n3e9,6e10,2.4'));
     const alpha: number = result.law.params.alpha;
     const el: HTMLElementTagNameMap['scaling-fit'] = document.createElement('scaling-fit');
     const form: FormName = result.form;
-    export { alpha, el, form, ScalingCurve };
+    export { alpha, el, form, ScalingCurve, viaGlobal, fitClass };
   `);
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false },

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { backtest, selectRuns } from '../../src/core/backtest.js';
-import { DataError, OptionError } from '../../src/core/errors.js';
+import { DataError, OptionError } from '../../src/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 

@@ -14,14 +14,14 @@ import { bootstrap } from '../../src/core/bootstrap-fit.js';
 import type { Interval } from '../../src/core/bootstrap.js';
 import { paramSources, publishedParams } from '../../src/core/bootstrap-law.js';
 import { fitSync } from '../../src/core/fit.js';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 import { evaluateLaw, type Law } from '../../src/core/forms-eval.js';
 import { predict } from '../../src/core/law.js';
 import { defaultSpec, type FormName } from '../../src/engine/types.js';
 import { demoCsv, demoRuns } from '../../src/data/demo.js';
 import { EPOCH_LAW, normals } from '../../src/data/synthetic.js';
 import { createResampler } from '../../src/stats/resample.js';
-import { bootstrapDiagnostics, type BootstrapFacts } from '../../src/stats/bootstrap-diagnostics.js';
+import { bootstrapDiagnostics, type BootstrapFacts } from '../../src/core/bootstrap-diagnostics.js';
 
 const LIMIT = { timeout: 120_000 };
 const demo = demoRuns();

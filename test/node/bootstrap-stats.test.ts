@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createResampler, indicesToWeights, numpyChoiceIndices } from '../../src/stats/resample.js';
 import { correlationMatrix, countNaN, mean, percentile, percentileInterval, percentileOfSorted, standardDeviation } from '../../src/stats/intervals.js';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 
 interface PercentileCase {
   name: string;

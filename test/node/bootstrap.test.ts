@@ -9,7 +9,7 @@ import { bootstrapChinchilla, CORRELATION_KEYS, type BootstrapOptions, type Boot
 import { computeOptimal, predict } from '../../src/core/law.js';
 import { indicesToWeights } from '../../src/stats/resample.js';
 import { percentileInterval } from '../../src/stats/intervals.js';
-import { OptionError, ScalingKitError } from '../../src/core/errors.js';
+import { OptionError, ScalingKitError } from '../../src/errors.js';
 import type { Runs } from '../../src/core/runs-types.js';
 
 interface Summary { lo: number; hi: number; median: number; sd: number }

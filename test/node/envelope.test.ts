@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { envelope } from '../../src/core/envelope.js';
-import { DataError, OptionError } from '../../src/core/errors.js';
+import { DataError, OptionError } from '../../src/errors.js';
 import { runsFromArrays } from '../../src/core/runs.js';
 
 const law = { A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 };

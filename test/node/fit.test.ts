@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fit, fitSync } from '../../src/core/fit.js';
-import { OptionError, DataError } from '../../src/core/errors.js';
+import { OptionError, DataError } from '../../src/errors.js';
 import { wasmModule, WASM_BUILDS } from '../../src/engine/wasm.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 import { CHINCHILLA_FILE, DROP_HIGHEST, RUNS_AFTER_DROP, compareOptimum } from '../fixtures/chinchilla-reference.js';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateLaw, lawInputs, lossFunction, type Law } from '../../src/core/forms-eval.js';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 
 const near = (got: number, want: number, rtol: number, what: string) =>
   assert.ok(Math.abs(got - want) <= rtol * Math.abs(want), `${what}: ${got}, expected ≈ ${want}`);

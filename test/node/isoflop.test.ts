@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { isoflop } from '../../src/core/isoflop.js';
 import { fitPowerLaw, powerLawBand, studentTCdf, studentTQuantile } from '../../src/core/loglinear.js';
-import { DataError, OptionError } from '../../src/core/errors.js';
+import { DataError, OptionError } from '../../src/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
@@ -15,7 +15,7 @@ const llama3 = readRuns(readFileSync(new URL('../fixtures/data/llama3-isoflops-d
 const close = (actual: number, expected: number, tolerance: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} ± ${tolerance}`);
 
-test('Llama 3 isoFLOPs reproduce the published Approach-2 allocation (Open-Athena's reproduction)', () => {
+test('Llama 3 isoFLOPs reproduce the published Approach-2 allocation (as Open-Athena reproduced it)', () => {
   const r = isoflop(llama3);
   assert.deepEqual(r.budgets.map((b) => b.C), [6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21, 1e22]);
   assert.deepEqual(r.budgets.map((b) => b.points), [16, 17, 16, 16, 18, 14, 12, 12, 6, 6]);

@@ -14,7 +14,7 @@ import { readRuns } from '../../src/core/runs.js';
 import { fitSync } from '../../src/core/fit.js';
 import { bootstrap } from '../../src/core/bootstrap-fit.js';
 import { isoflop } from '../../src/core/isoflop.js';
-import { DataError, LimitError, OptionError } from '../../src/core/errors.js';
+import { DataError, LimitError, OptionError } from '../../src/errors.js';
 import { LIMITS, clip, quote, quoteList } from '../../src/core/limits.js';
 import { demoRuns } from '../../src/data/demo.js';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mt19937, mt19937FromArray } from '../../src/stats/mt19937.js';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 
 interface Calls {
   seed: number;

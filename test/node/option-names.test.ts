@@ -5,7 +5,7 @@
 // still work, and the library's own calls pass only names the callee knows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 import { checkOptionNames, closestName } from '../../src/core/option-names.js';
 import { fit, fitSync } from '../../src/core/fit.js';
 import { FIT_OPTION_NAMES, resolveFitOptions } from '../../src/core/fit-options.js';

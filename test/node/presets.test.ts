@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { PRESETS, PRESET_IDS, allocationAt, preset, type AllocationPreset, type LawPreset } from '../../src/core/presets.js';
 import { checkLaw, evaluateLaw } from '../../src/core/forms-eval.js';
 import { computeOptimal, type ChinchillaParams } from '../../src/core/law.js';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 
 const near = (got: number, want: number, rtol: number, what: string) =>
   assert.ok(Math.abs(got - want) <= rtol * Math.abs(want), `${what}: ${got}, expected ≈ ${want} (rtol ${rtol})`);

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
-import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
+import { DataError, OptionError, ScalingKitError } from '../../src/errors.js';
 import { fitSync, GRADIENT_NOT_FINITE, type FitResult } from '../../src/core/fit.js';
 import type { FitOptions } from '../../src/core/fit-options.js';
 import { thetaNames } from '../../src/core/forms.js';

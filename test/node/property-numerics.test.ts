@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DataError, OptionError } from '../../src/core/errors.js';
+import { DataError, OptionError } from '../../src/errors.js';
 import { fitSync, GRADIENT_NOT_FINITE } from '../../src/core/fit.js';
 import { evaluateLaw } from '../../src/core/forms-eval.js';
 import { runsFromArrays } from '../../src/core/runs.js';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
-import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
+import { DataError, OptionError, ScalingKitError } from '../../src/errors.js';
 import { fitSync } from '../../src/core/fit.js';
 import { isoflop } from '../../src/core/isoflop.js';
 import { computeForLoss, inferenceOptimal, optimalAllocation } from '../../src/core/planning.js';

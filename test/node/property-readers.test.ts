@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
 import { dsvFormat } from 'd3-dsv';
-import { DataError, OptionError, ScalingKitError } from '../../src/core/errors.js';
+import { DataError, OptionError, ScalingKitError } from '../../src/errors.js';
 import { readRuns, type ReadRunsOptions } from '../../src/core/runs.js';
 import type { Runs } from '../../src/core/runs-types.js';
 

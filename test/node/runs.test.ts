@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { matchColumns, normalizeName } from '../../src/core/columns.js';
-import { DataError, OptionError } from '../../src/core/errors.js';
+import { DataError, OptionError } from '../../src/errors.js';
 import { readRuns, runsFromArrays } from '../../src/core/runs.js';
 
 const repoRoot = new URL('../../', import.meta.url);

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
-import { DataError } from '../../src/core/errors.js';
+import { DataError } from '../../src/errors.js';
 import { fitDataFromRuns, fitSync } from '../../src/core/fit.js';
 import { resolveFitOptions, type FitOptions } from '../../src/core/fit-options.js';
 import { checkRepresentable } from '../../src/core/fit-checks.js';

@@ -2,7 +2,7 @@
 // isoFLOP design, the noise model, CSV round trips, option checks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OptionError } from '../../src/core/errors.js';
+import { OptionError } from '../../src/errors.js';
 import { readRuns } from '../../src/core/runs.js';
 import { demoCsv, demoRuns } from '../../src/data/demo.js';
 import { generateRuns, normals, runsToCsv, splitmix64 } from '../../src/data/synthetic.js';

@@ -12,7 +12,7 @@ import type { Runs } from '../../core/runs-types.js';
 import type { FitResult } from '../../core/fit.js';
 import { STRATEGIES, type FitOptions, type Strategy } from '../../core/fit-options.js';
 import { evaluateLaw, isTwoVariable, type Law, type LawVariable } from '../../core/forms-eval.js';
-import { FORM_IDS, LOSS_IDS, type FormName, type LossName } from '../../engine/types.js';
+import { FORM_IDS, LOSS_IDS, type FormName, type LossName } from '../../laws/names.js';
 import { sampleLaw, type Sample } from '../../chart/sample.js';
 import { extent, logBin, logDomain, type ScaleType } from '../../chart/scales.js';
 import type { Interval } from '../../chart/marks/band.js';

@@ -18,10 +18,10 @@
  *   see `basinCheck` in src/core/bootstrap-fit.ts).
  */
 
-import { diagnostic, type Diagnostic } from '../core/diagnostic-codes.js';
-import { BOUND_TOLERANCE } from '../core/fit-checks.js';
-import type { Interval } from '../core/bootstrap.js';
-import type { ParamSource } from '../core/bootstrap-law.js';
+import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
+import { BOUND_TOLERANCE } from './fit-checks.js';
+import type { Interval } from './bootstrap.js';
+import type { ParamSource } from './bootstrap-law.js';
 
 export const BOOTSTRAP_CHECKS = Object.freeze({
   /** Share of refits on a bound from which a parameter's interval counts as cut off. */

@@ -1,0 +1,28 @@
+/**
+ * The words for laws, losses and variables that every layer shares, with the
+ * numeric ids the WebAssembly core reads (assembly/objective.ts,
+ * assembly/forms/point.ts). A leaf: it imports nothing, so the engine can use
+ * it without depending on anything above it.
+ */
+
+/** Form ids; each form's descriptor is src/laws/<form>.ts. */
+export const FORM_IDS = {
+  chinchilla: 0,
+  kaplan: 1,
+  power: 2,
+  saturating: 3,
+  'data-constrained': 4,
+  overtrained: 5,
+  broken: 6,
+} as const;
+export type FormName = keyof typeof FORM_IDS;
+
+/**
+ * huber and squared act on log residuals ln L̂ − ln L; squared-raw on L̂ − L;
+ * asymmetric on L − L̂, linear, with over-predictions weighted (kyo-takano).
+ */
+export const LOSS_IDS = { huber: 0, squared: 1, 'squared-raw': 2, asymmetric: 3 } as const;
+export type LossName = keyof typeof LOSS_IDS;
+
+export const VARIABLE_IDS = { N: 0, D: 1, C: 2 } as const;
+export type Variable = keyof typeof VARIABLE_IDS;

@@ -1,0 +1,80 @@
+// The import graph runs one way (docs/architecture.md): words and numbers at
+// the bottom, the numerics (laws, core, engine, stats) knowing nothing of the
+// page, and the page and the CLI reaching the engine only through its contract
+// (src/engine/types.ts). Read from the sources' import statements, so a new
+// arrow the wrong way fails here rather than in a review. The numerics are also
+// type-checked without the DOM library (tsconfig.numerics.json).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+}
+
+/** Every relative import (static, dynamic, re-export) of each source file, as repository paths ending in .ts. */
+export function importGraph(files = sources('src')): [string, string][] {
+  const edges: [string, string][] = [];
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*'(\.[^']+)'/g)) {
+      edges.push([file, normalize(join(dirname(file), m[1])).replace(/\.js$/, '.ts')]);
+    }
+  }
+  return edges;
+}
+
+/** The layer of a source path: its folder under src/, or the file itself at the top. */
+const layer = (path: string) => relative('src', path).split('/').length > 1 ? relative('src', path).split('/')[0] : relative('src', path);
+
+/** For each layer, the layers (or single files) it may import; a missing layer may import anything. */
+const ALLOWED: Record<string, (target: string) => boolean> = {
+  'format': (t) => layer(t) === 'format',
+  'errors.ts': () => false,
+  'engine': (t) => layer(t) === 'engine' || t === 'src/errors.ts' || t === 'src/laws/names.ts',
+  'stats': (t) => layer(t) === 'stats' || t === 'src/errors.ts',
+  'core': (t) => ['core', 'laws', 'engine', 'stats', 'format', 'errors.ts'].includes(layer(t)),
+  'laws': (t) => ['core', 'laws', 'engine', 'format', 'errors.ts'].includes(layer(t)),
+  'i18n': (t) => ['i18n', 'format'].includes(layer(t)) || t === 'src/core/diagnostic-codes.ts' || t === 'src/laws/index.ts',
+  'chart': (t) => !['elements', 'cli', 'define.ts', 'bundle.ts'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),
+  'elements': (t) => !['cli'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),
+  'cli': (t) => !['elements', 'chart', 'define.ts', 'bundle.ts'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),
+};
+
+/** Imports that break the rules above, as "from → to". */
+export function violations(edges: [string, string][]): string[] {
+  return edges.filter(([from, to]) => ALLOWED[layer(from)]?.(to) === false).map(([from, to]) => `${from} → ${to}`);
+}
+
+test('no import runs the wrong way between layers', () => {
+  assert.deepEqual(violations(importGraph()), []);
+});
+
+test('the check catches an arrow the wrong way (engine or stats into core, core into the page, the page into engine internals)', () => {
+  assert.deepEqual(violations([
+    ['src/engine/pool.ts', 'src/core/fit.ts'],
+    ['src/stats/intervals.ts', 'src/core/errors.ts'],
+    ['src/core/fit.ts', 'src/elements/fit/params.ts'],
+    ['src/core/fit.ts', 'src/chart/ticks.ts'],
+    ['src/elements/fit/jobs.ts', 'src/engine/pool.ts'],
+    ['src/cli/fit-command.ts', 'src/engine/wasm.ts'],
+    ['src/engine/pool.ts', 'src/engine/types.ts'],
+  ]).length, 6);
+});
+
+test('every import resolves to a file that exists', () => {
+  const known = new Set(sources('src'));
+  const missing = importGraph().filter(([, to]) => to.startsWith('src/') && !known.has(to) && !to.endsWith('.wasm.ts'));
+  assert.deepEqual(missing, []);
+});
+
+test('laws, core, engine and stats type-check without the DOM library', () => {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  assert.doesNotThrow(() => execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.numerics.json')], { encoding: 'utf8', stdio: 'pipe' }));
+});
