@@ -7,6 +7,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import { bidiSafe } from './isolate.js';
+import { labelMark } from './marks/points.js';
 
 /** Sentences joined into one paragraph; empty parts dropped, whitespace collapsed. */
 export const summary = (parts: readonly (string | undefined | false)[]): string =>
@@ -34,22 +35,23 @@ export const firstRows = (total: number, row: (i: number) => readonly TableCell[
 
 /**
  * Gives the first `limit` circles of a points group (chart/marks/points.ts,
- * drawn without `label`) a roving tabindex and the aria-label `label(i)`, i
- * being the circle's `data-index`; the others stay plain and aria-hidden, and
- * the group gets `groupLabel` as its aria-label. With at most `limit` circles
- * this is what `points(…, { label })` does.
+ * drawn without `label`) a roving tabindex, `role="img"` and the aria-label
+ * `label(i)`, i being the circle's `data-index` (marks/points.ts `labelMark`);
+ * the others stay plain and aria-hidden, and the group becomes a
+ * `role="group"` labelled `groupLabel`. With at most `limit` circles this is
+ * what `points(…, { label })` does.
  */
 export function focusFirstMarks(g: SVGGElement, label: (i: number) => string, groupLabel: string, limit = A11Y_LIMITS.focusableMarks): void {
   const circles = g.querySelectorAll('circle');
   circles.forEach((c, k) => {
-    if (k < limit) {
-      c.setAttribute('tabindex', k === 0 ? '0' : '-1');
-      c.setAttribute('aria-label', label(Number(c.getAttribute('data-index'))));
-    } else {
-      c.setAttribute('aria-hidden', 'true');
-    }
+    if (k < limit) labelMark(c, label(Number(c.getAttribute('data-index'))), k === 0);
+    else c.setAttribute('aria-hidden', 'true');
   });
-  if (circles.length > limit) g.setAttribute('aria-label', groupLabel);
+  // Said as a group outright (a named <g> only maps to one by the SVG accessibility mapping), so the count is announced on entering it.
+  if (circles.length > limit) {
+    g.setAttribute('role', 'group');
+    g.setAttribute('aria-label', groupLabel);
+  }
 }
 
 /**

@@ -63,13 +63,15 @@ const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
  * A standalone SVG document for a chart `<svg>` that is in the page (its
  * computed styles are read): colours, strokes and fonts inlined, a
  * background rectangle, the aria-label also as `<title>`, focus attributes
- * dropped, characters XML forbids replaced by U+FFFD.
+ * dropped (and the chart an image again), characters XML forbids replaced by U+FFFD.
  */
 export function serializeSvg(svg: SVGSVGElement, o: SvgExportOptions = {}): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inline(svg, clone);
   for (const node of clone.querySelectorAll(o.exclude ?? SVG_EXPORT_DEFAULTS.exclude)) node.remove();
   for (const node of clone.querySelectorAll('[tabindex]')) node.removeAttribute('tabindex');
+  // Nothing in a file is focusable, so the chart is one picture again (in the page it is a group of focusable marks).
+  if (clone.getAttribute('role') === 'group') clone.setAttribute('role', 'img');
   const { width, height } = svg.viewBox.baseVal;
   clone.prepend(svgElement('rect', { class: 'background', x: 0, y: 0, width, height, fill: o.background ?? effectiveBackground(svg) }));
   const label = svg.getAttribute('aria-label');

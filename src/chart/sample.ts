@@ -9,7 +9,7 @@
 
 import { evaluateLaw, isTwoVariable, type Law, type LawVariable } from '../core/forms-eval.js';
 import { optimalAllocation } from '../core/planning.js';
-import { OptionError } from '../core/errors.js';
+import { OptionError } from '../errors.js';
 
 export type Hold =
   | { kind: 'ratio'; tokensPerParam: number }

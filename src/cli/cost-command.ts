@@ -1,8 +1,12 @@
-/** `scaling-kit cost --flops C`: GPU-hours, days, dollars, energy and CO2e of a training run. */
+/**
+ * `scaling-kit cost --flops C`: GPU-hours, days, dollars, energy and CO₂e of a
+ * training run, each figure written as <scaling-calculator> writes it
+ * (src/format/numbers.ts): "26.7M GPU-hours = 67.8 days; $53.3M …", "22.4 GWh …, 10.8 kt CO₂e".
+ */
 
 import { trainingCost, type HardwareId } from '../core/cost.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
-import { count, sig } from './format.js';
+import { countText, emissionsText, energyText, moneyText, sig } from '../format/numbers.js';
 import { toJson } from './json.js';
 
 const GPU_ALIASES: Record<string, HardwareId> = { h100: 'h100-sxm', 'h100-sxm': 'h100-sxm', a100: 'a100-sxm', 'a100-sxm': 'a100-sxm' };
@@ -10,7 +14,7 @@ const GPU_ALIASES: Record<string, HardwareId> = { h100: 'h100-sxm', 'h100-sxm': 
 export const COST_USAGE = `scaling-kit cost --flops C [--gpu h100|a100] [--mfu 0.4] [--gpus K] [--price 2] [--pue 1.2]
                 [--grid-intensity 0.48] [--json]
   GPU-hours = C / (dense peak × MFU × 3600) on the GPU's dense BF16 peak (H100 SXM 989.4, A100 312 TFLOP/s),
-  then days on K GPUs, dollars at --price per GPU-hour, kWh (GPU power × hours × PUE) and kg CO2e.`;
+  then days on K GPUs, dollars at --price per GPU-hour, kWh (GPU power × hours × PUE) and kg CO₂e.`;
 
 export function costCommand(argv: string[]): string {
   const { values } = parse(argv, {
@@ -26,12 +30,12 @@ export function costCommand(argv: string[]): string {
     gpus: numberOption(values, 'gpus', (x) => Number.isInteger(x) && x >= 1, 'a whole number ≥ 1'),
     pricePerGpuHour: numberOption(values, 'price', (x) => x >= 0, 'a price ≥ 0'),
     pue: numberOption(values, 'pue', (x) => x >= 1, 'a number ≥ 1'),
-    gridIntensity: numberOption(values, 'grid-intensity', (x) => x >= 0, 'kg CO2e per kWh ≥ 0'),
+    gridIntensity: numberOption(values, 'grid-intensity', (x) => x >= 0, 'kg CO₂e per kWh ≥ 0'),
   });
   if (values.json) return toJson(c);
   return [
     `${flops.toExponential(3)} FLOPs on ${c.gpus} × ${c.hardware.name} at ${Math.round(c.mfu * 100)}% MFU:`,
-    `  ${count(c.gpuHours)} GPU-hours = ${sig(c.days, 4)} days; $${count(c.dollars)} at $${c.pricePerGpuHour}/GPU-hour`,
-    `  ${count(c.kWh)} kWh (PUE ${c.pue}), ${count(c.co2eKg / 1000)} t CO2e at ${c.gridIntensity} kg/kWh`,
+    `  ${countText(c.gpuHours)} GPU-hours = ${sig(c.days, 3)} days; ${moneyText(c.dollars)} at $${c.pricePerGpuHour}/GPU-hour`,
+    `  ${energyText(c.kWh)} (PUE ${c.pue}), ${emissionsText(c.co2eKg)} at ${c.gridIntensity} kg CO₂e/kWh`,
   ].join('\n');
 }

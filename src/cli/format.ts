@@ -4,7 +4,8 @@ import type { FitResult } from '../core/fit.js';
 import type { ComputeOptimal } from '../core/law.js';
 import type { Diagnostic } from '../core/diagnostic-codes.js';
 
-import { formatLaw, sig } from '../core/law-text.js';
+import { formatLaw } from '../core/law-text.js';
+import { countText, sig } from '../format/numbers.js';
 import { describeDiagnostic, formatList, publishedName, undeterminedParameters } from '../i18n/diagnostics.js';
 export { sig };
 
@@ -59,12 +60,11 @@ function formatStatus(r: FitResult): string {
   return `${r.converged ? 'converged' : 'NOT converged'} (${r.reason})${flagged}${cert}`;
 }
 
-/** 1.23e11 → "123B": parameters and tokens read better with SI-style suffixes. */
-export function count(x: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-  for (const [scale, suffix] of units) if (Math.abs(x) >= scale) return `${sig(x / scale, 4)}${suffix}`;
-  return sig(x, 4);
-}
+/**
+ * 1.234e11 → "123.4B": parameters and tokens with the page's SI suffixes
+ * (src/format/numbers.ts), to four significant digits in the terminal.
+ */
+export const count = (x: number): string => countText(x, 4);
 
 export function formatFit(r: FitResult): string {
   const where = r.workers > 0 ? `${r.engine} engine, ${r.workers} workers` : `${r.engine} engine`;

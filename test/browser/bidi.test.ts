@@ -18,7 +18,7 @@ import '../../src/elements/landscape/landscape.js';
 import '../../src/elements/calculator/calculator.js';
 import type { ScalingElement } from '../../src/elements/base.js';
 import { demoCsv } from '../../src/data/demo.js';
-import { nextTask } from '../../src/core/next-task.js';
+import { mountWith, place, settle, unmount, until, wrap } from './helpers.js';
 
 const FSI = '\u2068', PDI = '\u2069';
 /** Every bidi formatting character, by name. */
@@ -72,31 +72,8 @@ function expectClean(text: string | null | undefined, given: string, where: stri
 }
 
 type El = ScalingElement & Record<string, unknown>;
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let wrap: HTMLDivElement;
-
-async function settle(el: El): Promise<void> {
-  await el.updateComplete;
-  await frame();
-  await nextTask(); // hidden tables follow a task later (controllers/lagging.ts)
-  await el.updateComplete;
-}
-async function mount(tag: string, setup: (el: El) => void = () => {}, attrs: Record<string, string> = {}): Promise<El> {
-  const el = document.createElement(tag) as El;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  setup(el);
-  wrap.append(el);
-  await settle(el);
-  return el;
-}
-async function until(test: () => boolean, ms = 15000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!test()) {
-    if (performance.now() > end) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
+/** Mounts an element by tag name in the test's 900 px box (`wrap`) and waits until it has drawn. */
+const mount = mountWith<El>({ inWrap: true });
 const $ = (el: El, selector: string) => el.shadowRoot!.querySelector(selector);
 const $$ = (el: El, selector: string) => Array.from(el.shadowRoot!.querySelectorAll(selector));
 const errorText = (el: El) => $(el, '.error[role="alert"]')?.textContent ?? '';
@@ -108,12 +85,10 @@ const runsCsv = demoCsv().trim().split('\n').slice(0, 28).join('\n');
 describe('bidi controls in user text stay inside it', function () {
   this.timeout(120_000);
   beforeEach(() => {
-    wrap = document.createElement('div');
-    wrap.style.width = '900px';
-    document.body.append(wrap);
+    place('', { width: 900 });
   });
   afterEach(() => {
-    wrap.remove();
+    unmount();
     history.replaceState(null, '', location.pathname + location.search);
   });
 
@@ -140,7 +115,7 @@ describe('bidi controls in user text stay inside it', function () {
 
   it('<scaling-curve> law labels: tooltip, aria-label, legend, table, error box', async () => {
     const laws = ALL.map(([, c], i) => ({ ...LAW, params: { ...LAW.params, E: 1.6 + 0.01 * i }, label: `EVIL${c}` }));
-    const el = await mount('scaling-curve', (e) => { e.law = laws as never; });
+    const el = await mount('scaling-curve', { setup: (e) => { e.law = laws as never; } });
     expect(errorText(el)).to.equal('');
     // Tooltip: one line per law, "<label>: Loss 4.728".
     const plot = $(el, '.plot') as HTMLElement;
@@ -174,7 +149,7 @@ describe('bidi controls in user text stay inside it', function () {
   it('<scaling-curve> a cut legend label: isolated from its ellipsis', async () => {
     wrap.style.width = '300px';
     const label = `${'EVIL '.repeat(30)}\u202E`;
-    const el = await mount('scaling-curve', (e) => { e.law = { ...LAW, label: `\u202E${label}` } as never; });
+    const el = await mount('scaling-curve', { setup: (e) => { e.law = { ...LAW, label: `\u202E${label}` } as never; } });
     const text = $(el, '.legend text')!.textContent ?? '';
     expect(text.endsWith('…')).to.equal(true);
     expect(leaks(text, true), spell(text)).to.deep.equal([]);
@@ -183,7 +158,7 @@ describe('bidi controls in user text stay inside it', function () {
   });
 
   it('<scaling-curve> attribute values and preset ids quoted in the error box', async () => {
-    const el = await mount('scaling-curve', () => {}, { preset: 'hoffmann2022' });
+    const el = await mount('scaling-curve', { attrs: { preset: 'hoffmann2022' } });
     for (const [name, c] of ALL) {
       for (const attr of ['preset', 'x', 'from', 'fixed-d']) {
         el.setAttribute(attr, `EVIL${c}`);
@@ -207,8 +182,8 @@ describe('bidi controls in user text stay inside it', function () {
     for (const [name, c] of ALL) {
       const column = `loss EVIL${c}`;
       const csv = runsCsv.replace(/^([^\n]*),loss/, `$1,${column}`);
-      const el = await mount('scaling-fit', (e) => { e.runs = csv; e.columns = { loss: column }; });
-      await until(() => !!(el as unknown as { result?: unknown }).result || errorText(el) !== '');
+      const el = await mount('scaling-fit', { setup: (e) => { e.runs = csv; e.columns = { loss: column }; } });
+      await until(() => !!(el as unknown as { result?: unknown }).result || errorText(el) !== '', 15000);
       await settle(el);
       expect(errorText(el)).to.equal('');
       const heads = $$(el, '.visually-hidden th[scope="col"]').map((t) => t.textContent ?? '');
@@ -223,20 +198,20 @@ describe('bidi controls in user text stay inside it', function () {
     }
     for (const c of [CONTROLS.RLO, CONTROLS.PDI, CONTROLS.RLI]) {
       const src = `/test/fixtures/data/chinchilla-svg-extracted.csv?EVIL${c}`;
-      const el = await mount('scaling-fit', () => {}, { src, 'drop-highest': '5' });
-      await until(() => !!(el as unknown as { result?: unknown }).result);
+      const el = await mount('scaling-fit', { attrs: { src, 'drop-highest': '5' } });
+      await until(() => !!(el as unknown as { result?: unknown }).result, 15000);
       await settle(el);
       expectIsolated(ariaLabel(el), src, `aria-label, src ${hex(c)}`);
       el.remove();
-      const bad = await mount('scaling-fit', () => {}, { src: `/test/fixtures/data/missing-EVIL${c}.csv` });
-      await until(() => errorText(bad) !== '');
+      const bad = await mount('scaling-fit', { attrs: { src: `/test/fixtures/data/missing-EVIL${c}.csv` } });
+      await until(() => errorText(bad) !== '', 15000);
       expectIsolated(errorText(bad), `/test/fixtures/data/missing-EVIL${c}.csv`, `fetch error ${hex(c)}`);
       bad.remove();
     }
   });
 
   it('<scaling-fit> attribute values quoted in the error box', async () => {
-    const el = await mount('scaling-fit', (e) => { e.runs = runsCsv; });
+    const el = await mount('scaling-fit', { setup: (e) => { e.runs = runsCsv; } });
     for (const [name, c] of ALL) {
       for (const attr of ['form', 'x', 'drop-highest', 'budget']) {
         el.setAttribute(attr, `EVIL${c}`);
@@ -249,7 +224,7 @@ describe('bidi controls in user text stay inside it', function () {
 
   it('<scaling-landscape> model names and the law label: aria-label, tooltip, marker labels, map, table', async () => {
     const models = ALL.map(([, c], i) => ({ name: `EVIL${c}`, N: 1e9 * 10 ** (i / 4), D: 2e10 * 10 ** (i / 5) }));
-    const el = await mount('scaling-landscape', (e) => { e.models = models; e.law = { ...LAW, label: `LAW${CONTROLS.RLO}` } as never; });
+    const el = await mount('scaling-landscape', { setup: (e) => { e.models = models; e.law = { ...LAW, label: `LAW${CONTROLS.RLO}` } as never; } });
     expect(errorText(el)).to.equal('');
     const label = ariaLabel(el);
     expectIsolated(label, `LAW${CONTROLS.RLO}`, 'aria-label, law label');
@@ -273,7 +248,7 @@ describe('bidi controls in user text stay inside it', function () {
   });
 
   it('<scaling-isoflop> attribute values in the error box', async () => {
-    const el = await mount('scaling-isoflop', (e) => { e.runs = runsCsv; });
+    const el = await mount('scaling-isoflop', { setup: (e) => { e.runs = runsCsv; } });
     for (const [name, c] of ALL) {
       for (const attr of ['budgets', 'tolerance', 'min-points']) {
         el.setAttribute(attr, `EVIL${c}`);
@@ -289,7 +264,7 @@ describe('bidi controls in user text stay inside it', function () {
       const id = `EVIL${c}`;
       const standIn = Object.assign(document.createElement('div'), { id, result: { law: LAW } });
       wrap.append(standIn);
-      const el = await mount('scaling-calculator', () => {}, { for: id, laws: 'hoffmann2022' });
+      const el = await mount('scaling-calculator', { attrs: { for: id, laws: 'hoffmann2022' } });
       const head = $$(el, 'table.results thead th').map((t) => t.textContent ?? '').find((h) => h.includes('EVIL'));
       expectIsolated(head, id, `column header (${name})`);
       expectIsolated($(el, 'table.results thead th[title*="EVIL"]')?.getAttribute('title'), id, `header title (${name})`);
@@ -304,7 +279,7 @@ describe('bidi controls in user text stay inside it', function () {
       standIn.remove();
     }
     history.replaceState(null, '', `#calc=${encodeURIComponent(`bogus:EVIL${CONTROLS.RLO},mode:EVIL${CONTROLS.PDI}`)}`);
-    const el = await mount('scaling-calculator', () => {}, { 'hash-state': '' });
+    const el = await mount('scaling-calculator', { attrs: { 'hash-state': '' } });
     const notice = $(el, '[part="notice"]')?.textContent ?? '';
     expectIsolated(notice, `EVIL${CONTROLS.RLO}`, 'hash notice');
     expectIsolated(notice, `EVIL${CONTROLS.PDI}`, 'hash notice');

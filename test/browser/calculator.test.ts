@@ -10,28 +10,13 @@ import type { ScalingCalculator } from '../../src/elements/calculator/calculator
 import { readHash, scenarioFields, writeHash } from '../../src/elements/calculator/hash.js';
 import { CALC_DEFAULTS, parseNumber, type CalcResult, type Scenario } from '../../src/elements/calculator/model.js';
 import { CALCULATOR, COMMON, joinTables, translator } from '../../src/i18n/index.js';
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let wrap: HTMLDivElement;
-
-const settle = async (el: ScalingCalculator) => { await el.updateComplete; await frame(); await frame(); await el.updateComplete; };
+import { mountWith, plain, root, settle, sleep, unmount, wrap } from './helpers.js';
 
 /** Mounts markup in a 760 px wide box and waits until the calculator has drawn at that size. */
-async function mount(markup: string, width = 760): Promise<ScalingCalculator> {
-  wrap = Object.assign(document.createElement('div'), { innerHTML: markup });
-  wrap.style.width = `${width}px`;
-  document.body.append(wrap);
-  const el = wrap.querySelector('scaling-calculator')!;
-  await settle(el);
-  return el;
-}
+const mount = mountWith<ScalingCalculator>({ width: 760, selector: 'scaling-calculator' });
 
-const root = (el: ScalingCalculator) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: ScalingCalculator, sel: string) => root(el).querySelector(sel) as T;
 const alert = (el: ScalingCalculator) => root(el).querySelector('[role="alert"]');
-/** Text without the isolates (U+2068 … U+2069) that keep user text's direction to itself (src/chart/isolate.ts; bidi.test.ts checks them). */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 const result = (el: ScalingCalculator) => el.result as CalcResult;
 /** The results table as { row label: [cell texts] }. */
 const table = (el: ScalingCalculator) => Object.fromEntries(Array.from(root(el).querySelectorAll('table.results tbody tr'), (tr) =>
@@ -42,7 +27,7 @@ const clearHash = () => history.replaceState(null, '', location.pathname + locat
 
 describe('<scaling-calculator>', () => {
   afterEach(() => {
-    wrap?.remove();
+    unmount();
     clearHash();
     document.documentElement.removeAttribute('lang');
   });

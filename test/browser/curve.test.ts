@@ -8,34 +8,17 @@ import '../../src/elements/curve/curve.js';
 import { ScalingCurve } from '../../src/elements/curve/curve.component.js';
 import { PRESET_IDS } from '../../src/core/presets.js';
 import { demoCsv } from '../../src/data/demo.js';
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-let wrap: HTMLDivElement;
+import { frame, mountWith, place, plain, root, svg, unmount, wrap } from './helpers.js';
 
 /** Mounts markup in a 640 px wide box and waits until the element has drawn at that size. */
-async function mount(markup: string, width = 640): Promise<ScalingCurve> {
-  wrap = document.createElement('div');
-  wrap.style.width = `${width}px`;
-  wrap.innerHTML = markup;
-  document.body.append(wrap);
-  const el = wrap.querySelector('scaling-curve')!;
-  await el.updateComplete;
-  await frame();
-  await frame();
-  await el.updateComplete;
-  return el;
-}
+const mount = mountWith<ScalingCurve>({ selector: 'scaling-curve' });
 
-const root = (el: ScalingCurve) => el.shadowRoot!;
-const svg = (el: ScalingCurve) => root(el).querySelector('svg.chart') as SVGSVGElement;
 const tickTexts = (el: ScalingCurve, axis: 'x' | 'y') => Array.from(root(el).querySelectorAll(`.axis-${axis} .tick text`), (t) => t.textContent);
 const alert = (el: ScalingCurve) => root(el).querySelector('[role="alert"]');
-/** Text without the isolates (U+2068 … U+2069) that keep user text's direction to itself (src/chart/isolate.ts; bidi.test.ts checks them). */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 
 describe('<scaling-curve>', () => {
   afterEach(() => {
-    wrap?.remove();
+    unmount();
     document.documentElement.removeAttribute('lang');
   });
 
@@ -53,9 +36,7 @@ describe('<scaling-curve>', () => {
   });
 
   it('renders each element for the first time in a task of its own, in connection order', async () => {
-    wrap = document.createElement('div');
-    wrap.innerHTML = '<scaling-curve preset="hoffmann2022"></scaling-curve><scaling-curve preset="besiroglu2024"></scaling-curve>';
-    document.body.append(wrap);
+    place('<scaling-curve preset="hoffmann2022"></scaling-curve><scaling-curve preset="besiroglu2024"></scaling-curve>');
     const [a, b] = Array.from(wrap.querySelectorAll('scaling-curve'));
     expect([a.hasUpdated, b.hasUpdated]).to.deep.equal([false, false]);
     await a.updateComplete;
@@ -172,7 +153,7 @@ describe('<scaling-curve>', () => {
   });
 
   it('cuts legend labels that do not fit a narrow chart, keeping the full name in a <title>', async () => {
-    const el = await mount('<scaling-curve preset="besiroglu2024"></scaling-curve>', 280);
+    const el = await mount('<scaling-curve preset="besiroglu2024"></scaling-curve>', { width: 280 });
     const text = root(el).querySelector('.legend text')!;
     expect(text.textContent).to.match(/…$/);
     expect(root(el).querySelector('.legend title')!.textContent).to.equal('Besiroglu et al. 2024 (Epoch AI), Chinchilla replication');
@@ -203,9 +184,8 @@ describe('<scaling-curve>', () => {
 
   it('names an unknown preset in a role="alert" and lists the valid ones', async () => {
     let message = '';
-    wrap = document.createElement('div');
+    place('');
     wrap.addEventListener('scaling-error', (e) => { message = e.detail.message; });
-    document.body.append(wrap);
     const el = document.createElement('scaling-curve');
     el.setAttribute('preset', 'hoffman2022');
     wrap.append(el);
@@ -261,7 +241,7 @@ describe('<scaling-curve>', () => {
   });
 
   it('emits scaling-render after drawing and redraws when its container resizes', async () => {
-    const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>', 640);
+    const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>', { width: 640 });
     const seen: number[] = [];
     el.addEventListener('scaling-render', (e) => seen.push(e.detail.width));
     wrap.style.width = '420px';

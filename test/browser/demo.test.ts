@@ -11,6 +11,7 @@
 // name: the article is only finished when every element on it works.
 import { expect } from '@esm-bundle/chai';
 import { fit, readRuns } from '../../src/index.js';
+import { sleep } from './helpers.js';
 
 /** Every element the article is built from; each page must use all five. */
 const TAGS = ['scaling-curve', 'scaling-landscape', 'scaling-calculator', 'scaling-fit', 'scaling-isoflop'] as const;
@@ -25,8 +26,6 @@ const HAN = /[\u4e00-\u9fff]/;
 
 /** How long an element may take to draw (the exact fit runs 4,500 starts; a slow CI core needs time). */
 const DRAW_TIMEOUT = 45_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Loaded {
   frame: HTMLIFrameElement;

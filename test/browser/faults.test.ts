@@ -17,15 +17,7 @@ import { render } from 'lit';
 import { renderNotices, renderParams } from '../../src/elements/fit/params.js';
 import { COMMON, FIT, joinTables, translator } from '../../src/i18n/index.js';
 import { demoCsv, demoRuns } from '../../src/data/demo.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(test: () => boolean, ms = 8000, what = 'condition'): Promise<void> {
-  const end = performance.now() + ms;
-  while (!test()) {
-    if (performance.now() > end) throw new Error(`${what} not met within ${ms} ms`);
-    await sleep(20);
-  }
-}
+import { place, sleep, unmount, until, wrap } from './helpers.js';
 
 /** Errors and unhandled rejections the page sees while a test runs. */
 const problems: string[] = [];
@@ -33,15 +25,6 @@ const onError = (e: ErrorEvent) => problems.push(`error: ${e.message}`);
 const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${(e.reason as Error)?.message ?? e.reason}`);
 
 const RealWorker = window.Worker;
-let wrap: HTMLDivElement | undefined;
-
-function mount<T extends HTMLElement>(markup: string): T {
-  wrap = document.createElement('div');
-  wrap.style.width = '640px';
-  wrap.innerHTML = markup;
-  document.body.append(wrap);
-  return wrap.firstElementChild as T;
-}
 
 describe('faults', () => {
   beforeEach(() => {
@@ -53,8 +36,7 @@ describe('faults', () => {
     // Each test stands for a fresh page: the real Worker, and no refusal remembered from a fake one.
     window.Worker = RealWorker;
     forgetWorkerRefusal();
-    wrap?.remove();
-    wrap = undefined;
+    unmount();
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
   });
@@ -115,7 +97,7 @@ describe('faults', () => {
     expect(r.notices.join(' ')).to.match(/workers unavailable here; fitted in this thread/);
     expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
     expect(r.converged).to.equal(true);
-    const el = mount<ScalingFit>(`<scaling-fit strategy="exact"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
+    const el = place<ScalingFit>(`<scaling-fit strategy="exact"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
     await el.updateComplete;
     const notices = el.shadowRoot!.querySelector('[part="notices"]');
@@ -160,7 +142,7 @@ describe('faults', () => {
     expect(r.failed).to.equal(0);
     expect(r.notices.join(' ')).to.match(/workers unavailable here; refitted in this thread/);
     expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
-    const el = mount<ScalingFit>(`<scaling-fit bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
+    const el = place<ScalingFit>(`<scaling-fit bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
     await el.runBootstrap();
     await el.updateComplete;
@@ -202,15 +184,15 @@ describe('faults', () => {
       };
 
       it('says the server answered 404', async () => {
-        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/test/fixtures/data/no-such-file.csv"></${tag}>`);
+        const el = place<ScalingFit | ScalingIsoflop>(`<${tag} src="/test/fixtures/data/no-such-file.csv"></${tag}>`);
         expect(await alertText(el)).to.match(/no-such-file\.csv.*404/);
         expect(el.shadowRoot!.querySelector('svg.chart')).to.equal(null);
       });
 
       it('says the file is not CSV or JSON when it is HTML, and names the bad cell when it is not runs', async () => {
-        const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/html,%3Cp%3Ehello%3C/p%3E"></${tag}>`);
+        const el = place<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/html,%3Cp%3Ehello%3C/p%3E"></${tag}>`);
         expect(await alertText(el)).to.match(/not CSV or JSON.*text\/html/);
-        const el2 = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/csv,N,D,loss%0A1e9,2e10,oops"></${tag}>`);
+        const el2 = place<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/csv,N,D,loss%0A1e9,2e10,oops"></${tag}>`);
         expect(await alertText(el2)).to.match(/row 1, column "loss"/);
       });
 
@@ -222,7 +204,7 @@ describe('faults', () => {
         })) as typeof fetch;
         window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => realSetTimeout(fn, ms === 15000 ? 50 : ms, ...args)) as typeof setTimeout;
         try {
-          const el = mount<ScalingFit | ScalingIsoflop>(`<${tag} src="/never-answers.csv"></${tag}>`);
+          const el = place<ScalingFit | ScalingIsoflop>(`<${tag} src="/never-answers.csv"></${tag}>`);
           expect(await alertText(el)).to.match(/never-answers\.csv.*no answer within 15 seconds/);
         } finally {
           window.fetch = realFetch;
@@ -235,7 +217,7 @@ describe('faults', () => {
   it('an element removed mid-fit leaks nothing: no error, no result, no fit event, no busy worker', async () => {
     let fitted = 0;
     // The exact fit of the 240 Chinchilla runs keeps the workers busy for a while: remove the element as soon as they are.
-    const el = mount<ScalingFit>('<scaling-fit strategy="exact" src="/test/fixtures/data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
+    const el = place<ScalingFit>('<scaling-fit strategy="exact" src="/test/fixtures/data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
     el.addEventListener('fit', () => fitted++);
     const end = performance.now() + 15000;
     while (busyWorkerCount() === 0 && !el.result && performance.now() < end) await sleep(1);

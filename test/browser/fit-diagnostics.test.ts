@@ -7,10 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/elements/fit/fit.js';
 import type { ScalingFit } from '../../src/elements/fit/fit.component.js';
 import { demoCsv } from '../../src/data/demo.js';
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let wrap: HTMLDivElement | undefined;
+import { mountWith, root, unmount } from './helpers.js';
 
 /** Six runs at 20 tokens per parameter, losses from Hoffmann et al.'s law with a little noise. */
 function lockstepCsv(): string {
@@ -22,22 +19,12 @@ function lockstepCsv(): string {
   return `N,D,loss\n${rows.join('\n')}\n`;
 }
 
-/** Mounts <scaling-fit {attrs}> with inline CSV in a box `width` px wide; resolves once it fired `fit` and rendered. */
-async function mount(csv: string, attrs = '', width = 720): Promise<ScalingFit> {
-  wrap = document.createElement('div');
-  wrap.style.width = `${width}px`;
-  wrap.innerHTML = `<scaling-fit ${attrs}><script type="text/csv">${csv}</script></scaling-fit>`;
-  const el = wrap.querySelector('scaling-fit')!;
-  const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
-  document.body.append(wrap);
-  await Promise.race([fitted, sleep(15000).then(() => { throw new Error('no fit event within 15 s'); })]);
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
-  return el;
-}
+/** <scaling-fit {attrs}> holding `csv` inline. */
+const fitOf = (csv: string, attrs = '') => `<scaling-fit ${attrs}><script type="text/csv">${csv}</script></scaling-fit>`;
 
-const root = (el: ScalingFit) => el.shadowRoot!;
+/** Mounts markup in a box 720 px wide; resolves once the element fired `fit` and rendered. */
+const mount = mountWith<ScalingFit>({ width: 720, selector: 'scaling-fit', fit: 15000 });
+
 const items = (el: ScalingFit) => Array.from(root(el).querySelectorAll<HTMLElement>('[part="diagnostics"] [part="diagnostic"]'));
 const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const curves = (el: ScalingFit) => Array.from(root(el).querySelectorAll('svg.chart path.curve')).filter((p) => (p.getAttribute('d') ?? '').length > 20);
@@ -47,12 +34,11 @@ const before = (a: Element, b: Element) => !!(a.compareDocumentPosition(b) & Nod
 
 describe('<scaling-fit> diagnostics', () => {
   afterEach(() => {
-    wrap?.remove();
-    wrap = undefined;
+    unmount();
   });
 
   it('runs all at 20 tokens per parameter: an error about collinear N and D above the parameter table, in English', async () => {
-    const el = await mount(lockstepCsv(), 'budget="5.76e23"');
+    const el = await mount(fitOf(lockstepCsv(), 'budget="5.76e23"'));
     const result = el.result!;
     expect(result.diagnostics.map((d) => d.code)).to.include('collinear-nd');
 
@@ -97,7 +83,7 @@ describe('<scaling-fit> diagnostics', () => {
   });
 
   it('the same in Chinese with lang="zh"', async () => {
-    const el = await mount(lockstepCsv(), 'lang="zh" budget="5.76e23"');
+    const el = await mount(fitOf(lockstepCsv(), 'lang="zh" budget="5.76e23"'));
     const collinear = items(el).find((li) => li.dataset.code === 'collinear-nd');
     expect(collinear, 'collinear-nd shown').to.exist;
     expect(text(collinear)).to.match(/^(错误|警告) 所有实验的词元数与参数量之比都相同（每个参数约 20 个词元）/);
@@ -108,7 +94,7 @@ describe('<scaling-fit> diagnostics', () => {
   });
 
   it('follows a change of language without refitting', async () => {
-    const el = await mount(lockstepCsv());
+    const el = await mount(fitOf(lockstepCsv()));
     const result = el.result;
     el.setAttribute('lang', 'zh');
     await el.updateComplete;
@@ -117,7 +103,7 @@ describe('<scaling-fit> diagnostics', () => {
   });
 
   it('the demo data: no warning or error, a plain "Converged", the frontier drawn', async () => {
-    const el = await mount(demoCsv(), 'budget="5.76e23"');
+    const el = await mount(fitOf(demoCsv(), 'budget="5.76e23"'));
     const serious = el.result!.diagnostics.filter((d) => d.severity !== 'info');
     expect(serious, JSON.stringify(serious)).to.deep.equal([]);
     expect(items(el).filter((li) => li.dataset.severity !== 'info')).to.deep.equal([]);

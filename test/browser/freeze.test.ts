@@ -16,37 +16,18 @@ import type { ScalingElement } from '../../src/elements/base.js';
 import { LANDSCAPE_LIMITS, lossThresholds } from '../../src/elements/landscape/model.js';
 import { FRAME_DEFAULTS } from '../../src/chart/frame.js';
 import { fitText, LEGEND_DEFAULTS, MAX_LABEL_CHARS, textWidth } from '../../src/chart/marks/legend.js';
-import { nextTask } from '../../src/core/next-task.js';
 import { demoCsv } from '../../src/data/demo.js';
+import { mountWith, plain, unmount, wrap } from './helpers.js';
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-let wrap: HTMLDivElement | undefined;
-
-/** Mounts `markup` in a `width`-px wrapper and waits until the element shows a chart or an error. */
-async function mount(markup: string, width = 640): Promise<ScalingElement> {
-  wrap = document.createElement('div');
-  wrap.style.width = `${width}px`;
-  wrap.innerHTML = markup;
-  document.body.append(wrap);
-  const el = wrap.firstElementChild as ScalingElement;
-  for (let i = 0; i < 200 && !svg(el) && !alert(el); i++) {
-    await el.updateComplete;
-    await frame();
-    await nextTask();
-  }
-  await el.updateComplete;
-  return el;
-}
+/** Mounts `markup` in a `width`-px wrapper (640) and waits until the element shows a chart or an error. */
+const mount = mountWith<ScalingElement>({ ready: (el) => !!svg(el) || !!alert(el) });
 
 const svg = (el: Element) => el.shadowRoot?.querySelector('svg.chart') as SVGSVGElement | null;
 const alert = (el: Element) => el.shadowRoot?.querySelector('.error[role="alert"]') ?? null;
-/** Text without the isolates (U+2068 … U+2069) that keep user text's direction to itself (src/chart/isolate.ts; bidi.test.ts checks them). */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 
 describe('attributes that froze the page', () => {
   afterEach(() => {
-    wrap?.remove();
-    wrap = undefined;
+    unmount();
   });
 
   describe('<scaling-landscape> ranges', () => {
@@ -165,7 +146,7 @@ describe('attributes that froze the page', () => {
 
     it(`draws at most ${FRAME_DEFAULTS.maxWidth} px wide in a wider container`, async function () {
       this.timeout(20000);
-      const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>', 12000);
+      const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>', { width: 12000 });
       expect(Number(svg(el)!.getAttribute('width'))).to.equal(FRAME_DEFAULTS.maxWidth);
       expect(Number(svg(el)!.getAttribute('height'))).to.be.at.most(FRAME_DEFAULTS.maxHeight);
     });

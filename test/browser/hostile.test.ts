@@ -19,12 +19,10 @@ import { readRuns } from '../../src/core/runs.js';
 import type { Runs } from '../../src/core/runs-types.js';
 import { demoCsv } from '../../src/data/demo.js';
 import { HOSTILE_PAYLOADS, PWNED, chunks } from '../fixtures/hostile-payloads.js';
-import { nextTask } from '../../src/core/next-task.js';
+import { mountWith, place, settle, sleep, unmount, until, wrap } from './helpers.js';
 import { bidiSafe } from '../../src/chart/isolate.js';
 
 type El = ScalingElement & Record<string, unknown>;
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pwned = () => (window as unknown as Record<string, unknown>)[PWNED];
 /** Whitespace as the accessible summary writes it (runs collapsed to one space). */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -106,22 +104,8 @@ async function assertSafe(els: readonly Element[]): Promise<void> {
   for (const el of document.body.querySelectorAll('*')) if (el.localName !== 'script') assertClean(el, 'page');
 }
 
-let wrap: HTMLDivElement;
-async function mount(tag: string, setup: (el: El) => void = () => {}, attrs: Record<string, string> = {}): Promise<El> {
-  const el = document.createElement(tag) as El;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  setup(el);
-  wrap.append(el);
-  watch(el);
-  await settle(el);
-  return el;
-}
-async function settle(el: El): Promise<void> {
-  await el.updateComplete;
-  await frame();
-  await nextTask(); // the hidden data tables follow the chart a task later (controllers/lagging.ts)
-  await el.updateComplete;
-}
+/** Mounts an element by tag name in the test's 640 px box (`wrap`), watches its shadow root, and waits until it has drawn. */
+const mount = mountWith<El>({ inWrap: true, connected: watch });
 
 const errorText = (el: El) => el.shadowRoot!.querySelector('.error[role="alert"]')?.textContent ?? '';
 
@@ -156,14 +140,12 @@ describe('hostile text', function () {
     documentObserver.observe(document, { childList: true, subtree: true });
   });
   beforeEach(() => {
-    wrap = document.createElement('div');
-    wrap.style.width = '640px';
-    document.body.append(wrap);
+    place('', { width: 640 });
   });
   afterEach(safely(async () => {
     await assertSafe(Array.from(wrap.children));
     for (const o of observers.splice(0)) o.disconnect();
-    wrap.remove();
+    unmount();
     history.replaceState(null, '', location.pathname + location.search);
   }));
   after(() => documentObserver.disconnect());
@@ -171,7 +153,7 @@ describe('hostile text', function () {
   describe('<scaling-curve>', () => {
     it('law labels: legend, hidden table, tooltip, aria-label and the SVG and CSV exports', safely(async () => {
       for (const group of chunks(HOSTILE_PAYLOADS, 8)) {
-        const el = await mount('scaling-curve', (e) => { e.law = group.map((label, i) => ({ ...LAW, params: { ...LAW.params, E: 1.6 + 0.01 * i }, label })) as never; });
+        const el = await mount('scaling-curve', { setup: (e) => { e.law = group.map((label, i) => ({ ...LAW, params: { ...LAW.params, E: 1.6 + 0.01 * i }, label })) as never; } });
         expect(errorText(el)).to.equal('');
         const legend = Array.from(el.shadowRoot!.querySelectorAll('.legend title, .legend text'), (t) => t.textContent);
         const heads = Array.from(el.shadowRoot!.querySelectorAll('.visually-hidden th[scope="col"]'), (t) => t.textContent);
@@ -197,7 +179,7 @@ describe('hostile text', function () {
 
     it('regression: a label holding control characters (NUL) still exports a well-formed SVG', safely(async () => {
       const label = 'a\u0000b\u0007c\u001bd';
-      const el = await mount('scaling-curve', (e) => { e.law = [{ ...LAW, label }] as never; });
+      const el = await mount('scaling-curve', { setup: (e) => { e.law = [{ ...LAW, label }] as never; } });
       await checkSvgExport(el, [label]);
       const doc = new DOMParser().parseFromString(await (await el.exportBlob('svg')).text(), 'image/svg+xml');
       expect(doc.querySelector('.legend text')!.textContent).to.equal('a\uFFFDb\uFFFDc\uFFFDd');
@@ -205,12 +187,12 @@ describe('hostile text', function () {
 
     it('column names of runs, and attributes, as text in tables and error boxes', safely(async () => {
       for (const group of chunks(HOSTILE_PAYLOADS, 3)) {
-        const el = await mount('scaling-curve', (e) => { e.runs = hostileRuns(group); }, { preset: 'hoffmann2022' });
+        const el = await mount('scaling-curve', { setup: (e) => { e.runs = hostileRuns(group); }, attrs: { preset: 'hoffmann2022' } });
         const heads = Array.from(el.shadowRoot!.querySelectorAll('th[scope="col"]'), (t) => t.textContent);
         for (const p of group) expect(heads).to.include(shown(p));
         el.remove();
       }
-      const el = await mount('scaling-curve', () => {}, { preset: 'hoffmann2022' });
+      const el = await mount('scaling-curve', { attrs: { preset: 'hoffmann2022' } });
       for (const p of HOSTILE_PAYLOADS) {
         for (const attr of ['preset', 'x', 'from', 'fixed-d']) {
           el.setAttribute(attr, p);
@@ -234,8 +216,8 @@ describe('hostile text', function () {
         // A first column of row numbers: text starting with [ or { is read as JSON (runs.ts), whatever follows.
         const body = runsCsv.split('\n').slice(1).map((line, i) => `${i + 1},${line},${extra.map((_, k) => 2 + k / 10).join(',')}`);
         const csv = [csvFormatRows([['#', ...group, ...extra]]), ...body].join('\n');
-        const el = await mount('scaling-fit', (e) => { e.runs = csv; e.columns = { N: group[0], D: group[1], loss: group[2] }; });
-        await until(() => !!el.result || errorText(el) !== '');
+        const el = await mount('scaling-fit', { setup: (e) => { e.runs = csv; e.columns = { N: group[0], D: group[1], loss: group[2] }; } });
+        await until(() => !!el.result || errorText(el) !== '', 15000);
         await settle(el);
         expect(errorText(el)).to.equal('');
         const heads = Array.from(el.shadowRoot!.querySelectorAll('.visually-hidden th[scope="col"]'), (t) => t.textContent);
@@ -275,14 +257,14 @@ describe('hostile text', function () {
 
     it('a src URL carrying payloads: the error box, then the aria-label and the SVG and JSON exports', safely(async () => {
       for (const p of HOSTILE_PAYLOADS.slice(0, 12)) {
-        const el = await mount('scaling-fit', () => {}, { src: `/test/fixtures/data/missing-${p}.csv` });
-        await until(() => errorText(el) !== '');
+        const el = await mount('scaling-fit', { attrs: { src: `/test/fixtures/data/missing-${p}.csv` } });
+        await until(() => errorText(el) !== '', 15000);
         expect(errorText(el)).to.contain(shown(p));
         el.remove();
       }
       const p = HOSTILE_PAYLOADS[0] + HOSTILE_PAYLOADS[2];
-      const el = await mount('scaling-fit', () => {}, { src: `/test/fixtures/data/chinchilla-svg-extracted.csv?${p}`, 'drop-highest': '5' });
-      await until(() => !!el.result);
+      const el = await mount('scaling-fit', { attrs: { src: `/test/fixtures/data/chinchilla-svg-extracted.csv?${p}`, 'drop-highest': '5' } });
+      await until(() => !!el.result, 15000);
       await settle(el);
       expect(squash(el.shadowRoot!.querySelector('svg.chart')!.getAttribute('aria-label')!)).to.contain(squash(shown(p)));
       await checkSvgExport(el, [shown(p)]);
@@ -294,13 +276,13 @@ describe('hostile text', function () {
     it('column names in its tables, attributes and src in its error box', safely(async () => {
       const llama = readRuns(await (await fetch('/test/fixtures/data/llama3-isoflops-digitized.csv')).text());
       for (const group of chunks(HOSTILE_PAYLOADS, 3)) {
-        const el = await mount('scaling-isoflop', (e) => { e.runs = { ...llama, columns: { N: group[0], D: group[1 % group.length], loss: group[2 % group.length] } }; });
+        const el = await mount('scaling-isoflop', { setup: (e) => { e.runs = { ...llama, columns: { N: group[0], D: group[1 % group.length], loss: group[2 % group.length] } }; } });
         expect(errorText(el)).to.equal('');
         const heads = Array.from(el.shadowRoot!.querySelectorAll('th[scope="col"]'), (t) => t.textContent);
         for (const p of group) expect(heads).to.include(shown(p));
         el.remove();
       }
-      const el = await mount('scaling-isoflop', (e) => { e.runs = llama; });
+      const el = await mount('scaling-isoflop', { setup: (e) => { e.runs = llama; } });
       for (const p of HOSTILE_PAYLOADS) {
         for (const attr of ['budgets', 'tolerance', 'min-points']) {
           el.setAttribute(attr, p);
@@ -312,8 +294,8 @@ describe('hostile text', function () {
       await el.updateComplete;
       await checkSvgExport(el, []);
       for (const p of HOSTILE_PAYLOADS.slice(12, 20)) {
-        const bad = await mount('scaling-isoflop', () => {}, { src: `/test/fixtures/data/missing-${p}.csv` });
-        await until(() => errorText(bad) !== '');
+        const bad = await mount('scaling-isoflop', { attrs: { src: `/test/fixtures/data/missing-${p}.csv` } });
+        await until(() => errorText(bad) !== '', 15000);
         expect(errorText(bad)).to.contain(shown(p));
         bad.remove();
       }
@@ -324,7 +306,7 @@ describe('hostile text', function () {
     it('model names: on the map, in tooltips, tables, the aria-label and the SVG, CSV and JSON exports', safely(async () => {
       for (const group of chunks(HOSTILE_PAYLOADS, 6)) {
         const models = group.map((name, i) => ({ name, N: 1e9 * 10 ** (i / 2), D: 2e10 * 10 ** (i / 3) }));
-        const el = await mount('scaling-landscape', (e) => { e.models = models; e.law = { ...LAW, label: group[0] } as never; });
+        const el = await mount('scaling-landscape', { setup: (e) => { e.models = models; e.law = { ...LAW, label: group[0] } as never; } });
         expect(errorText(el)).to.equal('');
         const names = Array.from(el.shadowRoot!.querySelectorAll('text.model-name'), (t) => t.textContent);
         const label = squash(el.shadowRoot!.querySelector('svg.chart')!.getAttribute('aria-label')!);
@@ -368,7 +350,7 @@ describe('hostile text', function () {
     it('URL-hash state: ignored parts shown as text', safely(async () => {
       for (const group of chunks(HOSTILE_PAYLOADS, 4)) {
         history.replaceState(null, '', `#calc=${encodeURIComponent(group.join(','))}&calc=${group.map((p) => `laws:${encodeURIComponent(p)}`).join(',')}`);
-        const el = await mount('scaling-calculator', () => {}, { 'hash-state': '' });
+        const el = await mount('scaling-calculator', { attrs: { 'hash-state': '' } });
         const notice = el.shadowRoot!.querySelector('[part="notice"]');
         expect(notice, 'a notice').to.exist;
         expect(errorText(el), 'the defaults still compute').to.equal('');
@@ -382,7 +364,7 @@ describe('hostile text', function () {
       for (const p of HOSTILE_PAYLOADS.slice(0, 20)) {
         const standIn = Object.assign(document.createElement('div'), { id: p, result: { law: LAW } });
         wrap.append(standIn);
-        const el = await mount('scaling-calculator', () => {}, { for: p, laws: 'hoffmann2022' });
+        const el = await mount('scaling-calculator', { attrs: { for: p, laws: 'hoffmann2022' } });
         const heads = Array.from(el.shadowRoot!.querySelectorAll('table.results thead th'), (t) => t.textContent ?? '');
         expect(heads.some((h) => h.includes(shown(p))), 'column header').to.equal(true);
         const csv = csvParse(await (await el.exportBlob('csv')).text());
@@ -402,11 +384,3 @@ describe('hostile text', function () {
     }));
   });
 });
-
-async function until(test: () => boolean, ms = 15000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!test()) {
-    if (performance.now() > end) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}

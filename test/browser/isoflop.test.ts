@@ -6,32 +6,13 @@ import { csvParse } from 'd3-dsv';
 import '../../src/elements/isoflop/isoflop.js';
 import type { ScalingIsoflop } from '../../src/elements/isoflop/isoflop.component.js';
 import { preset, type LawPreset } from '../../src/core/presets.js';
-import { nextTask } from '../../src/core/next-task.js';
+import { mountWith, root, svg, unmount } from './helpers.js';
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-let wrap: HTMLDivElement;
+/** Mounts markup in a box of `width` px (720) and waits until the element has drawn (or shown an error). */
+const mount = mountWith<ScalingIsoflop>({
+  width: 720, selector: 'scaling-isoflop', ready: (el) => !!el.shadowRoot?.querySelector('svg.chart, [role="alert"]'),
+});
 
-/** Mounts markup in a box of `width` px and waits until the element has drawn (or shown an error). */
-async function mount(markup: string, width = 720): Promise<ScalingIsoflop> {
-  wrap = document.createElement('div');
-  wrap.style.width = `${width}px`;
-  wrap.innerHTML = markup;
-  document.body.append(wrap);
-  const el = wrap.querySelector('scaling-isoflop')!;
-  for (let i = 0; i < 200; i++) {
-    await el.updateComplete;
-    await frame();
-    if (el.shadowRoot!.querySelector('svg.chart, [role="alert"]')) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await frame();
-  await nextTask(); // the hidden tables follow the chart a task later (controllers/lagging.ts)
-  await el.updateComplete;
-  return el;
-}
-
-const root = (el: ScalingIsoflop) => el.shadowRoot!;
-const svg = (el: ScalingIsoflop) => root(el).querySelector('svg.chart') as SVGSVGElement;
 const alert = (el: ScalingIsoflop) => root(el).querySelector('[role="alert"]');
 const legendTexts = (el: ScalingIsoflop) => Array.from(root(el).querySelectorAll('.legend text'), (t) => t.textContent ?? '');
 
@@ -59,7 +40,7 @@ function syntheticCsv(): string {
 
 describe('<scaling-isoflop>', () => {
   afterEach(() => {
-    wrap?.remove();
+    unmount();
     document.documentElement.removeAttribute('lang');
   });
 

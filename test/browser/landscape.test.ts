@@ -7,28 +7,12 @@ import { csvParse } from 'd3-dsv';
 import '../../src/elements/landscape/landscape.js';
 import type { ScalingLandscape } from '../../src/elements/landscape/landscape.component.js';
 import { preset, type LawPreset } from '../../src/core/presets.js';
+import { frame, mountWith, plain, root, svg, unmount } from './helpers.js';
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-let wrap: HTMLDivElement;
+/** Mounts markup in a 680 px wide box and waits until the element has drawn at that size. */
+const mount = mountWith<ScalingLandscape>({ width: 680, selector: 'scaling-landscape' });
 
-async function mount(markup: string, width = 680): Promise<ScalingLandscape> {
-  wrap = document.createElement('div');
-  wrap.style.width = `${width}px`;
-  wrap.innerHTML = markup;
-  document.body.append(wrap);
-  const el = wrap.querySelector('scaling-landscape')!;
-  await el.updateComplete;
-  await frame();
-  await frame();
-  await el.updateComplete;
-  return el;
-}
-
-const root = (el: ScalingLandscape) => el.shadowRoot!;
-const svg = (el: ScalingLandscape) => root(el).querySelector('svg.chart') as SVGSVGElement;
 const alert = (el: ScalingLandscape) => root(el).querySelector('[role="alert"]');
-/** Text without the isolates (U+2068 … U+2069) that keep user text's direction to itself (src/chart/isolate.ts; bidi.test.ts checks them). */
-const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 
 /** Epoch's law written out here, independently of the element: L = E + A/N^α + B/D^β. */
 function epochLoss(N: number, D: number): number {
@@ -38,7 +22,7 @@ function epochLoss(N: number, D: number): number {
 
 describe('<scaling-landscape>', () => {
   afterEach(() => {
-    wrap?.remove();
+    unmount();
     document.documentElement.removeAttribute('lang');
   });
 

@@ -7,15 +7,12 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/elements/fit/fit.js';
 import type { ScalingFit } from '../../src/elements/fit/fit.component.js';
+import { mountWith, unmount } from './helpers.js';
 
 /** The caps this test holds the element to (A11Y_LIMITS). */
 const TABLE_ROWS = 1000;
 const FOCUSABLE_MARKS = 500;
 const RUNS = 5000;
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let wrap: HTMLDivElement | undefined;
 
 /** `rows` Chinchilla-like runs (N, D, loss) from a fixed seed, as CSV. */
 function syntheticCsv(rows: number, seed = 12): string {
@@ -36,28 +33,19 @@ function syntheticCsv(rows: number, seed = 12): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A <scaling-fit> holding `rows` runs inline; resolves once it is fitted, drawn, and its hidden table has followed (a task later). */
-async function mount(rows: number, lang?: string): Promise<ScalingFit> {
-  wrap = document.createElement('div');
-  wrap.style.width = '720px';
+/** A <scaling-fit> holding `rows` runs inline. */
+function fitOf(rows: number, lang?: string): ScalingFit {
   const el = document.createElement('scaling-fit') as ScalingFit;
   if (lang) el.setAttribute('lang', lang);
   const script = document.createElement('script');
   script.type = 'text/csv';
   script.textContent = syntheticCsv(rows);
   el.append(script);
-  wrap.append(el);
-  const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
-  document.body.append(wrap);
-  await Promise.race([fitted, sleep(30000).then(() => { throw new Error('no fit event within 30 s'); })]);
-  for (let i = 0; i < 500 && !table(el); i++) {
-    await el.updateComplete;
-    await frame();
-    await sleep(10);
-  }
-  await el.updateComplete;
   return el;
 }
+
+/** Mounts a fit in a 720 px box; resolves once it is fitted, drawn, and its hidden table has followed (a task later). */
+const mount = mountWith<ScalingFit>({ width: 720, fit: 30000, ready: (el) => !!table(el) });
 
 const table = (el: ScalingFit) => el.shadowRoot!.querySelector<HTMLTableElement>('.visually-hidden table');
 const points = (el: ScalingFit) => el.shadowRoot!.querySelector<SVGGElement>('svg.chart g.points')!;
@@ -66,13 +54,12 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069
 
 describe('<scaling-fit> with thousands of runs', () => {
   afterEach(() => {
-    wrap?.remove();
-    wrap = undefined;
+    unmount();
   });
 
   it(`caps the hidden table at ${TABLE_ROWS} rows and says how many runs there are`, async function () {
     this.timeout(60000);
-    const el = await mount(RUNS);
+    const el = await mount(fitOf(RUNS));
     const t = table(el);
     expect(t, 'hidden table').to.not.equal(null);
     const rows = t!.tBodies[0].rows;
@@ -88,7 +75,7 @@ describe('<scaling-fit> with thousands of runs', () => {
 
   it(`makes at most ${FOCUSABLE_MARKS} marks focusable; the rest are drawn plain and aria-hidden`, async function () {
     this.timeout(60000);
-    const el = await mount(RUNS);
+    const el = await mount(fitOf(RUNS));
     const g = points(el);
     const circles = g.querySelectorAll('circle.point');
     expect(circles.length, 'every run is drawn').to.equal(RUNS);
@@ -104,7 +91,7 @@ describe('<scaling-fit> with thousands of runs', () => {
 
   it('says so in Chinese', async function () {
     this.timeout(60000);
-    const el = await mount(RUNS, 'zh');
+    const el = await mount(fitOf(RUNS, 'zh'));
     const rows = table(el)!.tBodies[0].rows;
     expect(plain(rows[rows.length - 1].textContent)).to.equal('仅列出 5,000 次实验中的前 1,000 次；导出 CSV 可获取全部。');
     expect(points(el).getAttribute('aria-label')).to.equal('共 5,000 次实验；只有前 500 个点可用键盘访问。');
@@ -112,7 +99,7 @@ describe('<scaling-fit> with thousands of runs', () => {
 
   it('keeps every row and every focusable mark below the caps', async function () {
     this.timeout(60000);
-    const el = await mount(300);
+    const el = await mount(fitOf(300));
     expect(table(el)!.tBodies[0].rows.length).to.equal(300);
     expect(table(el)!.querySelector('tr.more')).to.equal(null);
     const g = points(el);

@@ -3,7 +3,19 @@
  * `data-index` (its position in `data`) so a host can find the datum for a
  * tooltip. With `label`, points are keyboard-reachable with a roving
  * tabindex: the first is in the tab order (tabindex 0), the rest are -1 and
- * the host moves focus with the arrow keys; each has an aria-label.
+ * the host moves focus with the arrow keys; each is a named image
+ * (`labelMark`). A chart holding such marks must not stay `role="img"`
+ * (`exposeMarks`).
+ *
+ * Why `role="img"` on a focusable mark: ARIA allows `aria-label` only on an
+ * element with a role, and an SVG `<circle>` has none of its own (axe-core:
+ * `aria-prohibited-attr`). A point is a picture of one datum whose name says
+ * what it shows; `img` is the role every screen reader has announced for
+ * years, and it is the superclass of `graphics-symbol`, the role the SVG
+ * accessibility mapping gives a named shape (Chromium maps a named circle to
+ * graphics-symbol and `role="img"` to image; both reach the platform as a
+ * graphic). An interactive role (button, option) would promise an action a
+ * point does not have: focus shows its tooltip, nothing more.
  */
 
 import type { PositionScale } from '../scales.js';
@@ -33,11 +45,33 @@ export function points<T>(data: readonly T[], scales: { x: PositionScale; y: Pos
     const extra = o.className?.(d, i);
     const circle = svgElement('circle', { class: extra ? `point ${extra}` : 'point', cx, cy, r, 'data-index': i });
     if (o.label) {
-      circle.setAttribute('tabindex', first ? '0' : '-1');
-      circle.setAttribute('aria-label', o.label(d, i));
+      labelMark(circle, o.label(d, i), first);
       first = false;
     }
     g.append(circle);
   });
   return g;
+}
+
+/**
+ * Makes `mark` a focusable, named image: `role="img"`, `aria-label` =
+ * `label`, and tabindex 0 when it is the chart's one tab stop (`tabStop`),
+ * -1 otherwise (roving tabindex: the host moves focus with the arrow keys).
+ */
+export function labelMark(mark: SVGElement, label: string, tabStop: boolean): void {
+  mark.setAttribute('role', 'img');
+  mark.setAttribute('aria-label', label);
+  mark.setAttribute('tabindex', tabStop ? '0' : '-1');
+}
+
+/**
+ * A chart `<svg>` is drawn as `role="img"` (chart/frame.ts), and an image's
+ * children are presentational: browsers leave them out of the accessibility
+ * tree (Chromium does, focused or not), so a screen reader would never hear a
+ * focused point. When the chart holds focusable marks (`[tabindex]`), it
+ * becomes a `role="group"` with the same aria-label (the summary), so its
+ * points are reachable and named; a chart without them stays one image.
+ */
+export function exposeMarks(svg: SVGSVGElement): void {
+  if (svg.querySelector('[tabindex]')) svg.setAttribute('role', 'group');
 }

@@ -4,48 +4,35 @@
  * 163 t CO₂e, with three significant digits. Full precision goes in `title`
  * attributes and exports (`String(x)`, the shortest round-trip form).
  * `flopsText` is the compact, exact form of the text field and the URL hash (5.76e23).
+ * The figures are the shared formatters' (src/format/numbers.ts, which the CLI
+ * prints with too), with "—" for a value that is missing or not finite.
  */
 
-import { formatCount, formatPower, labelText } from '../../chart/ticks.js';
-
-/** `digits` significant digits, trailing zeros dropped. */
-const sig = (x: number, digits = 3): string => String(Number(x.toPrecision(digits)));
+import { countText, emissionsText, energyText, moneyText, percentText, powerText, sig } from '../../format/numbers.js';
 
 const dash = '—';
 const ok = (x: number | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** Counts with SI suffixes: 7.23e10 → "72.3B". */
-export const formatCountText = (x: number | undefined, digits = 3): string => (ok(x) ? labelText(formatCount(x, digits)) : dash);
+export const formatCountText = (x: number | undefined, digits = 3): string => (ok(x) ? countText(x, digits) : dash);
 
 /** FLOPs as a power of ten: 5.76e23 → "5.76×10²³". */
-export const formatFlopsText = (x: number | undefined, digits = 3): string => (ok(x) ? labelText(formatPower(x, digits)) : dash);
+export const formatFlopsText = (x: number | undefined, digits = 3): string => (ok(x) ? powerText(x, digits) : dash);
 
 /** A plain number with `digits` significant digits: 18.4, 1.974. */
 export const formatPlain = (x: number | undefined, digits = 3): string => (ok(x) ? sig(x, digits) : dash);
 
 /** A fraction as a percentage: 0.2861 → "28.6%". */
-export const formatPercent = (x: number | undefined): string => (ok(x) ? `${sig(x * 100, 3)}%` : dash);
-
-/** x scaled by the first unit it reaches (largest first); the last unit takes what is left. */
-function scaled(x: number, units: readonly (readonly [number, string])[], digits = 3): string {
-  const r = Number(x.toPrecision(digits));
-  for (const [size, name] of units) if (Math.abs(r) >= size) return `${sig(r / size, digits)}${name}`;
-  const [size, name] = units[units.length - 1];
-  return `${sig(r / size, digits)}${name}`;
-}
-
-const MONEY = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K'], [1, '']] as const;
-const ENERGY = [[1e9, ' TWh'], [1e6, ' GWh'], [1e3, ' MWh'], [1, ' kWh']] as const;
-const MASS = [[1e9, ' Mt'], [1e6, ' kt'], [1e3, ' t'], [1, ' kg']] as const;
+export const formatPercent = (x: number | undefined): string => (ok(x) ? percentText(x) : dash);
 
 /** Dollars: 808570 → "$809K", 1.21e6 → "$1.21M". */
-export const formatMoney = (dollars: number | undefined): string => (ok(dollars) ? `$${scaled(dollars, MONEY)}` : dash);
+export const formatMoney = (dollars: number | undefined): string => (ok(dollars) ? moneyText(dollars) : dash);
 
 /** Energy from kWh: 339600 → "340 MWh". */
-export const formatEnergy = (kWh: number | undefined): string => (ok(kWh) ? scaled(kWh, ENERGY) : dash);
+export const formatEnergy = (kWh: number | undefined): string => (ok(kWh) ? energyText(kWh) : dash);
 
 /** Emissions from kg: 163008 → "163 t CO₂e". */
-export const formatEmissions = (kg: number | undefined): string => (ok(kg) ? `${scaled(kg, MASS)} CO₂e` : dash);
+export const formatEmissions = (kg: number | undefined): string => (ok(kg) ? emissionsText(kg) : dash);
 
 /** Full precision for `title` attributes and exports. */
 export const fullText = (x: number | undefined): string => (ok(x) ? String(x) : '');

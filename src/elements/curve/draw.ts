@@ -9,7 +9,7 @@ import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
-import { points } from '../../chart/marks/points.js';
+import { exposeMarks, points } from '../../chart/marks/points.js';
 import { domainOf, extent, logBin, positionScale, type PositionScale } from '../../chart/scales.js';
 import { quantityOf } from '../../chart/ticks.js';
 import type { CurveTranslate } from '../../i18n/index.js';
@@ -70,5 +70,6 @@ export function drawCurve(model: CurveModel, o: CurveDrawOptions): CurveDrawing 
     }));
   }
   svg.append(key.node);
+  exposeMarks(svg); // focusable points: the chart is a group, not one image
   return { svg, frame, x, y, runIndices };
 }

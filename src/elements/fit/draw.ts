@@ -14,7 +14,7 @@ import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Fra
 import { band } from '../../chart/marks/band.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
-import { points } from '../../chart/marks/points.js';
+import { exposeMarks, points } from '../../chart/marks/points.js';
 import { A11Y_LIMITS, focusFirstMarks, grouped } from '../../chart/a11y.js';
 import { domainOf, linearDomain, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
@@ -121,5 +121,6 @@ export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
   focusFirstMarks(marks, (pos) => o.runLabel(runIndices[pos]), t('marksCapped', { n: grouped(runIndices.length), shown: grouped(A11Y_LIMITS.focusableMarks) }));
   svg.append(marks);
   svg.append(key.node);
+  exposeMarks(svg); // focusable points: the chart is a group, not one image
   return { svg, frame, x, y, yType, runIndices };
 }

@@ -60,8 +60,9 @@ export interface FitSettings {
 }
 
 function integerAttr(value: unknown, attr: string, min: number, t: FitTranslate): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  // A bare attribute (<scaling-fit bootstrap>) is '' here: a mistake to show, not a default to assume.
+  if (value === undefined || value === null) return undefined;
+  const n = typeof value === 'number' ? value : String(value).trim() === '' ? NaN : Number(String(value).trim());
   if (!(Number.isInteger(n) && n >= min)) throw new AttributeError(attr, t('fitErrInteger', { attr, value: isolate(String(value)), min }));
   return n;
 }

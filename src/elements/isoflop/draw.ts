@@ -12,7 +12,7 @@ import { chartSvg, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { band } from '../../chart/marks/band.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
-import { points } from '../../chart/marks/points.js';
+import { exposeMarks, points } from '../../chart/marks/points.js';
 import { A11Y_LIMITS, focusFirstMarks, grouped } from '../../chart/a11y.js';
 import { domainOf, extent, positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode, uniqueId } from '../../chart/svg.js';
@@ -161,5 +161,6 @@ export function drawIsoflop(model: IsoflopModel, o: IsoflopDrawOptions): Isoflop
   inset.g.append(law);
 
   svg.append(profile.g, inset.g, key.node);
+  exposeMarks(svg); // focusable points: the chart is a group, not one image
   return { svg, frame: pf, x, y, runIndices, optima };
 }

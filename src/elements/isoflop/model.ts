@@ -62,8 +62,9 @@ function budgetList(value: string | readonly number[] | undefined, t: IsoflopTra
 }
 
 function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: IsoflopTranslate): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const x = typeof value === 'number' ? value : Number(String(value).trim());
+  // A bare attribute is '' here: shown as the mistake it is, not read as 0 or as absent.
+  if (value === undefined) return undefined;
+  const x = typeof value === 'number' ? value : String(value).trim() === '' ? NaN : Number(String(value).trim());
   if (!ok(x)) throw new AttributeError(attr, t(key, { value: isolate(String(value)) }));
   return x;
 }

@@ -12,6 +12,7 @@ import { axisX, axisY, writeLabel, type AxisOptions } from '../../chart/axes.js'
 import { chartSvg, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { legend } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
+import { exposeMarks, labelMark } from '../../chart/marks/points.js';
 import { positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
 import { bidiSafe } from '../../chart/isolate.js';
@@ -138,13 +139,15 @@ export function drawLandscape(m: LandscapeModel, o: LandscapeDrawOptions): Lands
   m.models.forEach((p, i) => {
     const cx = x(p.N), cy = y(p.D);
     if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
-    const c = svgElement('circle', { class: 'model', cx, cy, r: 6, 'data-index': i, tabindex: markers.length ? -1 : 0, 'aria-label': o.modelLabel(i) });
+    const c = svgElement('circle', { class: 'model', cx, cy, r: 6, 'data-index': i });
+    labelMark(c, o.modelLabel(i), markers.length === 0);
     const leftward = cx > right - 90;
     const name = textNode(bidiSafe(p.name), { class: 'model-name', x: cx + (leftward ? -10 : 10), y: cy, dy: '0.35em', 'text-anchor': leftward ? 'end' : 'start' });
     models.append(name, c);
     markers.push(c);
   });
   svg.append(models, colourBar(m, frame, t), key.node);
+  exposeMarks(svg); // focusable markers: the chart is a group, not one image
   return { svg, frame, x, y, markers };
 }
 
