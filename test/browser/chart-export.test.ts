@@ -7,6 +7,7 @@ import { lawToPython, lawsToPython, pyFloat, pythonName } from '../../src/chart/
 import { lawToLatex, lawToLatexSymbolic, latexConstants, lawLatexBlock, texNumber } from '../../src/chart/law-latex.js';
 import { chartSvg, makeFrame, xRange, yRange } from '../../src/chart/frame.js';
 import { line } from '../../src/chart/marks/line.js';
+import { exposeMarks, points } from '../../src/chart/marks/points.js';
 import { positionScale } from '../../src/chart/scales.js';
 import { PRESETS } from '../../src/core/presets.js';
 import type { Law } from '../../src/core/forms-eval.js';
@@ -118,6 +119,18 @@ describe('chart export', () => {
     expect(root.querySelector('rect.background')!.getAttribute('fill')).to.equal('rgb(250, 240, 230)');
     expect(root.querySelector('title')!.textContent).to.equal('A test chart of <loss>');
     expect(root.getAttribute('viewBox')).to.equal('0 0 400 300');
+  });
+
+  it('an exported chart is one image again: the page makes a chart with focusable marks a group, a file has nothing to focus', () => {
+    const frame = makeFrame(400, 300);
+    const x = positionScale('log', [1e8, 1e12], xRange(frame)), y = positionScale('linear', [1.5, 4], yRange(frame));
+    svg.append(points([{ x: 1e9, y: 2 }, { x: 1e10, y: 1.9 }], { x, y }, { x: (d) => d.x, y: (d) => d.y, label: (d) => `N = ${d.x}` }));
+    exposeMarks(svg);
+    expect(svg.getAttribute('role')).to.equal('group');
+    const root = new DOMParser().parseFromString(serializeSvg(svg), 'image/svg+xml').documentElement;
+    expect(root.getAttribute('role')).to.equal('img');
+    expect(root.querySelectorAll('[tabindex]').length).to.equal(0);
+    expect(svg.getAttribute('role')).to.equal('group'); // the page's chart is left as it was
   });
 
   it('regression: serializeSvg replaces characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) in text and attributes', () => {
