@@ -32,7 +32,7 @@ export async function measureFitElement(csv: string, repeats = 7): Promise<{ med
   for (let k = 0; k < repeats; k++) {
     const el = fitElement(csv);
     const t0 = performance.now();
-    const done = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
+    const done = new Promise<void>((resolve) => el.addEventListener('scaling-fit-done', () => resolve(), { once: true }));
     document.body.append(el);
     await done;
     await frame();
@@ -55,10 +55,10 @@ export async function measureMainThread(csv: string, resamples = 1000): Promise<
   observer.observe({ type: 'longtask' });
   const el = fitElement(csv, { bootstrap: String(resamples) }) as HTMLElement & { runBootstrap(): Promise<void> };
   const t0 = performance.now();
-  const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
+  const fitted = new Promise<void>((resolve) => el.addEventListener('scaling-fit-done', () => resolve(), { once: true }));
   document.body.append(el);
   await fitted;
-  const booted = new Promise<void>((resolve) => el.addEventListener('bootstrap', () => resolve(), { once: true }));
+  const booted = new Promise<void>((resolve) => el.addEventListener('scaling-bootstrap-done', () => resolve(), { once: true }));
   void el.runBootstrap();
   await booted;
   await frame();
@@ -146,7 +146,7 @@ export async function measureLargeTable(rows = 10_000): Promise<{ longestMs: num
   el.append(script);
   const tableRows = () => el.shadowRoot?.querySelector('.visually-hidden table tbody')?.childElementCount ?? 0;
   const { tasks, totalMs } = await longTasks(async () => {
-    const fitted = new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true }));
+    const fitted = new Promise<void>((resolve) => el.addEventListener('scaling-fit-done', () => resolve(), { once: true }));
     document.body.append(el);
     await fitted;
     await frame();

@@ -29,7 +29,7 @@ export type TextFormat = Exclude<ExportFormat, 'svg' | 'png'>;
 
 /** `scaling-render`: the chart was drawn (after every redraw). */
 export interface RenderDetail { width: number; height: number; series: number; points: number }
-/** `scaling-error`: the element now shows an error (message in the element's language). */
+/** `scaling-error`: the element now shows an error (message in the element's language); `scaling-notice` the same for a notice above the chart. */
 export interface ErrorDetail { message: string }
 /** `scaling-export`: about to download; cancel it (preventDefault) to handle `blob` yourself. */
 export interface ExportDetail { format: ExportFormat; filename: string; blob: Blob }
@@ -38,6 +38,7 @@ export interface ExportDetail { format: ExportFormat; filename: string; blob: Bl
 export interface ScalingEventMap {
   'scaling-render': RenderDetail;
   'scaling-error': ErrorDetail;
+  'scaling-notice': ErrorDetail;
   'scaling-export': ExportDetail;
 }
 
@@ -45,6 +46,7 @@ declare global {
   interface HTMLElementEventMap {
     'scaling-render': CustomEvent<RenderDetail>;
     'scaling-error': CustomEvent<ErrorDetail>;
+    'scaling-notice': CustomEvent<ErrorDetail>;
     'scaling-export': CustomEvent<ExportDetail>;
   }
 }
@@ -140,6 +142,16 @@ export class ScalingElement<K extends string = never> extends LitElement {
     if (name === 'lang' && old !== value) this.requestUpdate();
   }
 
+  /**
+   * Dispatches a result event under its name, then under the name it had
+   * before every event was `scaling-*` (`fit`, `bootstrap`, `isoflop`): kept
+   * for one release so existing listeners go on working; see the manifest.
+   */
+  protected announce(type: string, deprecatedAlias: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent(deprecatedAlias, { detail, bubbles: true, composed: true }));
+  }
+
   /** Dispatches a bubbling, composed CustomEvent; returns false if a listener cancelled it. */
   emit<K extends keyof ScalingEventMap>(type: K, detail: ScalingEventMap[K], options: { cancelable?: boolean } = {}): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
@@ -157,7 +169,7 @@ export class ScalingElement<K extends string = never> extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('error') && this.error) this.emit('scaling-error', { message: this.error });
-    if (changed.has('notice') && this.notice) this.emit('scaling-error', { message: this.notice });
+    if (changed.has('notice') && this.notice) this.emit('scaling-notice', { message: this.notice });
   }
 
   /** The error box: `role="alert"`, `part="error"`, text only. */

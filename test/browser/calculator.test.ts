@@ -194,7 +194,7 @@ describe('<scaling-calculator>', () => {
     const el = await mount('<scaling-calculator for="my-fit" laws="hoffmann2022"></scaling-calculator>');
     expect(result(el).rows.map((r) => r.key)).to.deep.equal(['hoffmann2022']);
     const standIn = (id: string) => wrap.appendChild(Object.assign(document.createElement('div'), { id }));
-    const announce = (from: Element, A: number) => from.dispatchEvent(new CustomEvent('fit', { bubbles: true, composed: true, detail: { law: { ...law, params: { ...law.params, A } }, objective: 1e-3 } }));
+    const announce = (from: Element, A: number) => from.dispatchEvent(new CustomEvent('scaling-fit-done', { bubbles: true, composed: true, detail: { law: { ...law, params: { ...law.params, A } }, objective: 1e-3 } }));
     const fit = standIn('my-fit');
     announce(fit, 400);
     await el.updateComplete;

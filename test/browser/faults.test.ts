@@ -218,7 +218,7 @@ describe('faults', () => {
     let fitted = 0;
     // The exact fit of the 240 Chinchilla runs keeps the workers busy for a while: remove the element as soon as they are.
     const el = place<ScalingFit>('<scaling-fit strategy="exact" src="/test/fixtures/data/chinchilla-svg-extracted.csv" drop-highest="5"></scaling-fit>');
-    el.addEventListener('fit', () => fitted++);
+    el.addEventListener('scaling-fit-done', () => fitted++);
     const end = performance.now() + 15000;
     while (busyWorkerCount() === 0 && !el.result && performance.now() < end) await sleep(1);
     expect(el.result, 'still fitting').to.equal(undefined);

@@ -32,7 +32,7 @@ describe('<scaling-fit>', () => {
   it('fits the Chinchilla runs from attributes alone: 240 points, a fitted path, readable axes, the reference optimum', async () => {
     let detail: FitResult | undefined;
     const el = await mount(`<scaling-fit src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`, {
-      setup: (e) => e.addEventListener('fit', (ev) => { detail = ev.detail; }),
+      setup: (e) => e.addEventListener('scaling-fit-done', (ev) => { detail = ev.detail; }),
     });
     expect(alert(el)).to.equal(null);
     expect(root(el).querySelectorAll('g.points circle.point').length).to.equal(240);
@@ -91,7 +91,7 @@ describe('<scaling-fit>', () => {
     const el = await mount('<scaling-fit></scaling-fit>', { setup: (e) => { e.runs = demoRuns(); } });
     expect(root(el).querySelectorAll('g.points circle.point').length).to.equal(81);
     expect(el.result!.runs).to.equal(81);
-    const again = new Promise((r) => el.addEventListener('fit', r, { once: true }));
+    const again = new Promise((r) => el.addEventListener('scaling-fit-done', r, { once: true }));
     el.runs = undefined;
     const script = document.createElement('script');
     script.type = 'text/csv';
@@ -110,7 +110,7 @@ describe('<scaling-fit>', () => {
     expect(root(el).querySelector('input[type="file"]')).to.exist;
     const area = root(el).querySelector('textarea')!;
     area.value = demoCsv();
-    const fitted = new Promise((r) => el.addEventListener('fit', r, { once: true }));
+    const fitted = new Promise((r) => el.addEventListener('scaling-fit-done', r, { once: true }));
     (root(el).querySelector('[part="paste-button"]') as HTMLButtonElement).click();
     await fitted;
     await el.updateComplete;
@@ -123,7 +123,7 @@ describe('<scaling-fit>', () => {
     const data = new DataTransfer();
     data.items.add(new File([demoCsv()], 'runs.csv', { type: 'text/csv' }));
     input.files = data.files;
-    const fitted = new Promise((r) => el.addEventListener('fit', r, { once: true }));
+    const fitted = new Promise((r) => el.addEventListener('scaling-fit-done', r, { once: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await fitted;
     await el.updateComplete;
@@ -214,7 +214,7 @@ describe('<scaling-fit>', () => {
   it('bootstraps 200 resamples: a band, intervals in the table; and a cancel leaves no band', async () => {
     const el = await mount('<scaling-fit bootstrap="200" budget="5.76e23"></scaling-fit>', { setup: (e) => { e.runs = demoRuns(); } });
     const button = root(el).querySelector('[part="bootstrap-button"]') as HTMLButtonElement;
-    const booted = new Promise<CustomEvent>((r) => el.addEventListener('bootstrap', (e) => r(e), { once: true }));
+    const booted = new Promise<CustomEvent>((r) => el.addEventListener('scaling-bootstrap-done', (e) => r(e), { once: true }));
     button.click();
     await el.updateComplete;
     expect(root(el).querySelector('[part="bootstrap-progress"] progress')).to.exist;
@@ -270,7 +270,7 @@ describe('<scaling-fit>', () => {
     expect(Array.from(select.options, (o) => o.value)).to.deep.equal(['params', 'N_no_embed']);
     expect(root(el).querySelector(`label[for="${select.id}"]`)!.textContent).to.contain('parameters N');
     const first = el.result!;
-    const refit = new Promise<CustomEvent<FitResult>>((r) => el.addEventListener('fit', (e) => r(e), { once: true }));
+    const refit = new Promise<CustomEvent<FitResult>>((r) => el.addEventListener('scaling-fit-done', (e) => r(e), { once: true }));
     select.value = 'N_no_embed';
     select.dispatchEvent(new Event('change'));
     const e = await refit;
@@ -292,7 +292,7 @@ describe('<scaling-fit>', () => {
     place(`<scaling-fit id="a" strategy="exact"></scaling-fit><scaling-fit id="b" src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`, { width: 720, connect: false });
     const [a, b] = Array.from(wrap.querySelectorAll('scaling-fit'));
     a.runs = demoRuns();
-    const done = [a, b].map((el) => new Promise<FitResult>((r) => el.addEventListener('fit', (e) => r(e.detail), { once: true })));
+    const done = [a, b].map((el) => new Promise<FitResult>((r) => el.addEventListener('scaling-fit-done', (e) => r(e.detail), { once: true })));
     document.body.append(wrap);
     const [ra, rb] = await Promise.all(done);
     expect(ra.strategy).to.equal('exact');

@@ -105,7 +105,7 @@ export async function mount<T extends Element = HTMLElement>(what: string | T, o
   }
   o.setup?.(el);
   const limit = o.fit;
-  const fitted = limit ? new Promise<void>((resolve) => el.addEventListener('fit', () => resolve(), { once: true })) : undefined;
+  const fitted = limit ? new Promise<void>((resolve) => el.addEventListener('scaling-fit-done', () => resolve(), { once: true })) : undefined;
   if (!el.parentNode) wrap.append(el);
   if (!wrap.isConnected) document.body.append(wrap);
   o.connected?.(el);

@@ -46,7 +46,7 @@ describe('<scaling-isoflop>', () => {
 
   it('analyses the Llama 3 isoFLOP points from src alone: 10 budgets accepted, a ≈ 0.463, 133 points', async () => {
     let detail: unknown;
-    document.addEventListener('isoflop', (e) => { detail = (e as CustomEvent).detail; }, { once: true });
+    document.addEventListener('scaling-isoflop-done', (e) => { detail = (e as CustomEvent).detail; }, { once: true });
     const el = await mount('<scaling-isoflop src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>');
     expect(alert(el)).to.equal(null);
     const r = el.result!;

@@ -74,7 +74,7 @@ describe('a long session', function () {
       const el = host.firstElementChild as ScalingFit;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`cycle ${k}: no fit within 10 s`)), 10_000);
-        el.addEventListener('fit', () => { clearTimeout(timer); resolve(); }, { once: true });
+        el.addEventListener('scaling-fit-done', () => { clearTimeout(timer); resolve(); }, { once: true });
       });
       await el.updateComplete;
       el.remove();

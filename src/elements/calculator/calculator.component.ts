@@ -46,6 +46,7 @@
  * @fires scaling-change - After each change of the result, and once after the first; detail is `result`.
  *   (Not `change`: the native event of the inner form controls has that name.)
  * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
  * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart controls - The form.

@@ -34,14 +34,14 @@ export class FitLinkController implements ReactiveController {
   hostConnected(): void {
     const root = this.host.getRootNode();
     this.root = root instanceof ShadowRoot ? root : document;
-    this.root.addEventListener('fit', this.onFit);
+    this.root.addEventListener('scaling-fit-done', this.onFit);
     this.refresh();
     this.read();
     if (typeof customElements !== 'undefined') void customElements.whenDefined('scaling-fit').then(() => this.read());
   }
 
   hostDisconnected(): void {
-    this.root?.removeEventListener('fit', this.onFit);
+    this.root?.removeEventListener('scaling-fit-done', this.onFit);
     this.root = undefined;
   }
 

@@ -27,6 +27,7 @@
  *
  * @fires scaling-render - After each redraw; detail { width, height, series, points }.
  * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
  * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The row above the chart.

@@ -27,10 +27,13 @@
  * @prop result - The last FitResult (read only), or undefined.
  * @prop intervals - The last bootstrap result (read only), or undefined.
  *
- * @fires fit - After each fit is drawn; detail: the FitResult.
- * @fires bootstrap - After bootstrap intervals (and the band) are shown; detail: the BootstrapResult.
+ * @fires scaling-fit-done - After each fit is drawn; detail: the FitResult.
+ * @fires scaling-bootstrap-done - After bootstrap intervals (and the band) are shown; detail: the BootstrapResult.
+ * @fires fit - Deprecated name of scaling-fit-done, fired too until the next release.
+ * @fires bootstrap - Deprecated name of scaling-bootstrap-done, fired too until the next release.
  * @fires scaling-render - After each redraw; detail { width, height, series, points }.
  * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
  * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The controls above the chart.
@@ -110,8 +113,8 @@ import { fitStyles } from './fit.styles.js';
 
 declare global {
   interface HTMLElementEventMap {
-    fit: CustomEvent<FitResult>;
-    bootstrap: CustomEvent<BootstrapResult>;
+    'scaling-fit-done': CustomEvent<FitResult>;
+    'scaling-bootstrap-done': CustomEvent<BootstrapResult>;
   }
 }
 
@@ -244,12 +247,12 @@ export class ScalingFit extends ScalingElement<FitKey> {
     const result = this.jobs.result;
     if (result && m.law === result.law && result !== this.emitted.result) {
       this.emitted.result = result;
-      this.dispatchEvent(new CustomEvent('fit', { detail: result, bubbles: true, composed: true }));
+      this.announce('scaling-fit-done', 'fit', result);
     }
     const intervals = this.jobs.intervals;
     if (intervals && this.jobs.bootState === 'done' && intervals !== this.emitted.intervals && (m.band || m.frontier.length === 0)) {
       this.emitted.intervals = intervals;
-      this.dispatchEvent(new CustomEvent('bootstrap', { detail: intervals, bubbles: true, composed: true }));
+      this.announce('scaling-bootstrap-done', 'bootstrap', intervals);
     }
   }
 

@@ -22,9 +22,11 @@
  *   `<script type="text/csv">` or a `<table>` child does the same from HTML.
  * @prop result - The last IsoflopResult (read-only), or undefined.
  *
- * @fires isoflop - After each new analysis; detail is the IsoflopResult.
+ * @fires scaling-isoflop-done - After each new analysis; detail is the IsoflopResult.
+ * @fires isoflop - Deprecated name of scaling-isoflop-done, fired too until the next release.
  * @fires scaling-render - After each redraw; detail { width, height, series (budgets), points (runs) }.
  * @fires scaling-error - When an error is shown; detail { message }.
+ * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
  * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The row above the chart.
@@ -171,7 +173,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
     }
     if (m && m.result !== this.announced) {
       this.announced = m.result;
-      this.dispatchEvent(new CustomEvent('isoflop', { detail: m.result, bubbles: true, composed: true }));
+      this.announce('scaling-isoflop-done', 'isoflop', m.result);
     }
   }
 

@@ -11,7 +11,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     /** <scaling-isoflop> finished an analysis; detail is the IsoflopResult. */
-    isoflop: CustomEvent<IsoflopResult>;
+    'scaling-isoflop-done': CustomEvent<IsoflopResult>;
   }
 }
 
