@@ -5,6 +5,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { clip, quote } from '../core/limits.js';
+import { parseNumber } from '../format/parse-number.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -35,8 +36,8 @@ export function numberOption(
 ): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  const x = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x) || !check(x)) {
+  const x = parseNumber(raw);
+  if (typeof raw !== 'string' || !Number.isFinite(x) || !check(x)) {
     throw new UsageError(`option --${name}: expected ${expected}, got ${quote(String(raw))}`);
   }
   return x;

@@ -1,3 +1,4 @@
+import { parseNumber } from '../format/parse-number.js';
 import { formatCount, quote } from '../core/limits.js';
 
 /** JSON for results that hold typed arrays (as arrays) and functions (left out). */
@@ -19,7 +20,7 @@ export function numberList(raw: unknown, name: string, fail: (message: string) =
   if (raw === undefined) return undefined;
   const parts = String(raw).split(',').map((s) => s.trim());
   if (parts.length > max) throw fail(`option --${name}: at most ${formatCount(max)} values (a fixed limit), got ${formatCount(parts.length)}`);
-  const xs = parts.map(Number);
+  const xs = parts.map(parseNumber);
   const bad = parts.findIndex((s, i) => s === '' || !Number.isFinite(xs[i]) || xs[i] <= 0);
   if (bad >= 0) throw fail(`option --${name}: expected comma-separated positive numbers, got ${quote(parts[bad])}`);
   return xs;

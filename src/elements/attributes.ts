@@ -1,6 +1,6 @@
 /**
- * Reading attribute values HTML authors write: numbers with SI suffixes
- * ("20", "1.4T", "5e21", "70B"), choices from a fixed list, JSON. Each
+ * Reading attribute values HTML authors write: numbers with SI suffixes or
+ * powers of ten ("20", "1.4T", "5e21", "5.76×10^23"), choices from a fixed list, JSON. Each
  * reader throws an `AttributeError` whose message names the attribute and the
  * value in plain words (in the element's language), never a silent null.
  * Properties set from code may already be numbers; those pass through.
@@ -9,6 +9,7 @@
 import type { CommonTranslate } from '../i18n/index.js';
 import { clampSize, FRAME_DEFAULTS } from '../chart/frame.js';
 import { isolate } from '../chart/isolate.js';
+import { parseNumber } from '../format/parse-number.js';
 
 /** An author mistake in an attribute or property: the message is ready to show. */
 export class AttributeError extends Error {
@@ -18,20 +19,13 @@ export class AttributeError extends Error {
   }
 }
 
-const SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
-const NUMBER = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([kKMBGTP]?)$/;
-
-/** "1.4T" → 1.4e12, "5e21" → 5e21, "20" → 20; NaN when not a number. */
-export function parseQuantity(text: string): number {
-  const m = NUMBER.exec(text.trim());
-  if (!m) return NaN;
-  return Number(m[1]) * (m[2] ? SUFFIX[m[2]] : 1);
-}
+/** Attributes read numbers as the calculator and the CLI do ("1.4T", "5.76×10^23", "40%"; src/format/parse-number.ts). */
+export { parseNumber as parseQuantity };
 
 /** A positive finite number from an attribute/property value, or undefined when not given. */
 export function positiveAttr(value: unknown, attr: string, t: CommonTranslate): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const x = typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : NaN;
+  const x = parseNumber(value);
   if (!(Number.isFinite(x) && x > 0)) throw new AttributeError(attr, t('errBadNumber', { attr, value: isolate(String(value)) }));
   return x;
 }

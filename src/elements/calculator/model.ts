@@ -15,7 +15,8 @@ import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
 import { PRESETS, allocationAt, type AllocationLaw } from '../../core/presets.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
-import { AttributeError, choiceAttr, parseQuantity } from '../attributes.js';
+import { AttributeError, choiceAttr } from '../attributes.js';
+import { parseNumber } from '../../format/parse-number.js';
 import { messageOf } from '../base.js';
 import { formatFlopsText } from './format.js';
 
@@ -70,19 +71,8 @@ export interface CalcInputs {
   days?: unknown; mfu?: unknown; price?: unknown; inferenceTokens?: unknown;
 }
 
-/** A number from text: "5.76e23", "5.76×10^23", "5.76 × 10²³", "10^24", "1.4T", "40%" (→ 0.4). */
-export function parseNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return NaN;
-  const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  let s = value.trim().replace(/[⁻−]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (m) => `^${Array.from(m, (c) => (c === '⁻' || c === '−' ? '-' : SUP.indexOf(c))).join('')}`)
-    .replace(/−/g, '-').replace(/[\s_,]/g, '');
-  const percent = s.endsWith('%');
-  if (percent) s = s.slice(0, -1);
-  s = s.replace(/^(?:10)(?:\^|\*\*)/, '1e').replace(/(?:[×xX*]10)(?:\^|\*\*)?(?=[+-]?\d+$)/, 'e');
-  const x = parseQuantity(s);
-  return percent ? x / 100 : x;
-}
+/** A number from text, as everywhere in scaling-kit (src/format/parse-number.ts). */
+export { parseNumber };
 
 interface NumberRule { attr: string; min: number; max: number; minOpen?: boolean; integer?: boolean }
 

@@ -20,6 +20,7 @@ import { formatValue } from '../../chart/ticks.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
+import { parseNumber } from '../../format/parse-number.js';
 import { allocationUndetermined, lockstepRatio } from './params.js';
 
 export const FIT_DEFAULTS = {
@@ -62,7 +63,7 @@ export interface FitSettings {
 function integerAttr(value: unknown, attr: string, min: number, t: FitTranslate): number | undefined {
   // A bare attribute (<scaling-fit bootstrap>) is '' here: a mistake to show, not a default to assume.
   if (value === undefined || value === null) return undefined;
-  const n = typeof value === 'number' ? value : String(value).trim() === '' ? NaN : Number(String(value).trim());
+  const n = parseNumber(value);
   if (!(Number.isInteger(n) && n >= min)) throw new AttributeError(attr, t('fitErrInteger', { attr, value: isolate(String(value)), min }));
   return n;
 }

@@ -13,7 +13,8 @@ import type { Runs } from '../../core/runs-types.js';
 import { powerLawBand } from '../../core/loglinear.js';
 import type { IsoflopTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
-import { AttributeError, parseQuantity } from '../attributes.js';
+import { AttributeError } from '../attributes.js';
+import { parseNumber, parseQuantity } from '../../format/parse-number.js';
 import { messageOf } from '../base.js';
 
 export interface IsoflopInputs {
@@ -64,7 +65,7 @@ function budgetList(value: string | readonly number[] | undefined, t: IsoflopTra
 function numberAttr(value: string | number | undefined, attr: string, ok: (x: number) => boolean, key: 'errTolerance' | 'errMinPoints', t: IsoflopTranslate): number | undefined {
   // A bare attribute is '' here: shown as the mistake it is, not read as 0 or as absent.
   if (value === undefined) return undefined;
-  const x = typeof value === 'number' ? value : String(value).trim() === '' ? NaN : Number(String(value).trim());
+  const x = parseNumber(value);
   if (!ok(x)) throw new AttributeError(attr, t(key, { value: isolate(String(value)) }));
   return x;
 }
