@@ -24,6 +24,8 @@ import { fit } from './fit.js';
 import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Theta } from './fit-options.js';
 import { boundAt } from './fit-checks.js';
+import { checkParams } from './law.js';
+import { chinchilla } from '../laws/chinchilla.js';
 import { DataError, OptionError, ScalingKitError } from '../errors.js';
 import { checkOptionNames } from './option-names.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
@@ -34,9 +36,19 @@ import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitWeightedParallel } from '../engine/pool.js';
 import { hardwareThreads, workersAvailable } from '../engine/worker-source.js';
 import {
-  isConvergedStatus,
+  defaultSpec, isConvergedStatus,
   type BatchResult, type Engine, type EngineName, type FitData, type FormName, type LossName, type SolverSettings,
 } from '../engine/types.js';
+
+/** Whether θ is a Chinchilla law planning can use (positive exponents, finite positive constants). */
+function isChinchillaLaw(theta: Float64Array): boolean {
+  try {
+    checkParams(chinchilla.fromTheta(defaultSpec(), theta).params);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The options of `fit` that shape the estimate: `bootstrap` hands exactly these to `fit`, and refits with the same objective, bounds and runs. */
 export const BOOTSTRAP_FIT_OPTIONS = [
@@ -268,10 +280,13 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     batchSize: options.batchSize ?? Math.max(1, Math.min(Math.max(100, Math.ceil(resamples / 8)), Math.floor(BATCH_CELLS / n))),
     onReplicate: (k: number, t: Float64Array, ok: boolean) => ((replicates[k] = t), (used[k] = ok)),
   };
+  // A fitted Chinchilla law with an exponent ≤ 0 (the fit warns: negative-exponent) has no allocation to
+  // report beside the intervals, so its estimate is left out rather than refused; one the caller gave must be a law.
+  const chinchillaEstimate = options.estimate || isChinchillaLaw(estimate) ? byName(names, estimate) as unknown as ChinchillaTheta : undefined;
   const result: BootstrapResult | LawBootstrapResult = spec.form === 'chinchilla'
     ? await bootstrapChinchilla({
       ...common, budgets: options.budgets, at: options.at,
-      start: byName(names, start) as unknown as ChinchillaTheta, estimate: byName(names, estimate) as unknown as ChinchillaTheta,
+      start: byName(names, start) as unknown as ChinchillaTheta, estimate: chinchillaEstimate,
     })
     : await bootstrapLaw({ ...common, spec, start: byName(names, start), estimate: byName(names, estimate) });
 

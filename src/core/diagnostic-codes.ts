@@ -48,7 +48,7 @@ export interface DiagnosticValues {
   /** Runs whose residual is far from the rest (robust z above the threshold); rows are 1-based data rows. */
   'outliers': { rows: number[]; maxZ: number };
   /** The fast strategy's answer could not be shown to be the global optimum. */
-  'not-certified': { reason: 'single-start' | 'piecewise-linear' | 'unidentifiable' };
+  'not-certified': { reason: 'single-start' | 'check-disagrees' | 'valley' | 'piecewise-linear' | 'unidentifiable' };
   /** The fast strategy found a lower basin with extra starts and took it. */
   'escalated': { from: number; to: number; starts: number };
   /** WebAssembly could not run here (e.g. a Content-Security-Policy without 'wasm-unsafe-eval'): the TypeScript engine gave the same numbers, slower. */

@@ -9,6 +9,8 @@ import type { BatchResult } from '../engine/types.js';
 
 /** Check starts of the fast strategy: this many rows spread evenly over the form's default grid. */
 export const CHECK_STARTS = 16;
+/** Chinchilla: check starts from the negative-exponent family (variable projection over signed exponents, src/core/varpro.ts). */
+export const NEGATIVE_EXPONENT_STARTS = 2;
 /** A check start counts as a lower basin when it beats the fast answer by more than this (relative). */
 const LOWER_BASIN = 1e-6;
 /** Starts within this (relative) of the optimum count as having reached it, for certification. */
@@ -35,11 +37,19 @@ export function spreadRows(grid: Float64Array, P: number, count: number, taken: 
   return Float64Array.from(pick.flatMap((r) => Array.from(grid.subarray(r * P, r * P + P))));
 }
 
+/** Check starts, polished, must agree with the polished answer to this (relative) for certification. */
+export const AGREED = 1e-9;
+
 /** What the search beyond the strategy's own starts did: a lower basin found by the check starts, and the escalation to the full grid. */
 export interface Search {
   escalated?: { from: number; to: number; starts: number };
   /** Check starts that found nothing lower: they count as evidence, but the polish starts from the strategy's own best, as before. */
   checked?: BatchResult;
+  /**
+   * The best check start, polished like the answer (when it reached the strategy's best to REACHED):
+   * the answer must agree with it to AGREED to be certified, and the lower of the two is kept.
+   */
+  checkPolished?: { theta: Float64Array; f: number };
 }
 
 /** What the search needs of a prepared fit. */
@@ -49,8 +59,8 @@ export interface SearchInput {
   check: Float64Array | null;
   /** Runs, for the floor of "lower" on fits that are already exact. */
   runs: number;
-  /** The objective after polishing θ to the limit of floating point. */
-  polish(theta: Float64Array): number;
+  /** θ polished to the limit of floating point, and its objective. */
+  polish(theta: Float64Array): { theta: Float64Array; f: number };
   /** The form's whole grid. */
   grid(): Float64Array;
 }
@@ -73,11 +83,17 @@ export function searchFurther(p: SearchInput, batch: BatchResult, run: (starts: 
     // lower by more than rounding: relative, with a floor for fits that are already exact (objective ~ 0).
     const polished = (b: BatchResult) => {
       const k = b.f.indexOf(bestOf(b));
-      return k < 0 ? Infinity : Math.min(b.f[k], p.polish(b.theta.slice(k * P, k * P + P)));
+      if (k < 0) return { theta: new Float64Array(P), f: Infinity };
+      const start = b.theta.slice(k * P, k * P + P), end = p.polish(start);
+      return end.f <= b.f[k] ? end : { theta: start, f: b.f[k] };
     };
-    if (!(bestOf(check) < from)) return [batch, { checked: check }];
-    const main = polished(batch), other = polished(check);
-    if (!(other < main - Math.max(LOWER_BASIN * Math.abs(main), 1e-14 * p.runs))) return [batch, { checked: check }];
+    // The best check start is polished whenever it reached the strategy's best: certification compares the two polished.
+    const checkBest = bestOf(check);
+    if (!(checkBest <= from + REACHED * Math.max(Math.abs(from), 1e-300))) return [batch, { checked: check }];
+    const other = polished(check);
+    if (!(checkBest < from)) return [batch, { checked: check, checkPolished: other }];
+    const main = polished(batch).f;
+    if (!(other.f < main - Math.max(LOWER_BASIN * Math.abs(main), 1e-14 * p.runs))) return [batch, { checked: check, checkPolished: other }];
     // The rest of the grid: rows already run are not run again (nor counted twice as evidence).
     const rest = spreadRows(p.grid(), P, Infinity, both.theta.length ? Float64Array.from([...p.starts, ...p.check!]) : p.starts);
     const done = (full: BatchResult | null): [BatchResult, Search] => {

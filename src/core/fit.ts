@@ -16,13 +16,13 @@ import { DataError } from '../errors.js';
 import { nextTask } from './next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
-import { thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
+import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { fitDataFromRuns, runsForFit } from './fit-data.js';
-import { CHECK_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
+import { AGREED, CHECK_STARTS, NEGATIVE_EXPONENT_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
@@ -130,7 +130,9 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   }
   // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
   const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
-  const check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
+  let check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
+  // Chinchilla: the check also looks at the negative-exponent family, which the grid's rows rarely reach.
+  if (check && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') check = Float64Array.from([...check, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
   return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
 }
 
@@ -175,6 +177,13 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     const before = engine.objective(spec, theta, grad);
     const better = envelopePolish(p.data, spec.asymmetry, theta, before);
     if (better && engine.objective(spec, better, grad) < before) theta = better;
+  }
+  // The best check start, polished too (src/core/fit-search.ts): keep the lower of the two.
+  // Only when lower by more than the two can agree to: within that they are the same answer, and the strategy's own
+  // is kept so that engines and runs that differ in rounding still report the same parameters.
+  if (search.checkPolished) {
+    const own = engine.objective(spec, theta, grad);
+    if (search.checkPolished.f < own - Math.max(AGREED * Math.abs(own), 1e-14 * p.data.count)) theta = search.checkPolished.theta.slice();
   }
   const objective = engine.objective(spec, theta, grad);
   let evaluations = polished.evals[0] + p.screenEvaluations, iterations = polished.iterations[0], within = 0, convergedStarts = 0;
@@ -235,7 +244,10 @@ type FormOptions<F extends FormName> = FitOptions & { form?: F };
 function searchInput(p: Prepared): SearchInput {
   return {
     starts: p.starts, check: p.check, runs: p.data.count,
-    polish: (theta) => holding(p.engine, p.data).fitStarts(p.opts.spec, theta, p.polish).f[0],
+    polish: (theta) => {
+      const r = holding(p.engine, p.data).fitStarts(p.opts.spec, theta, p.polish);
+      return { theta: r.theta, f: r.f[0] };
+    },
     grid: () => defaultGrid(p.opts.spec, p.data),
   };
 }

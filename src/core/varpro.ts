@@ -129,3 +129,16 @@ export function thetaFromCell(c: VarproCell, data: FitData): number[] {
   const tiny = 1e-6 * minLoss;
   return [Math.log(Math.max(c.A, tiny)), Math.log(Math.max(c.B, tiny)), Math.log(Math.max(c.E, tiny)), c.alpha, c.beta];
 }
+
+/**
+ * Exponents for the fast strategy's check of the negative-exponent family: 16 values over
+ * [−2, 0.2]. Exponents are not bounded positive (docs/diagnostics.md), and a basin with a
+ * negative exponent sits where no start of the strategy's own (α, β ≥ 0.02) leads.
+ */
+export const SIGNED_EXPONENTS = Array.from({ length: 16 }, (_, i) => -2 + (i * 2.2) / 15);
+
+/** Check starts for the negative-exponent family: the best `count` RSS minima over SIGNED_EXPONENTS with an exponent below zero. */
+export function negativeExponentStarts(data: FitData, count: number): number[][] {
+  const minima = varproStarts(varproGrid(data, SIGNED_EXPONENTS), SIGNED_EXPONENTS.length, SIGNED_EXPONENTS.length ** 2);
+  return minima.filter((c) => c.alpha < 0 || c.beta < 0).slice(0, count).map((c) => thetaFromCell(c, data));
+}

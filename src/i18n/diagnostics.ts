@@ -59,6 +59,8 @@ const en = {
   certSingleStart: 'only one start reached it (the exact strategy runs every start of the grid)',
   certPiecewiseLinear: 'the asymmetric loss is piecewise linear, so the optimiser can stop at a kink',
   certUnidentifiable: 'the data do not determine the law, so there is no single optimum',
+  certValley: 'the optimum lies in a flat valley (a dead term, a flat direction or too few runs), where no search of starts can rule out a lower point',
+  certCheckDisagrees: 'a second start, polished as far as the answer, ended at a different objective',
   status0: 'gradient below tolerance',
   status1: 'objective stopped decreasing',
   status2: 'converged to rounding precision',
@@ -118,6 +120,8 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   certSingleStart: '只有一个起点到达了它（精确策略会运行网格中的每一个起点）',
   certPiecewiseLinear: '非对称损失是分段线性的，优化器可能停在折点上',
   certUnidentifiable: '数据无法确定该定律，因此不存在唯一的最优解',
+  certValley: '最优解位于平坦的谷底（存在失效项、平坦方向或运行次数过少），任何起点搜索都无法排除更低的点',
+  certCheckDisagrees: '另一个起点经过同样充分的精细优化后，到达了不同的目标值',
   status0: '梯度低于容差',
   status1: '目标函数不再下降',
   status2: '已收敛到舍入精度',
@@ -224,6 +228,7 @@ const AGAINST: { readonly [A in Reason<'residual-trend', 'against'> | Reason<'re
 };
 const CERT: { readonly [R in Reason<'not-certified', 'reason'>]: DiagnosticKey } = {
   'single-start': 'certSingleStart', 'piecewise-linear': 'certPiecewiseLinear', unidentifiable: 'certUnidentifiable',
+  valley: 'certValley', 'check-disagrees': 'certCheckDisagrees',
 };
 
 /** Whether ln D = slope·ln N + intercept is one tokens-per-parameter ratio (slope 1). */

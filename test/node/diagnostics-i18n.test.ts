@@ -85,7 +85,7 @@ test('the words of enumerated values: not-converged status, not-certified reason
   assert.match(describeDiagnostic(SAMPLES['not-converged'].d, 'zh'), /达到迭代次数上限/);
   assert.match(describeDiagnostic(diagnostic('not-converged', 'warning', { status: 9 }), 'en'), /status 9/);
   assert.match(describeDiagnostic(SAMPLES['not-certified'].d, 'en'), /only one start reached it/);
-  for (const reason of ['single-start', 'piecewise-linear', 'unidentifiable'] as const) {
+  for (const reason of ['single-start', 'check-disagrees', 'valley', 'piecewise-linear', 'unidentifiable'] as const) {
     for (const lang of ['en', 'zh'] as const) checkSentence(describeDiagnostic(diagnostic('not-certified', 'info', { reason }), lang), [], `${reason} ${lang}`);
   }
   for (const against of ['lnN', 'lnD', 'lnC', 'x', 'prediction'] as const) {
