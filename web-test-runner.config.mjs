@@ -6,10 +6,10 @@
 //   await fetch('/test/fixtures/data/chinchilla-svg-extracted.csv')
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChrome } from './scripts/chrome.mjs';
-import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
+import { failuresOnlyReporter, summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const repo = dirname(fileURLToPath(import.meta.url));
 
@@ -45,6 +45,10 @@ export default {
   // Fits and WebAssembly compiles can take seconds on a slow CI core.
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 300000,
-  // Default reporter first (failure details), then our one-line summary, printed last.
-  reporters: [defaultReporter(), summaryLineReporter()],
+  // Quiet when tests pass: the default reporter's details (failing tests, their browser
+  // logs and 404s) only for files that failed, no progress bar, then one summary line.
+  reporters: [failuresOnlyReporter(), summaryLineReporter()],
+  // Lit's one-time notice that it runs in development mode (tests import the sources, not
+  // the production bundle) says nothing about a test; every other browser log is kept.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode.')),
 };

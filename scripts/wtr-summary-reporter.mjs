@@ -1,13 +1,17 @@
-// A web-test-runner reporter that ends the run with one unmistakable line:
-//   browser: N passed, N failed, N skipped
-// The default reporter (kept beside this one for failure details) closes with a
-// progress bar, not plain counts. A test file that failed to load, or a session
-// that errored outside any test, counts as one failure: otherwise a broken
-// import would read as "0 failed".
+// Reporters for web-test-runner, quiet when the tests pass:
 //
-// If SCALING_KIT_WTR_SUMMARY names a file, the counts are also written there as
-// JSON so scripts/run-tests.mjs can reject a run that found zero tests.
+// failuresOnlyReporter(): web-test-runner's default reporter, but only for test files
+//   that failed (their failing tests with the assertion and stack, load errors, and that
+//   file's browser logs and failed requests), and without its progress bar. A passing
+//   file prints nothing, so expected console noise and expected 404s stay out of the log.
+// summaryLineReporter(): ends the run with one line,
+//   browser: N passed, N failed, N skipped
+//   A test file that failed to load, or a session that errored outside any test, counts
+//   as one failure: otherwise a broken import would read as "0 failed". If
+//   SCALING_KIT_WTR_SUMMARY names a file, the counts are also written there as JSON, so
+//   scripts/run-tests.mjs can add them up and reject a run that found zero tests.
 import { writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
 
 /** Counts the tests of one session's result tree. */
 function countTests(suite, counts) {
@@ -34,6 +38,18 @@ function summarize(sessions) {
   return counts;
 }
 
+export function failuresOnlyReporter() {
+  const base = defaultReporter({ reportTestResults: true, reportTestProgress: false });
+  return {
+    start: (args) => base.start(args),
+    reportTestFileResults(args) {
+      if (args.sessionsForTestFile.some((session) => session.passed !== true)) return base.reportTestFileResults(args);
+      return undefined;
+    },
+    getTestProgress: () => [],
+  };
+}
+
 export function summaryLineReporter() {
   let finalLine;
   return {
@@ -46,7 +62,7 @@ export function summaryLineReporter() {
       if (out) writeFileSync(out, JSON.stringify(counts));
     },
     getTestProgress() {
-      return finalLine ? ['', finalLine] : [];
+      return finalLine ? [finalLine] : [];
     },
   };
 }

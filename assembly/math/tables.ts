@@ -4,9 +4,13 @@
 // rebuilds `f64x2.splat(constant)` on every use); the scalar code with
 // `f64.load` at a constant address. No lookup tables: a few constants each.
 //
-// Polynomial coefficients were computed for this project by a Remez exchange
-// (weighted minimax, 60-digit arithmetic with mpmath) and rounded to double;
-// the stated error bounds include that rounding.
+// Written by scripts/make-tables.mjs (`--check` compares; test/node/tables.test.ts
+// runs it). Polynomial coefficients come from a Remez exchange (weighted minimax,
+// exp for the relative error of the result, log for the absolute error of z·T(z),
+// 320-bit fixed point) and are rounded to double; the stated error bounds include
+// that rounding. The last digits of exp q5…q9 and log t3…t6, and the doubles of
+// t5 and t6, are those of an earlier, less converged run, kept and checked to
+// within 1e-14 of the minimax values (the script says why).
 
 // f64 constants for exp (and expm1). Index names below; all values are exact doubles.
 export const EXP_F64: usize = memory.data<f64>([

@@ -128,6 +128,10 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
       starts = screen(engine, spec, starts, P, SCREENED_STARTS);
     }
   }
+  // Exact runs the whole grid and, for Chinchilla, the negative-exponent family the grid's rows rarely reach (as fast's check does).
+  if (!opts.starts && opts.strategy === 'exact' && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') {
+    starts = Float64Array.from([...starts, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
+  }
   // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
   const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
   let check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;

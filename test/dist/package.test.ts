@@ -115,12 +115,13 @@ test('the published types check in a TypeScript consumer', () => {
     import type {} from 'scaling-kit/scaling-kit.min.js';
     import { ScalingFit } from 'scaling-kit/elements/fit';
     const viaGlobal: number = ScalingKit.computeOptimal({ A: 406.4, B: 410.7, E: 1.69, alpha: 0.34, beta: 0.28 }, 5.76e23).N;
-    const fitClass: typeof ScalingKit.ScalingFit = ScalingFit;
+    const curveClass: typeof ScalingKit.ScalingCurve = ScalingCurve;
+    const fitClass: typeof ScalingFit = customElements.get('scaling-fit') as typeof ScalingFit;
     const result: FitResult<'chinchilla'> = fitSync(readRuns('N,D,loss\\n1e8,2e9,3.1\\n1e9,2e10,2.6\\n1e10,2e11,2.2\\n3e8,6e9,2.9\\n3e9,6e10,2.4'));
     const alpha: number = result.law.params.alpha;
     const el: HTMLElementTagNameMap['scaling-fit'] = document.createElement('scaling-fit');
     const form: FormName = result.form;
-    export { alpha, el, form, ScalingCurve, viaGlobal, fitClass };
+    export { alpha, el, form, ScalingCurve, viaGlobal, curveClass, fitClass };
   `);
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false },

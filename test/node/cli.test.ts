@@ -38,7 +38,7 @@ test('fit --json on the Chinchilla file reaches the reference optimum', () => {
   const out = JSON.parse(r.stdout);
   for (const key of ['params', 'objective', 'starts', 'converged', 'engine']) assert.ok(key in out, key);
   assert.equal(compareOptimum(out.objective, out.params), null);
-  assert.equal(out.starts.total, 4500);
+  assert.ok(out.starts.total >= 4500 && out.starts.total <= 4502); // Hoffmann's grid and up to two negative-exponent starts
 });
 
 test('fit with no file fits the embedded demo dataset and prints the law', () => {

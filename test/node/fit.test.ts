@@ -18,7 +18,7 @@ for (const engine of engines) {
     const r = engine === 'js' ? fitSync(csv, { dropHighest: DROP_HIGHEST, strategy: 'exact', engine }) : await fit(csv, { dropHighest: DROP_HIGHEST, strategy: 'exact', engine });
     assert.equal(r.runs, RUNS_AFTER_DROP);
     assert.equal(r.engine, engine);
-    assert.equal(r.starts.total, 4500);
+    assert.ok(r.starts.total >= 4500 && r.starts.total <= 4502, `${r.starts.total}`); // Hoffmann's grid and up to two negative-exponent starts
     assert.equal(compareOptimum(r.objective, r.params as unknown as Record<string, number>), null);
     assert.equal(r.converged, true);
     assert.ok(r.starts.withinTolerance >= 1 && r.starts.withinTolerance < 4500);
