@@ -95,6 +95,12 @@ const utf8Mark = () => ({
   renderChunk: (code) => ({ code: code.startsWith('\uFEFF') ? code : `\uFEFF${code}`, map: null }),
 });
 
+/** The production single file has no developer warnings: src/elements/dev.ts reads false (terser then drops them). */
+const productionFlag = () => ({
+  name: 'production-dev-flag',
+  transform: (code, id) => (id.replace(/\\/g, '/').endsWith('/src/elements/dev.ts') ? { code: code.replace('DEV: boolean = true', 'DEV: boolean = false'), map: null } : null),
+});
+
 const iife = {
   input: BUNDLE,
   output: {
@@ -103,7 +109,7 @@ const iife = {
     name: 'ScalingKit',
     plugins: [terser(TERSER), utf8Mark(), partSizes('dist/scaling-kit.min.js')],
   },
-  plugins: [browserResolve(), ts('es2022')],
+  plugins: [productionFlag(), browserResolve(), ts('es2022')],
 };
 
 /** Bare imports (lit, d3-*) stay imports in the ES modules. */

@@ -43,6 +43,18 @@ export function numberOption(
   return x;
 }
 
+/**
+ * An option renamed in this release: the value under `name`, else under the
+ * old name (`values` is changed so later readers see it under `name`), with a
+ * note for stderr when the old name was used. Both at once is a usage error.
+ */
+export function renamedOption(values: Record<string, unknown>, name: string, old: string): string {
+  if (values[old] === undefined) return '';
+  if (values[name] !== undefined) throw new UsageError(`option --${old} is the old name of --${name}: give one of them`);
+  values[name] = values[old];
+  return `note: --${old} is now --${name}; --${old} is read until the next release`;
+}
+
 /** A string option restricted to some values. */
 export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
   const raw = values[name];

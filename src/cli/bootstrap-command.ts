@@ -21,8 +21,9 @@ export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [-
   for every parameter of the form; for Chinchilla also a = beta/(alpha+beta), G and, per budget, N*, D*
   and tokens per parameter. --rng numpy reproduces np.random.seed(S) + np.random.choice(n, n) draws exactly.
   What the bootstrap says about its intervals (failed refits, refits on a bound, intervals the data hardly
-  determine, refits in other basins) goes to stderr, one line each ("warning: …"); it does not change the
-  exit code. --json includes it as "diagnostics". --resamples is at most ${formatCount(LIMITS.resamples)} and
+  determine, refits in other basins), how it ran (a fallback to the TypeScript engine or to one thread) and,
+  prefixed "The fit of all runs:", what the fit said of where it ended goes to stderr, one line each
+  ("warning: …", "info: …"); it does not change the exit code. --json includes it as "diagnostics". --resamples is at most ${formatCount(LIMITS.resamples)} and
   --budgets lists at most ${LIMITS.budgets}: fixed limits.
 ${INPUT_LIMITS_NOTE}`;
 
@@ -71,7 +72,6 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
       `${r.engine} engine, ${r.workers} workers, ${(r.ms / 1000).toFixed(2)} s`,
     ...Object.entries(r.params as Record<string, Interval>).map(([k, i]) => row(k, i)),
     ...derived,
-    ...r.notices.map((n) => `note: ${n}`),
   ];
   return { stdout: lines.join('\n'), stderr };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/diagnostic-codes.js';
 import { formatLaw } from '../core/law-text.js';
 import { countText, sig } from '../format/numbers.js';
 import { describeDiagnostic, formatList, publishedName, undeterminedParameters } from '../i18n/diagnostics.js';
+import { describeStatus } from '../i18n/status.js';
 export { sig };
 
 /** One line: line breaks (and other control characters) that came from the input are shown escaped. */
@@ -49,7 +50,7 @@ function formatStandardErrors(r: FitResult): string {
   return `  standard errors: ${parts.join(', ')}`;
 }
 
-/** "converged (reason)", never a plain success when a diagnostic warns: "…, with 1 error and 2 warnings (on stderr)". */
+/** "converged (status in words)", never a plain success when a diagnostic warns: "…, with 1 error and 2 warnings (on stderr)". */
 function formatStatus(r: FitResult): string {
   const list = r.diagnostics;
   const counted = (['error', 'warning'] as const)
@@ -57,7 +58,7 @@ function formatStatus(r: FitResult): string {
     .filter(([, k]) => k > 0).map(([s, k]) => `${k} ${s}${k === 1 ? '' : 's'}`);
   const cert = r.certified ? '; global optimum certified' : '; global optimum not certified';
   const flagged = counted.length ? `, with ${formatList(counted, 'en')} (on stderr)` : '';
-  return `${r.converged ? 'converged' : 'NOT converged'} (${r.reason})${flagged}${cert}`;
+  return `${r.converged ? 'converged' : 'NOT converged'} (${describeStatus(r.status, 'en')})${flagged}${cert}`;
 }
 
 /**
@@ -75,7 +76,6 @@ export function formatFit(r: FitResult): string {
     formatStandardErrors(r),
     `  objective ${r.objective.toPrecision(16)}; ${formatStatus(r)}`,
     `  starts ending within 1e-9 of the best: ${r.starts.withinTolerance} of ${r.starts.total}; evaluations ${r.evaluations}`,
-    ...r.notices.map((n) => `  note: ${n}`),
   ].filter((line) => line !== '').join('\n');
 }
 

@@ -8,17 +8,19 @@ import { checkLaw, type Law } from '../core/forms-eval.js';
 import { optimalAllocation, computeForLoss, inferenceOptimal } from '../core/planning.js';
 import { preset, PRESET_IDS, allocationAt } from '../core/presets.js';
 import { computeOptimal } from '../core/law.js';
-import { parse, numberOption, jsonOption, UsageError } from './args.js';
+import { parse, numberOption, jsonOption, renamedOption, UsageError } from './args.js';
+import type { CommandOutput } from './run.js';
 import { quote } from '../core/limits.js';
 import { count, sig } from './format.js';
 import { toJson } from './json.js';
 
-export const OPTIMAL_USAGE = `scaling-kit optimal (--law PRESET | --params JSON [--form FORM]) (--flops C | --target-loss L)
+export const OPTIMAL_USAGE = `scaling-kit optimal (--law PRESET | --params JSON [--form FORM]) (--budget C | --target-loss L)
                 [--inference-tokens T] [--flops-per-token 6] [--json]
   Splits a compute budget between parameters and tokens to minimise the law's loss (C = 6ND), or finds
   the compute that reaches --target-loss; with --inference-tokens, the split that minimises training plus
   inference FLOPs for that loss (Sardana et al. 2024). --params alone means the Chinchilla form, e.g.
-  --params '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}'. Presets: ${PRESET_IDS.join(', ')}.`;
+  --params '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}'. Presets: ${PRESET_IDS.join(', ')}.
+  --flops, the old name of --budget, is read until the next release.`;
 
 function lawFrom(values: Record<string, unknown>): Law | { allocation: ReturnType<typeof preset> } {
   if ((values.law === undefined) === (values.params === undefined)) throw new UsageError('give exactly one of --law PRESET and --params JSON');
@@ -34,14 +36,20 @@ function lawFrom(values: Record<string, unknown>): Law | { allocation: ReturnTyp
   return law;
 }
 
-export function optimalCommand(argv: string[]): string {
+export function optimalCommand(argv: string[]): CommandOutput {
   const { values } = parse(argv, {
-    law: { type: 'string' }, params: { type: 'string' }, form: { type: 'string' }, flops: { type: 'string' },
+    law: { type: 'string' }, params: { type: 'string' }, form: { type: 'string' }, budget: { type: 'string' }, flops: { type: 'string' },
     'target-loss': { type: 'string' }, 'inference-tokens': { type: 'string' }, 'flops-per-token': { type: 'string' },
     json: { type: 'boolean' },
   }, 0);
+  const stderr = renamedOption(values, 'budget', 'flops');
+  const stdout = optimalText(values);
+  return stderr ? { stdout, stderr } : stdout;
+}
+
+function optimalText(values: Record<string, unknown>): string {
   const law = lawFrom(values);
-  const flops = numberOption(values, 'flops', (x) => x > 0, 'a positive number of FLOPs');
+  const flops = numberOption(values, 'budget', (x) => x > 0, 'a positive number of FLOPs');
   const target = numberOption(values, 'target-loss', (x) => x > 0, 'a positive loss');
   const inference = numberOption(values, 'inference-tokens', (x) => x >= 0, 'a number of tokens ≥ 0');
   const flopsPerToken = numberOption(values, 'flops-per-token', (x) => x > 0, 'a positive number');
@@ -49,7 +57,7 @@ export function optimalCommand(argv: string[]): string {
 
   if ('allocation' in law) {
     // Allocation-only presets (DeepSeek, Llama 3) say how to split, not what loss follows.
-    if (flops === undefined) throw new UsageError(`preset "${law.allocation.id}" is an allocation rule: it needs --flops`);
+    if (flops === undefined) throw new UsageError(`preset "${law.allocation.id}" is an allocation rule: it needs --budget`);
     if (law.allocation.kind !== 'allocation') throw new UsageError('internal: not an allocation preset');
     const a = allocationAt(law.allocation.allocation, flops);
     return values.json ? toJson(a) : `${law.allocation.name} at C = ${flops.toExponential(3)}: D* = ${count(a.D)} tokens${a.N ? `, N* = ${count(a.N)} parameters` : ''}${a.M ? `, M* = ${sig(a.M, 4)} FLOPs/token` : ''}`;
@@ -65,7 +73,7 @@ export function optimalCommand(argv: string[]): string {
       `  compute-optimal model of the same loss: N = ${count(r.reference.N)}, total ${r.reference.totalFlops.toExponential(3)} FLOPs; saving ${(100 * r.savingFraction).toFixed(1)}%`,
     ].join('\n');
   }
-  if ((flops === undefined) === (target === undefined)) throw new UsageError('give exactly one of --flops C and --target-loss L');
+  if ((flops === undefined) === (target === undefined)) throw new UsageError('give exactly one of --budget C and --target-loss L');
   const a = flops !== undefined ? optimalAllocation(law, flops, plan) : computeForLoss(law, target!, plan);
   if (values.json) {
     const extra = law.form === 'chinchilla' && flops !== undefined ? (({ G, a: ea, b }) => ({ G, a: ea, b }))(computeOptimal(law.params, flops)) : {};

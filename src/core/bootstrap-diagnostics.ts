@@ -15,7 +15,7 @@
  *   exponent itself (hi − lo > |estimate|): the data hardly determine it.
  * - `bootstrap-basins`: at least 5% of the checked refits lie in another basin
  *   of the fitted objective than the estimate (the test is made by the caller;
- *   see `basinCheck` in src/core/bootstrap-fit.ts).
+ *   see `basinCheck` in src/core/bootstrap-basins.ts).
  */
 
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';

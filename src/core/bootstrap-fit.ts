@@ -13,7 +13,7 @@
  * the estimate's θ. Resamples become per-run weights (repeats collapsed), and
  * the refits run as weighted L-BFGS batches in WebAssembly workers where
  * possible, else in this thread. Statistics: ./bootstrap.ts; diagnostics:
- * ../stats/bootstrap-diagnostics.ts and `basinCheck` below.
+ * ./bootstrap-diagnostics.ts and ./bootstrap-basins.ts.
  */
 
 import { bootstrapChinchilla, checkBootstrapCounts, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
@@ -22,22 +22,21 @@ import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { fit } from './fit.js';
 import { fitDataFromRuns, runsForFit } from './fit-data.js';
-import { resolveFitOptions, type FitOptions, type ResolvedFitOptions, type Theta } from './fit-options.js';
-import { boundAt } from './fit-checks.js';
+import { resolveFitOptions, type FitOptions, type Theta } from './fit-options.js';
 import { checkParams } from './law.js';
 import { chinchilla } from '../laws/chinchilla.js';
 import { DataError, OptionError, ScalingKitError } from '../errors.js';
 import { checkOptionNames } from './option-names.js';
-import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
-import { nextTask } from './next-task.js';
+import { diagnostic, ofEstimate, type Diagnostic } from './diagnostic-codes.js';
 import { bootstrapDiagnostics } from './bootstrap-diagnostics.js';
+import { basinCheck } from './bootstrap-basins.js';
 import { createEngine } from '../engine/select.js';
 import { wasmModule, type WasmBuild } from '../engine/wasm.js';
 import { fitWeightedParallel } from '../engine/pool.js';
 import { hardwareThreads, workersAvailable } from '../engine/worker-source.js';
 import {
   defaultSpec, isConvergedStatus,
-  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type LossName, type SolverSettings,
+  type BatchResult, type EngineName, type FormName, type LossName, type SolverSettings,
 } from '../engine/types.js';
 
 /** Whether θ is a Chinchilla law planning can use (positive exponents, finite positive constants). */
@@ -91,14 +90,17 @@ export interface BootstrapRunInfo<F extends FormName = FormName> {
   loss: LossName;
   /** Huber δ on log residuals (used by the huber loss). */
   delta: number;
-  /** Warnings about the intervals (src/core/diagnostic-codes.ts): failed refits, refits on a bound, wide intervals, mixed basins. */
+  /**
+   * What the bootstrap says (src/core/diagnostic-codes.ts): warnings about the intervals (failed refits,
+   * refits on a bound, wide intervals, mixed basins); how the refits ran (`engine-fallback`,
+   * `workers-unavailable`); and, marked `of: 'estimate'`, what the fit of all runs said of how it ran
+   * and where it ended (see `fromEstimate`).
+   */
   diagnostics: Diagnostic[];
   engine: EngineName;
   /** Worker threads the refits ended on (0: this thread). */
   workers: number;
   ms: number;
-  /** What the caller should know, e.g. that workers failed and the refits ran in this thread. */
-  notices: string[];
 }
 
 /**
@@ -128,64 +130,15 @@ function thetaArray(option: string, value: Theta | ChinchillaTheta | undefined, 
 const byName = (names: readonly string[], t: ArrayLike<number>): Record<string, number> => Object.fromEntries(names.map((k, i) => [k, t[i]]));
 
 /**
- * The basin rule of `bootstrap-basins`. Every refit starts from the estimate
- * θ̂ and descends the objective of its own resample, so where it ends does not
- * say by itself whether it sits in θ̂'s basin of the objective of all runs, F.
- * The check: from the refit's θ, descend F itself (same objective, weights,
- * bounds and solver rules as the refits). The refit lies in θ̂'s basin when
- * that descent comes back to θ̂'s objective, |F(θ*) − F(θ̂)| ≤ 1e-4·|F(θ̂)|
- * (plus 1e-15 per run, for data fitted exactly), and in another basin when it
- * ends measurably above (a worse local minimum) or below (a better one the fit
- * did not find). Objectives, not θ, are compared: in a flat valley (N and D
- * collinear) descents stop at different θ of the same F, which is the
- * interval's width (`bootstrap-wide`), not a second basin. Rejected: the share
- * of refits far from the median θ in robust SDs, which cannot see two basins of
- * similar weight (the median and MAD straddle both) and fires on the long
- * tails of flat valleys. Cost: one local descent from near an optimum per
- * checked refit, at most BASIN_CHECKS of them spread evenly over the usable
- * refits (a few per cent of a 4,000-resample bootstrap; the share is then
- * known to about ±3%).
+ * What the fit of all runs says that a bootstrap reports too (marked `of: 'estimate'`): how it ran
+ * (a fallback the refits did not also report) and where its optimum sits (a bound, an overflowing
+ * gradient, the asymmetric loss's kinks). Its other diagnostics are the fit's own business.
  */
-export const BASIN_CHECKS = 200;
-const BASIN_TOLERANCE = 1e-4;
-const BASIN_FLOOR_PER_RUN = 1e-15;
-const BASIN_CHUNK = 25;
-
-async function basinCheck(
-  engine: Engine, data: FitData, opts: ResolvedFitOptions, solver: SolverSettings, estimate: Float64Array,
-  theta: readonly (Float64Array | undefined)[], used: readonly boolean[], signal: AbortSignal | undefined,
-): Promise<{ checked: number; different: number } | undefined> {
-  const { spec } = opts;
-  // The asymmetric loss is piecewise linear: descents stop at kinks at scattered objectives, so the test says nothing.
-  if (spec.loss === 'asymmetric') return undefined;
-  const P = estimate.length;
-  const onBound = (t: ArrayLike<number>, i: number) => boundAt(opts, t, i) !== undefined;
-  // Bounds the estimate does not sit on: a descent that ends on one of them may have stalled there.
-  const free = opts.names.map((_, i) => !onBound(estimate, i));
-  const stalled = (t: ArrayLike<number>) => free.some((f, i) => f && onBound(t, i));
-  const usable = used.flatMap((u, k) => (u && theta[k] && !stalled(theta[k]!) ? [k] : []));
-  const m = Math.min(BASIN_CHECKS, usable.length);
-  const chosen = Array.from({ length: m }, (_, j) => usable[Math.floor((j * usable.length) / m)]);
-  engine.setData(data);
-  const f0 = engine.objective(spec, estimate, new Float64Array(P));
-  if (!Number.isFinite(f0) || m === 0) return { checked: 0, different: 0 };
-  const tolerance = BASIN_TOLERANCE * Math.abs(f0) + BASIN_FLOOR_PER_RUN * data.count;
-  let checked = 0, different = 0;
-  for (let from = 0; from < m; from += BASIN_CHUNK) {
-    const rows = chosen.slice(from, from + BASIN_CHUNK);
-    const starts = new Float64Array(rows.length * P);
-    rows.forEach((k, j) => starts.set(theta[k]!, j * P));
-    const batch = engine.fitStarts(spec, starts, solver);
-    for (let j = 0; j < rows.length; j++) {
-      const f = batch.f[j];
-      if (!Number.isFinite(f) || stalled(batch.theta.subarray(j * P, j * P + P))) continue;
-      checked++;
-      if (Math.abs(f - f0) > tolerance) different++;
-    }
-    await nextTask();
-    signal?.throwIfAborted();
-  }
-  return { checked, different };
+function fromEstimate(fitted: readonly Diagnostic[], refits: readonly Diagnostic[]): Diagnostic[] {
+  const said = (d: Diagnostic) => refits.some((r) => r.code === d.code);
+  return fitted.filter((d) => d.code === 'at-bound' || d.code === 'gradient-not-finite'
+    || (d.code === 'not-certified' && d.reason === 'piecewise-linear')
+    || ((d.code === 'engine-fallback' || d.code === 'workers-unavailable') && !said(d))).map(ofEstimate);
 }
 
 export async function bootstrap<F extends FormName = 'chinchilla'>(
@@ -212,14 +165,14 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
   }
   const data = fitDataFromRuns(runs);
-  const notices: string[] = [];
   // The point estimate: the fit itself, unless the caller gave both it and θ₀ (an element passes its own fit).
   let fitted: Float64Array | undefined;
+  let said: Diagnostic[] = [];
   if (!(options.start && options.estimate)) {
     const result = await fit(input, { ...fitOptions, signal: options.signal });
     if (result.runs !== data.count) throw new ScalingKitError('engine', `internal: the fit read ${result.runs} runs, the bootstrap ${data.count}`);
     fitted = Float64Array.from(names, (k) => result.theta[k]);
-    for (const n of result.notices) notices.push(`the fit of all runs: ${n}`);
+    said = result.diagnostics;
   }
   const estimate = options.estimate ? thetaArray('estimate', options.estimate, names) : fitted!;
   const start = options.start ? thetaArray('start', options.start, names) : fitted!;
@@ -229,16 +182,10 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
   const threads = opts.workers ?? hardwareThreads();
   let parallel = module !== null && threads > 0 && workersAvailable();
-  // The fallbacks a page's policy forced, said in the result as well as in notices.
+  // The fallbacks a page's policy forced, said in the result.
   const execution: Diagnostic[] = [];
-  if (opts.engine === 'auto' && engine.name === 'js') {
-    execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
-    notices.push('WebAssembly unavailable here; refitted with the TypeScript engine (same results, slower)');
-  }
-  const refusedWorkers = () => {
-    execution.push(diagnostic('workers-unavailable', 'info', {}));
-    notices.push('workers unavailable here; refitted in this thread');
-  };
+  if (opts.engine === 'auto' && engine.name === 'js') execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
+  const refusedWorkers = () => execution.push(diagnostic('workers-unavailable', 'info', {}));
   if (module !== null && threads > 0 && !parallel) refusedWorkers();
   const n = data.count;
   const solver: SolverSettings = {
@@ -298,7 +245,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   return {
     form: spec.form, loss: spec.loss, delta: spec.delta,
     ...result,
-    diagnostics: diagnostics.concat(execution),
-    engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0, notices,
+    diagnostics: diagnostics.concat(execution, fromEstimate(said, execution)),
+    engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0,
   } as unknown as BootstrapFitResult<F>;
 }

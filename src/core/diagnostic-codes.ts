@@ -9,7 +9,16 @@
  * worth knowing. A result with a warning or error is never a plain success.
  */
 
+import type { SolverStatus } from '../engine/types.js';
+
 export type Severity = 'info' | 'warning' | 'error';
+
+/**
+ * Why a fit's optimiser stopped, as a code: the solver's own (src/engine/types.ts
+ * SOLVER_STATUS), or `gradient-not-finite` when the gradient at the end overflowed
+ * (NaN or ±∞), which the solver cannot tell from a minimum. Words: src/i18n/status.ts.
+ */
+export type FitStatus = SolverStatus | 'gradient-not-finite';
 
 /** Values each code carries (numbers unformatted; names are θ or column names). */
 export interface DiagnosticValues {
@@ -34,9 +43,9 @@ export interface DiagnosticValues {
   /** The curvature at the optimum is (near) singular: some combination of parameters is not determined. */
   'flat-direction': { condition: number; parameters: string[] };
   /** Standard errors could not be computed (singular or non-finite curvature). */
-  'no-standard-errors': Record<string, never>;
+  'no-standard-errors': Record<never, never>;
   /** The optimiser stopped at a limit, not at a minimum. */
-  'not-converged': { status: number };
+  'not-converged': { status: SolverStatus };
   /** The gradient at the end is not finite for these parameters (the law overflows on these runs). */
   'gradient-not-finite': { parameters: string[] };
   /** Residuals trend with a variable: the form does not fit the data's shape. */
@@ -54,7 +63,7 @@ export interface DiagnosticValues {
   /** WebAssembly could not run here (e.g. a Content-Security-Policy without 'wasm-unsafe-eval'): the TypeScript engine gave the same numbers, slower. */
   'engine-fallback': { engine: 'js' };
   /** Worker threads could not be started here (e.g. a worker-src without blob:): the work ran on this thread, in chunks. */
-  'workers-unavailable': Record<string, never>;
+  'workers-unavailable': Record<never, never>;
   /** Bootstrap: intervals that touch a bound for this share of refits. */
   'bootstrap-at-bound': { parameter: string; share: number };
   /** Bootstrap: an interval spans more than `orders` orders of magnitude. */
@@ -67,12 +76,23 @@ export interface DiagnosticValues {
 
 export type DiagnosticCode = keyof DiagnosticValues;
 
+/**
+ * Whose diagnostic it is, when not the result's own: `estimate` marks, in a
+ * bootstrap's list, what the fit of all runs (the point estimate) said.
+ */
+export type DiagnosticOf = 'estimate';
+
 export type Diagnostic = {
-  [C in DiagnosticCode]: { code: C; severity: Severity } & DiagnosticValues[C];
+  [C in DiagnosticCode]: { code: C; severity: Severity; of?: DiagnosticOf } & DiagnosticValues[C];
 }[DiagnosticCode];
 
 export function diagnostic<C extends DiagnosticCode>(code: C, severity: Severity, values: DiagnosticValues[C]): Diagnostic {
   return { code, severity, ...values } as Diagnostic;
+}
+
+/** `d`, said of the fit of all runs (a bootstrap's point estimate). */
+export function ofEstimate(d: Diagnostic): Diagnostic {
+  return { ...d, of: 'estimate' };
 }
 
 /** Whether a list of diagnostics leaves the result a plain success. */

@@ -5,7 +5,7 @@
 
 import type { Strategy, Theta } from './fit-options.js';
 import type { Law } from './forms-eval.js';
-import type { Diagnostic } from './diagnostic-codes.js';
+import type { Diagnostic, FitStatus } from './diagnostic-codes.js';
 import type { EngineName, FormName, LossName } from '../engine/types.js';
 
 export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
@@ -25,8 +25,12 @@ export interface FitResult<F extends FormName = FormName> {
   objective: number;
   /** True when the best start stopped at a minimum, not at a limit. */
   converged: boolean;
-  /** Why the polish of the best start stopped, in words. */
-  reason: string;
+  /**
+   * Why the polish of the best start stopped, as a code (`gradient-tolerance`, `no-decrease`,
+   * `rounding`; `iteration-limit`, `evaluation-limit`, `not-finite`, `gradient-not-finite` when
+   * not converged). Words: `describeStatus` (src/i18n/status.ts).
+   */
+  status: FitStatus;
   /** ‖∇f‖∞ at the optimum. */
   gradientNorm: number;
   starts: {
@@ -50,14 +54,13 @@ export interface FitResult<F extends FormName = FormName> {
   /**
    * Raw parameters (names of `theta`) that ended on one of the `lower`/`upper`
    * bounds: the optimum of the bounded problem, perhaps not of the law. Each
-   * is also named in `notices`. Empty when no bound is active.
+   * also has an `at-bound` diagnostic. Empty when no bound is active.
    */
   atBounds: string[];
-  /** Things a user should know (e.g. a fallback that was taken, a bound that holds a parameter). */
-  notices: string[];
   /**
-   * How far the result can be trusted, as codes with values (src/core/diagnostic-codes.ts;
-   * words in src/i18n/diagnostics.ts). Any `warning` or `error` means this is not a plain success.
+   * How far the result can be trusted, and how it ran (a fallback to the TypeScript engine or to
+   * this thread), as codes with values (src/core/diagnostic-codes.ts; words in src/i18n/diagnostics.ts).
+   * Any `warning` or `error` means this is not a plain success.
    */
   diagnostics: Diagnostic[];
   /**

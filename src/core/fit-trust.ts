@@ -11,7 +11,7 @@ import { boundAt } from './fit-checks.js';
 import { AGREED, REACHED, type Search } from './fit-search.js';
 import type { ResolvedFitOptions, Theta } from './fit-options.js';
 import type { Law } from './forms-eval.js';
-import { isConvergedStatus, type BatchResult, type FitData } from '../engine/types.js';
+import { isConvergedStatus, solverStatus, type BatchResult, type FitData } from '../engine/types.js';
 
 export interface TrustInput {
   opts: ResolvedFitOptions;
@@ -25,7 +25,7 @@ export interface TrustInput {
   /** Every start's row (the strategy's, the check's, an escalation's). */
   every: BatchResult;
   search: Search;
-  /** The polish's solver status. */
+  /** The polish's solver status (the engine's number). */
   status: number;
   brokenGradient: string[];
   atBounds: string[];
@@ -62,7 +62,7 @@ export function assessFit({ opts, data, rows, theta, thetaByName, law, objective
   const certified = uncertified === null;
   if (search.escalated) diagnostics.push(diagnostic('escalated', 'info', search.escalated));
   if (uncertified) diagnostics.push(diagnostic('not-certified', 'warning', { reason: uncertified }));
-  if (!isConvergedStatus(status)) diagnostics.push(diagnostic('not-converged', 'warning', { status }));
+  if (!isConvergedStatus(status)) diagnostics.push(diagnostic('not-converged', 'warning', { status: solverStatus(status) }));
   if (brokenGradient.length) diagnostics.push(diagnostic('gradient-not-finite', 'warning', { parameters: brokenGradient }));
   for (const k of atBounds) {
     const i = opts.names.indexOf(k), side = boundAt(opts, theta, i)!;

@@ -17,7 +17,7 @@ import { nextTask } from './next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
-import { activeBounds, boundAt, checkRepresentable } from './fit-checks.js';
+import { activeBounds, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
@@ -30,7 +30,7 @@ import { fitStartsParallel } from '../engine/pool.js';
 import { concatBatches } from '../engine/batch.js';
 import { workersAvailable, hardwareThreads } from '../engine/worker-source.js';
 import {
-  isConvergedStatus, paramCount, STATUS_TEXT,
+  isConvergedStatus, paramCount, solverStatus,
   type BatchResult, type Engine, type EngineName, type FitData, type FormName, type SolverSettings,
 } from '../engine/types.js';
 
@@ -42,8 +42,6 @@ const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
 /** The polish drives the best start until floating point allows no further decrease. */
 const POLISH_SOLVER = { maxIter: 10000, maxEvals: 100000, gtol: 1e-14, ftol: 0 };
 const SAME_OPTIMUM = 1e-9;
-/** `reason` when the gradient at the end is not finite (the solver cannot tell a minimum from an overflow). */
-export const GRADIENT_NOT_FINITE = 'gradient not finite at the end';
 /** Fast strategy: variable-projection basins to polish (chinchilla), screened grid starts to refine (other forms). */
 const VARPRO_BASINS = 3;
 const SCREENED_STARTS = 8;
@@ -154,19 +152,13 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
   return Float64Array.from(chosen.flatMap(([, k]) => Array.from(starts.subarray(k * P, k * P + P))));
 }
 
-/** How the work ran, when it is not as asked: the engine or worker fallbacks a page's policy forced. */
-interface Execution { notices: string[]; diagnostics: Diagnostic[] }
-
-function execution(p: Prepared): Execution {
+/** How the work ran, when it is not as asked: the engine or worker fallbacks a page's policy forced (diagnostics, info). */
+function execution(p: Prepared): Diagnostic[] {
   // 'auto' that ended on the TypeScript engine: WebAssembly was refused here (say so in the result, not only the console).
-  if (p.opts.engine === 'auto' && p.engine.name === 'js') {
-    return { notices: ['WebAssembly unavailable here; fitted with the TypeScript engine (same results, slower)'], diagnostics: [diagnostic('engine-fallback', 'info', { engine: 'js' })] };
-  }
-  return { notices: [], diagnostics: [] };
+  return p.opts.engine === 'auto' && p.engine.name === 'js' ? [diagnostic('engine-fallback', 'info', { engine: 'js' })] : [];
 }
 
-function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, run: Execution, search: Search = {}): FitResult<F> {
-  const notices = run.notices;
+function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, run: Diagnostic[], search: Search = {}): FitResult<F> {
   const { opts } = p;
   const engine = holding(p.engine, p.data);
   const { spec } = opts;
@@ -199,19 +191,11 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     if (isConvergedStatus(every.status[k])) convergedStarts++;
   }
   const status = polished.status[0];
-  // A gradient that overflowed (NaN or ±∞) looks like "no descent direction" to the solver; say so instead.
+  // A gradient that overflowed (NaN or ±∞) looks like "no descent direction" to the solver; say so instead
+  // (status gradient-not-finite, with a diagnostic naming the parameters). The asymmetric loss's kinks and
+  // parameters held at a bound are diagnostics too (not-certified piecewise-linear, at-bound: fit-trust.ts).
   const brokenGradient = opts.names.filter((_, i) => !Number.isFinite(grad[i]));
-  if (brokenGradient.length) {
-    notices.push(`the gradient for ${brokenGradient.join(', ')} is not finite at the end (the law overflows on these runs), so convergence cannot be judged`);
-  }
-  if (spec.loss === 'asymmetric') {
-    notices.push('the asymmetric loss is piecewise linear: L-BFGS can stop at a kink, so compare with strategy "exact" before trusting digits');
-  }
   const atBounds = activeBounds(opts, theta);
-  for (const k of atBounds) {
-    const i = opts.names.indexOf(k), side = boundAt(opts, theta, i)!;
-    notices.push(`${k} ended at its ${side} bound ${side === 'lower' ? opts.lower![i] : opts.upper![i]}: the optimum may lie beyond it`);
-  }
   const law = lawFromTheta(spec, theta) as LawOf<F>;
   checkRepresentable(opts, theta, law.params, objective, p.columns, p.data);
   const thetaByName = Object.fromEntries(opts.names.map((k, i) => [k, theta[i]]));
@@ -226,7 +210,7 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     theta: thetaByName,
     objective,
     converged: Number.isFinite(objective) && isConvergedStatus(status) && brokenGradient.length === 0,
-    reason: brokenGradient.length ? GRADIENT_NOT_FINITE : STATUS_TEXT[status] ?? 'unknown',
+    status: brokenGradient.length ? 'gradient-not-finite' : solverStatus(status),
     gradientNorm: grad.reduce((m, g) => (Number.isFinite(g) ? Math.max(m, Math.abs(g)) : m), 0),
     starts: { total: every.f.length, withinTolerance: within, converged: convergedStarts },
     evaluations,
@@ -236,9 +220,8 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     ms: performance.now() - t0,
     runs: p.data.count,
     atBounds,
-    notices,
     ...trust,
-    diagnostics: trust.diagnostics.concat(run.diagnostics),
+    diagnostics: trust.diagnostics.concat(run),
   };
 }
 
@@ -271,8 +254,7 @@ const CHUNK = 64;
 export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const run0 = execution(p);
-  const { notices } = run0;
+  const ran = execution(p);
   let workers = 0, refused = false;
   // Starts per chunk on the page's thread: fewer when there are many runs, so no chunk is a long task.
   const chunk = Math.max(1, Math.min(CHUNK, Math.floor((CHUNK * 256) / p.data.count)));
@@ -297,8 +279,7 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
         }
       }
       // Said once per fit, in the result: the page remembers a refused worker and does not try again.
-      notices.push('workers unavailable here; fitted in this thread, a chunk at a time');
-      run0.diagnostics.push(diagnostic('workers-unavailable', 'info', {}));
+      ran.push(diagnostic('workers-unavailable', 'info', {}));
     }
     // In this thread, a chunk at a time, so a page stays responsive and can cancel.
     const parts: BatchResult[] = [];
@@ -313,5 +294,5 @@ export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsI
   const [batch, search] = await searchFurther(searchInput(p), await run(p.starts), run);
   await nextTask();
   options.signal?.throwIfAborted();
-  return finish<F>(p, batch, t0, workers, run0, search);
+  return finish<F>(p, batch, t0, workers, ran, search);
 }

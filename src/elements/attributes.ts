@@ -30,6 +30,20 @@ export function positiveAttr(value: unknown, attr: string, t: CommonTranslate): 
   return x;
 }
 
+/**
+ * An axis range, "low high" (or "low, high"): two positive numbers, low first,
+ * as every element writes its ranges (`x-range`, `n-range`, `d-range`);
+ * `fallback` when not given.
+ */
+export function rangeAttr(value: string | readonly number[] | undefined, attr: string, fallback: [number, number], t: CommonTranslate): [number, number] {
+  if (value === undefined || value === '') return fallback;
+  const parts = typeof value === 'string' ? value.split(/[\s;]+|,\s+|,(?!\d{3}(?!\d))/).filter(Boolean).map(parseNumber) : [...value];
+  if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0) || !(parts[0] < parts[1])) {
+    throw new AttributeError(attr, t('errAxisRange', { attr, value: isolate(String(value)) }));
+  }
+  return [parts[0], parts[1]];
+}
+
 /** One of `choices` (case-insensitive match, returned as written in `choices`). */
 export function choiceAttr<T extends string>(value: unknown, attr: string, choices: readonly T[], fallback: T, t: CommonTranslate): T {
   if (value === undefined || value === null || value === '') return fallback;

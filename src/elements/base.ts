@@ -15,6 +15,7 @@
  * Importing this module registers nothing.
  */
 
+import { DEV } from './dev.js';
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
@@ -162,7 +163,7 @@ export class ScalingElement<K extends string = never> extends LitElement {
     super.willUpdate(changed);
     this.i18n.refresh();
     if (changed.has('theme') && !['auto', 'light', 'dark'].includes(this.theme)) {
-      this.warn('theme', `theme="${this.theme}" is not auto, light or dark; following the system setting`);
+      if (DEV) this.warn('theme', `theme="${this.theme}" is not auto, light or dark; following the system setting`);
     }
   }
 
@@ -178,9 +179,9 @@ export class ScalingElement<K extends string = never> extends LitElement {
     return html`<div class="error" role="alert" part="error"><strong>${this.i18n.t('errorTitle')}</strong><span>${message}</span></div>`;
   }
 
-  /** One console warning per code per page. */
+  /** One console warning per code per page, for the page's author; call as `if (DEV) this.warn(…)` (./dev.ts). */
   protected warn(code: string, message: string): void {
-    if (warned.has(code)) return;
+    if (!DEV || warned.has(code)) return;
     warned.add(code);
     console.warn(`scaling-kit [${code}]: ${message}`);
   }

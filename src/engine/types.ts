@@ -87,15 +87,18 @@ export interface Engine {
   fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult;
 }
 
-/** Solver status codes (assembly/solve/lbfgs.ts). */
-export const STATUS_TEXT = [
-  'gradient below tolerance',
-  'objective stopped decreasing',
-  'converged to rounding precision',
-  'iteration limit reached',
-  'evaluation limit reached',
-  'objective or gradient not finite',
-] as const;
+/**
+ * What stopped the solver, as codes: the engines write a number (assembly/solve/lbfgs.ts,
+ * src/engine/js/lbfgs.ts), which stays inside the engine; results carry the code at that
+ * index. Words for each code: src/i18n/status.ts (`describeStatus`).
+ */
+export const SOLVER_STATUS = ['gradient-tolerance', 'no-decrease', 'rounding', 'iteration-limit', 'evaluation-limit', 'not-finite'] as const;
+export type SolverStatus = (typeof SOLVER_STATUS)[number];
+
+/** The code of an engine's numeric status ('not-finite' for a number no engine writes: nothing can be judged from it). */
+export function solverStatus(status: number): SolverStatus {
+  return SOLVER_STATUS[status] ?? 'not-finite';
+}
 
 /** Statuses that mean the optimiser stopped at a minimum rather than at a limit. */
 export function isConvergedStatus(status: number): boolean {

@@ -16,6 +16,7 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/diagnostic-codes.js';
 import type { Lang, Tables } from './tables.js';
 import { format } from './tables.js';
+import { describeStatus } from './status.js';
 import { descriptorOf } from '../laws/index.js';
 
 const en = {
@@ -61,13 +62,8 @@ const en = {
   certUnidentifiable: 'the data do not determine the law, so there is no single optimum',
   certValley: 'the optimum lies in a flat valley (a dead term, a flat direction or too few runs), where no search of starts can rule out a lower point',
   certCheckDisagrees: 'a second start, polished as far as the answer, ended at a different objective',
-  status0: 'gradient below tolerance',
-  status1: 'objective stopped decreasing',
-  status2: 'converged to rounding precision',
-  status3: 'iteration limit reached',
-  status4: 'evaluation limit reached',
-  status5: 'objective or gradient not finite',
-  statusOther: 'status {status}',
+  // A bootstrap's diagnostic about the fit of all runs (of: 'estimate').
+  ofEstimate: 'The fit of all runs: {text}',
   listSeparator: ', ',
   listLast: '{init} and {last}',
   listMore: '{init} and {n} more',
@@ -122,13 +118,7 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   certUnidentifiable: '数据无法确定该定律，因此不存在唯一的最优解',
   certValley: '最优解位于平坦的谷底（存在失效项、平坦方向或运行次数过少），任何起点搜索都无法排除更低的点',
   certCheckDisagrees: '另一个起点经过同样充分的精细优化后，到达了不同的目标值',
-  status0: '梯度低于容差',
-  status1: '目标函数不再下降',
-  status2: '已收敛到舍入精度',
-  status3: '达到迭代次数上限',
-  status4: '达到目标函数求值次数上限',
-  status5: '目标函数值或梯度不是有限数',
-  statusOther: '状态 {status}',
+  ofEstimate: '全部实验的拟合：{text}',
   listSeparator: '、',
   listLast: '{init} 和 {last}',
   listMore: '{init} 等 {total} 项',
@@ -234,8 +224,16 @@ const CERT: { readonly [R in Reason<'not-certified', 'reason'>]: DiagnosticKey }
 /** Whether ln D = slope·ln N + intercept is one tokens-per-parameter ratio (slope 1). */
 const isRatio = (slope: number, ratio: number) => Math.abs(slope - 1) < 1e-6 && Number.isFinite(ratio) && ratio > 0;
 
-/** One sentence saying what `d` means, in `lang`, with its values as text. */
+/**
+ * One sentence saying what `d` means, in `lang`, with its values as text; one a bootstrap
+ * reports of the fit of all runs (`of: 'estimate'`) says so first.
+ */
 export function describeDiagnostic(d: Diagnostic, lang: Lang, options: DescribeOptions = {}): string {
+  const text = sentence(d, lang, options);
+  return d.of === 'estimate' ? format(DIAGNOSTICS[lang].ofEstimate, { text }) : text;
+}
+
+function sentence(d: Diagnostic, lang: Lang, options: DescribeOptions): string {
   const t = DIAGNOSTICS[lang];
   const n = formatNumber;
   const name = options.name ?? ((theta: string) => theta);
@@ -257,10 +255,7 @@ export function describeDiagnostic(d: Diagnostic, lang: Lang, options: DescribeO
       return say('at-bound', { parameter: name(d.parameter), side: t[d.side === 'lower' ? 'sideLower' : 'sideUpper'], bound: n(d.bound) });
     case 'flat-direction': return say('flat-direction', { parameters: names(d.parameters), condition: n(d.condition) });
     case 'no-standard-errors': return say('no-standard-errors');
-    case 'not-converged': {
-      const known = Number.isInteger(d.status) && d.status >= 0 && d.status <= 5;
-      return say('not-converged', { reason: known ? t[`status${d.status}` as DiagnosticKey] : say('statusOther', { status: d.status }) });
-    }
+    case 'not-converged': return say('not-converged', { reason: describeStatus(d.status, lang) });
     case 'gradient-not-finite': return say('gradient-not-finite', { parameters: names(d.parameters) });
     case 'residual-trend': return say('residual-trend', { against: t[AGAINST[d.against]] ?? d.against, slope: n(d.slope), t: n(d.t) });
     case 'residual-pattern':
@@ -279,6 +274,6 @@ export function describeDiagnostic(d: Diagnostic, lang: Lang, options: DescribeO
     case 'workers-unavailable': return say('workers-unavailable');
   }
   // A code this version does not know (a newer core): its code and values, never nothing.
-  const { code, severity: _severity, ...values } = d as { code: string; severity: Severity } & Record<string, unknown>;
+  const { code, severity: _severity, of: _of, ...values } = d as { code: string; severity: Severity } & Record<string, unknown>;
   return `${code}: ${JSON.stringify(values)}`;
 }

@@ -20,6 +20,7 @@ export { FIT, type FitKey } from './fit.js';
 export { ISOFLOP, type IsoflopKey } from './isoflop.js';
 export { LANDSCAPE, type LandscapeKey } from './landscape.js';
 export { CALCULATOR, type CalculatorKey } from './calculator.js';
+export { STATUSES, describeStatus } from './status.js';
 export { DIAGNOSTICS, describeDiagnostic, severityLabel, formatList, formatNumber, formatShare, publishedName, undeterminedParameters, type DiagnosticKey, type DescribeOptions } from './diagnostics.js';
 
 /** 'zh' for zh, zh-CN, zh-Hans, …; 'en' otherwise (including empty). */

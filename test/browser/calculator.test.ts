@@ -46,7 +46,7 @@ describe('<scaling-calculator>', () => {
   });
 
   it('gives the worked values of docs/laws.md at C = 5.76e23', async () => {
-    const el = await mount('<scaling-calculator flops="5.76e23" laws="besiroglu2024,hoffmann2022-rounded"></scaling-calculator>');
+    const el = await mount('<scaling-calculator budget="5.76e23" laws="besiroglu2024,hoffmann2022-rounded"></scaling-calculator>');
     const [epoch, printed] = result(el).rows;
     near(epoch.N, 72.3e9, 0.002);
     near(epoch.D, 1.33e12, 0.005);
@@ -116,7 +116,7 @@ describe('<scaling-calculator>', () => {
   });
 
   it('takes FLOPs typed as 5.76e23 or 5.76×10^23, and flags bad text in words without changing anything', async () => {
-    const el = await mount('<scaling-calculator flops="1e22"></scaling-calculator>');
+    const el = await mount('<scaling-calculator budget="1e22"></scaling-calculator>');
     const input = $<HTMLInputElement>(el, '#f-flops');
     const type = async (text: string) => {
       input.value = text;
@@ -316,7 +316,7 @@ describe('<scaling-calculator>', () => {
       ['mfu="2"', /mfu attribute must be between 0 and 1/],
       ['gpus="1.5"', /gpus attribute must be a whole number/],
       ['mode="tpu"', /mode attribute must be one of flops, gpu/],
-      ['flops="1e40"', /flops attribute must be between/],
+      ['budget="1e40"', /budget attribute must be between/],
     ];
     for (const [attrs, pattern] of cases) {
       const el = await mount(`<scaling-calculator ${attrs}></scaling-calculator>`);
@@ -328,7 +328,7 @@ describe('<scaling-calculator>', () => {
   });
 
   it('mirrors attributes in properties and accepts a list of laws', async () => {
-    const el = await mount('<scaling-calculator flops="1e24" mode="flops" price="3"></scaling-calculator>');
+    const el = await mount('<scaling-calculator budget="1e24" mode="flops" price="3"></scaling-calculator>');
     expect([el.flops, el.price, el.mode]).to.deep.equal(['1e24', '3', 'flops']);
     el.laws = ['hoffmann2022'];
     await el.updateComplete;

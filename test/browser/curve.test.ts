@@ -68,7 +68,7 @@ describe('<scaling-curve>', () => {
   });
 
   it('plots against compute with compute-optimal N and D, FLOPs ticks as 10 with a superscript', async () => {
-    const el = await mount('<scaling-curve preset="hoffmann2022" x="C" from="1e18" to="1e24"></scaling-curve>');
+    const el = await mount('<scaling-curve preset="hoffmann2022" x="C" x-range="1e18 1e24"></scaling-curve>');
     expect(alert(el)).to.equal(null);
     const label = Array.from(root(el).querySelectorAll('.axis-x .tick text')).find((t) => t.textContent === '1021')!;
     expect(label).to.exist;

@@ -44,7 +44,7 @@ describe('engines in Chromium', () => {
       const r = await fit(await csv(), { dropHighest: DROP_HIGHEST, strategy: 'exact', engine: name });
       expect(r.engine).to.equal(name);
       expect(r.workers, 'workers').to.equal(name === 'js' ? 0 : navigator.hardwareConcurrency);
-      expect(r.starts.total).to.equal(4500);
+      expect(r.starts.total).to.be.within(4500, 4502); // Hoffmann's grid and up to two negative-exponent starts
       expect(compareOptimum(r.objective, r.params as unknown as Record<string, number>)).to.equal(null);
       expect(r.converged).to.equal(true);
     });
@@ -58,7 +58,7 @@ describe('engines in Chromium', () => {
       strategy: 'exact',
       onProgress: (done, total) => {
         seen.push(done);
-        expect(total).to.equal(4500);
+        expect(total).to.be.within(4500, 4502);
         if (seen.length === 2) controller.abort();
       },
       signal: controller.signal,

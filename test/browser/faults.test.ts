@@ -1,5 +1,6 @@
 // Faults in Chromium: WebAssembly blocked (the TypeScript engine takes over),
-// workers blocked or crashing (the fit runs in this thread and says so), a
+// workers blocked or crashing (the fit runs in this thread and says so, as a
+// coded diagnostic that <scaling-fit> words in English or Chinese), a
 // cancelled bootstrap that frees its workers, a `src` that 404s, times out or
 // is not CSV (an error in place, for <scaling-fit> and <scaling-isoflop>), and
 // an element removed mid-fit (no error, no result, no busy worker left).
@@ -84,25 +85,28 @@ describe('faults', () => {
     const cut = fitSync(demoRuns(), { maxIterations: 1 });
     expect(cut.converged).to.equal(false);
     const box = document.createElement('div');
-    render(renderParams(cut as unknown as FitResult, undefined, translator(joinTables(COMMON, FIT), 'en')), box);
+    expect(cut.status).to.equal('iteration-limit');
+    expect(cut.diagnostics.find((d) => d.code === 'not-converged')).to.deep.include({ status: 'iteration-limit' });
+    render(renderParams(cut as unknown as FitResult, undefined, translator(joinTables(COMMON, FIT), 'en'), 'en'), box);
     expect(box.querySelector('[part="status"]')!.textContent).to.contain('NOT converged: iteration limit reached');
+    render(renderParams(cut as unknown as FitResult, undefined, translator(joinTables(COMMON, FIT), 'zh'), 'zh'), box);
+    expect(box.querySelector('[part="status"]')!.textContent).to.contain('未收敛：达到迭代次数上限');
   });
 
-  it('with Worker blocked, a many-start fit runs in this thread and says so in its notices and in <scaling-fit>', async () => {
+  it('with Worker blocked, a many-start fit runs in this thread and says so in its diagnostics and in <scaling-fit>', async () => {
     terminateWorkers();
     window.Worker = class { constructor() { throw new DOMException('worker-src blocked', 'SecurityError'); } } as unknown as typeof Worker;
     const r = await fit(demoRuns(), { strategy: 'exact' });
     expect(r.workers).to.equal(0);
-    expect(r.starts.total).to.equal(4500);
-    expect(r.notices.join(' ')).to.match(/workers unavailable here; fitted in this thread/);
-    expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
+    expect(r.starts.total).to.be.within(4500, 4502); // Hoffmann's grid and up to two negative-exponent starts
+    expect(r.diagnostics.filter((d) => d.code === 'workers-unavailable')).to.deep.equal([{ code: 'workers-unavailable', severity: 'info' }]);
     expect(r.converged).to.equal(true);
     const el = place<ScalingFit>(`<scaling-fit strategy="exact"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
     await el.updateComplete;
-    const notices = el.shadowRoot!.querySelector('[part="notices"]');
-    expect(notices, 'notices shown').to.exist;
-    expect(notices!.textContent).to.match(/workers unavailable/);
+    const said = el.shadowRoot!.querySelector('[part="diagnostics"] [data-code="workers-unavailable"]');
+    expect(said, 'the fallback shown among the diagnostics').to.exist;
+    expect(said!.textContent).to.match(/Worker threads cannot be started on this page/);
     expect(problems).to.deep.equal([]);
     window.Worker = RealWorker;
     forgetWorkerRefusal();
@@ -123,7 +127,6 @@ describe('faults', () => {
     const r = await fit(demoRuns(), { strategy: 'exact' });
     expect(made).to.be.greaterThan(0);
     expect(r.workers).to.equal(0);
-    expect(r.notices.join(' ')).to.match(/workers unavailable here; fitted in this thread/);
     expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
     expect(workerCount(), 'crashed workers are dropped').to.equal(0);
     // A worker that fails before it ever answered counts as refused for the page; putting Worker back stands for a new page.
@@ -131,31 +134,57 @@ describe('faults', () => {
     forgetWorkerRefusal();
     const again = await fit(demoRuns(), { strategy: 'exact' });
     expect(again.workers).to.be.greaterThan(0);
-    expect(again.notices).to.deep.equal([]);
+    expect(again.diagnostics.map((d) => d.code)).to.not.include('workers-unavailable');
   });
 
-  it('with Worker blocked, a bootstrap refits in this thread and says so, in its notices and in <scaling-fit>', async () => {
+  it('with Worker blocked, a bootstrap refits in this thread and says so, in its diagnostics and in <scaling-fit>', async () => {
     terminateWorkers();
     window.Worker = class { constructor() { throw new Error('no workers'); } } as unknown as typeof Worker;
     const r = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(r.workers).to.equal(0);
     expect(r.failed).to.equal(0);
-    expect(r.notices.join(' ')).to.match(/workers unavailable here; refitted in this thread/);
-    expect(r.diagnostics.map((d) => d.code)).to.include('workers-unavailable');
+    expect(r.diagnostics.filter((d) => d.code === 'workers-unavailable').length, 'said once').to.equal(1);
     const el = place<ScalingFit>(`<scaling-fit bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
     await until(() => !!el.result, 30000, 'the element fit');
     await el.runBootstrap();
     await el.updateComplete;
     expect(el.intervals, 'intervals').to.exist;
-    const shown = [...el.shadowRoot!.querySelectorAll('[part="notices"]')].map((n) => n.textContent).join(' ');
-    expect(shown).to.match(/workers unavailable here; refitted in this thread/);
+    const shown = el.shadowRoot!.querySelector('[part="bootstrap-diagnostics"] [data-code="workers-unavailable"]');
+    expect(shown, 'the fallback shown among the bootstrap\'s diagnostics').to.exist;
+    expect(shown!.textContent).to.match(/Worker threads cannot be started on this page/);
     // The refusal is remembered for the page; putting Worker back stands for a new page.
     window.Worker = RealWorker;
     forgetWorkerRefusal();
     const w = await bootstrap(demoRuns(), { resamples: 40, rng: 'numpy', seed: 42 });
     expect(w.workers).to.be.greaterThan(0);
-    expect(w.notices).to.deep.equal([]);
+    expect(w.diagnostics.map((d) => d.code)).to.not.include('workers-unavailable');
     expect(w.params.alpha).to.deep.equal(r.params.alpha);
+  });
+
+  it('in Chinese, with Worker blocked: <scaling-fit> says its fit and its bootstrap ran in this thread, in Chinese, with no English sentence', async () => {
+    terminateWorkers();
+    window.Worker = class { constructor() { throw new DOMException('worker-src blocked', 'SecurityError'); } } as unknown as typeof Worker;
+    const el = place<ScalingFit>(`<scaling-fit lang="zh" strategy="exact" bootstrap="40"><script type="text/csv">${demoCsv()}</script></scaling-fit>`);
+    await until(() => !!el.result, 30000, 'the element fit');
+    await el.updateComplete;
+    expect(el.result!.workers).to.equal(0);
+    await el.runBootstrap();
+    await el.updateComplete;
+    expect(el.intervals, 'intervals').to.exist;
+    const root = el.shadowRoot!;
+    for (const part of ['diagnostics', 'bootstrap-diagnostics']) {
+      const item = root.querySelector(`[part="${part}"] [data-code="workers-unavailable"]`);
+      expect(item, `${part}: the fallback shown`).to.exist;
+      expect(item!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('提示 此页面无法启动工作线程，计算改在页面自身的线程上分段进行。');
+    }
+    expect(root.querySelector('[part="bootstrap-diagnostics"]')!.getAttribute('aria-label')).to.equal('对自助法的检查');
+    // Everything the element says about the fit and the bootstrap: Chinese, with no English sentence (three English words in a row).
+    const said = [...root.querySelectorAll('[part="diagnostics"], [part="bootstrap-diagnostics"], [part="notices"], [part="warning"], [part="status"], .status-line')]
+      .map((e) => e.textContent ?? '').join(' ').replace(/\s+/g, ' ');
+    expect(said).to.match(/已收敛（[^）]+）/);
+    expect(said).to.not.match(/[A-Za-z]{2,}[\s,;:]+[A-Za-z]{2,}[\s,;:]+[A-Za-z]{2,}/);
+    expect(said).to.not.match(/Worker|thread|unavailable|Note|Warning|converged/i);
+    expect(problems).to.deep.equal([]);
   });
 
   it('a cancelled bootstrap frees its workers: none stays busy, and cancelling again and again starts no new ones', async () => {

@@ -281,10 +281,10 @@ describe('<scaling-fit>', () => {
 
   it('says visibly when a fit did not converge, and why', () => {
     const box = document.createElement('div');
-    const result = { params: { A: 1, B: 2, E: 1.5, alpha: 0.3, beta: 0.3 }, objective: 0.5, runs: 10, converged: false, reason: 'iteration limit reached' } as unknown as FitResult;
-    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'en')), box);
+    const result = { params: { A: 1, B: 2, E: 1.5, alpha: 0.3, beta: 0.3 }, objective: 0.5, runs: 10, converged: false, status: 'iteration-limit' } as unknown as FitResult;
+    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'en'), 'en'), box);
     expect(box.querySelector('.status.bad')!.textContent).to.contain('NOT converged: iteration limit reached');
-    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'zh')), box);
+    render(renderParams(result, undefined, translator(joinTables(COMMON, FIT), 'zh'), 'zh'), box);
     expect(box.querySelector('.status.bad')!.textContent).to.contain('未收敛：达到迭代次数上限');
   });
 

@@ -121,3 +121,12 @@ test("the README's element reference is the one the manifest gives (node scripts
   const manifest = JSON.parse(readFileSync(join(repo, 'dist', 'custom-elements.json'), 'utf8')) as Manifest;
   assert.equal(manifestScript.readmeWithReference(readme, manifest), readme);
 });
+
+test('developer warnings are left out of the production single file, and kept in the ES modules', () => {
+  const text = bundle.toString('utf8');
+  for (const words of ['is not auto, light or dark', 'is not a usable key', 'is now called budget', 'are now one attribute']) {
+    assert.ok(!text.includes(words), `"${words}" is not in dist/scaling-kit.min.js`);
+  }
+  const esm = readFileSync(join(repo, 'dist/esm/elements/base.js'), 'utf8');
+  assert.ok(esm.includes('is not auto, light or dark'));
+});

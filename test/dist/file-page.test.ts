@@ -110,8 +110,8 @@ test("the minified bundle's Blob-URL workers fit from file://, to the TypeScript
   await page.goto(pathToFileURL(join(dir, 'embed.html')).href);
   await waitForBundle(page);
   const parallel = await fitInPage(page, { strategy: 'exact', workers: 2 });
-  assert.equal(parallel.workers, 2, `fitted in workers (notices: ${parallel.notices.join('; ')})`);
-  assert.deepEqual(parallel.notices, []);
+  assert.equal(parallel.workers, 2, `fitted in workers (diagnostics: ${parallel.diagnostics.join(', ')})`);
+  assert.deepEqual(parallel.diagnostics.filter((c) => c === 'engine-fallback' || c === 'workers-unavailable'), [], 'no fallback');
   assert.notEqual(parallel.engine, 'js');
   const js = await fitInPage(page, { strategy: 'exact', engine: 'js', workers: 0 });
   assert.ok(Math.abs(parallel.objective - js.objective) <= 1e-9 * js.objective, `${parallel.objective} vs ${js.objective}`);

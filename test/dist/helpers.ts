@@ -114,12 +114,12 @@ export async function waitForBundle(page: Page, timeoutMs = 20_000): Promise<voi
 }
 
 /** A fit through window.ScalingKit in the page: the fields a test compares. */
-export interface PageFit { engine: string; workers: number; notices: string[]; diagnostics: string[]; objective: number; params: Record<string, number>; progress: number[][] }
+export interface PageFit { engine: string; workers: number; status: string; diagnostics: string[]; objective: number; params: Record<string, number>; progress: number[][] }
 
 /** Runs `ScalingKit.fit(demo runs, options)` in the page (the IIFE's global API), recording progress. */
 export const fitInPage = (page: Page, options: Record<string, unknown>): Promise<PageFit> => page.evaluate(async (o) => {
   const kit = (window as unknown as { ScalingKit: typeof import('../../src/bundle.js') }).ScalingKit;
   const progress: number[][] = [];
   const r = await kit.fit(kit.demoRuns(), { ...o, onProgress: (d: number, t: number) => progress.push([d, t]) });
-  return { engine: r.engine, workers: r.workers, notices: r.notices, diagnostics: r.diagnostics.map((d) => d.code), objective: r.objective, params: r.params as unknown as Record<string, number>, progress };
+  return { engine: r.engine, workers: r.workers, status: r.status, diagnostics: r.diagnostics.map((d) => d.code), objective: r.objective, params: r.params as unknown as Record<string, number>, progress };
 }, options);

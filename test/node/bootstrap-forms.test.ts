@@ -22,6 +22,7 @@ import { demoCsv, demoRuns } from '../../src/data/demo.js';
 import { EPOCH_LAW, normals } from '../../src/data/synthetic.js';
 import { createResampler } from '../../src/stats/resample.js';
 import { bootstrapDiagnostics, type BootstrapFacts } from '../../src/core/bootstrap-diagnostics.js';
+import { describeDiagnostic } from '../../src/i18n/diagnostics.js';
 
 const LIMIT = { timeout: 120_000 };
 const demo = demoRuns();
@@ -92,9 +93,10 @@ test('the refits fit the same form and loss: replicate 1 is the fit of its resam
 
 test('Chinchilla keeps its shape: the derived quantities, correlation over (a, b, e, α, β), and says its form and loss', LIMIT, async () => {
   const r = await bootstrap(demo, { resamples: 20, budgets: [5.76e23], at: [{ N: 7e10, D: 1.4e12 }] });
-  for (const key of ['resamples', 'failed', 'level', 'rng', 'seed', 'params', 'derived', 'correlation', 'samples', 'engine', 'workers', 'ms', 'notices', 'diagnostics']) {
+  for (const key of ['resamples', 'failed', 'level', 'rng', 'seed', 'params', 'derived', 'correlation', 'samples', 'engine', 'workers', 'ms', 'diagnostics']) {
     assert.ok(key in r, key);
   }
+  assert.ok(!('notices' in r), 'what the bootstrap says is in its diagnostics, as codes');
   assert.deepEqual(Object.keys(r.params), ['A', 'B', 'E', 'alpha', 'beta']);
   assert.equal(r.derived.perBudget.length, 1);
   assert.equal(r.derived.loss.length, 1);
@@ -112,6 +114,21 @@ test('bounds hold in the refits, and refits held by one are reported (bootstrap-
   for (const a of r.samples.alpha) assert.ok(a >= lower.alpha * (1 - 1e-12), `alpha ${a} below its bound`);
   const held = r.diagnostics.find((d) => d.code === 'bootstrap-at-bound');
   assert.ok(held && held.parameter === 'alpha' && held.share >= 0.05, JSON.stringify(r.diagnostics));
+  // The fit of all runs ended on the bound too: said as its own at-bound, marked as the estimate's, and worded so.
+  const estimate = r.diagnostics.filter((d) => d.of === 'estimate');
+  assert.deepEqual(estimate, [{ code: 'at-bound', severity: 'warning', parameter: 'alpha', side: 'lower', bound: lower.alpha, of: 'estimate' }]);
+  assert.match(describeDiagnostic(estimate[0], 'en'), /^The fit of all runs: alpha ended on its lower bound/);
+  assert.match(describeDiagnostic(estimate[0], 'zh'), /^全部实验的拟合：alpha 停在其下边界上/);
+});
+
+test('what the fit of all runs says of where it ended is among the bootstrap diagnostics (of: estimate), and only when it was fitted', LIMIT, async () => {
+  const r = await bootstrap(demo, { loss: 'asymmetric', resamples: 5 });
+  const estimate = r.diagnostics.filter((d) => d.of === 'estimate');
+  assert.deepEqual(estimate, [{ code: 'not-certified', severity: 'warning', reason: 'piecewise-linear', of: 'estimate' }]);
+  // An estimate the caller gave is not fitted, so nothing is said of it.
+  const theta = fitSync(demo, { loss: 'asymmetric' }).theta;
+  const given = await bootstrap(demo, { loss: 'asymmetric', resamples: 5, start: theta, estimate: theta });
+  assert.ok(!given.diagnostics.some((d) => d.of === 'estimate'), JSON.stringify(given.diagnostics));
 });
 
 test('collinear N and D (six runs at 20 tokens per parameter): the bootstrap warns', LIMIT, async () => {

@@ -49,7 +49,7 @@ test('fit with no file fits the embedded demo dataset and prints the law', () =>
 });
 
 test('optimal --json gives N, D, tokensPerParam, loss for Hoffmann\'s constants', () => {
-  const r = cli('optimal', '--params', '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}', '--flops', '5.76e23', '--json');
+  const r = cli('optimal', '--params', '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}', '--budget', '5.76e23', '--json');
   assert.equal(r.status, 0, r.stderr);
   const o = JSON.parse(r.stdout);
   assert.ok(Math.abs(o.N - 32.2e9) < 0.1e9 && Math.abs(o.D - 2.98e12) < 0.01e12, r.stdout);
@@ -63,9 +63,9 @@ test('bootstrap, isoflop, backtest, optimal --law and cost print JSON with their
     [['bootstrap', dataFile, '--drop-highest', '5', '--resamples', '50', '--rng', 'numpy', '--budgets', '5.76e23', '--json'], ['params', 'derived', 'correlation', 'resamples', 'failed', 'level']],
     [['isoflop', shared('llama3-isoflops-digitized.csv'), '--json'], ['budgets', 'N', 'D', 'accepted']],
     [['backtest', dataFile, '--drop-highest', '5', '--holdout-largest', '10', '--json'], ['predictions', 'summary', 'cutoff', 'fit']],
-    [['optimal', '--law', 'besiroglu2024', '--flops', '5.76e23', '--json'], ['N', 'D', 'tokensPerParam', 'loss']],
+    [['optimal', '--law', 'besiroglu2024', '--budget', '5.76e23', '--json'], ['N', 'D', 'tokensPerParam', 'loss']],
     [['optimal', '--law', 'hoffmann2022', '--target-loss', '2.0', '--inference-tokens', '2e12', '--json'], ['N', 'D', 'trainFlops', 'inferenceFlops', 'savingFraction']],
-    [['cost', '--flops', '3.8e25', '--gpu', 'h100', '--gpus', '16384', '--json'], ['gpuHours', 'days', 'dollars', 'kWh', 'co2eKg']],
+    [['cost', '--budget', '3.8e25', '--gpu', 'h100', '--gpus', '16384', '--json'], ['gpuHours', 'days', 'dollars', 'kWh', 'co2eKg']],
   ];
   for (const [args, keys] of cases) {
     const r = cli(...args);
@@ -83,7 +83,7 @@ test('isoflop --json reproduces the Llama 3 exponents', () => {
 });
 
 test('cost of Llama 3 405B: 3.8e25 FLOPs on 16,384 H100s at 40% MFU', () => {
-  const out = JSON.parse(cli('cost', '--flops', '3.8e25', '--gpus', '16384', '--json').stdout);
+  const out = JSON.parse(cli('cost', '--budget', '3.8e25', '--gpus', '16384', '--json').stdout);
   const hours = 3.8e25 / (989.4e12 * 0.4 * 3600); // dense BF16 peak, docs/laws.md
   assert.ok(Math.abs(out.gpuHours - hours) <= 1e-9 * hours);
   assert.ok(Math.abs(out.days - hours / 16384 / 24) <= 1e-9 * out.days);
@@ -101,14 +101,14 @@ const badCalls: [string, string[], RegExp][] = [
   ['a bad number', ['fit', '--delta', 'x'], /--delta.*"x"/],
   ['a bad choice', ['fit', '--loss', 'l1'], /--loss/],
   ['a missing file', ['fit', join(tmp, 'nope.csv')], /no such file/],
-  ['bad params JSON', ['optimal', '--params', '{A:1}', '--flops', '1e20'], /--params/],
-  ['a negative budget', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3,"beta":0.3}', '--flops', '-1'], /--flops/],
-  ['a missing parameter', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3}', '--flops', '1e20'], /params\.beta/],
-  ['an unknown preset', ['optimal', '--law', 'gpt5', '--flops', '1e20'], /unknown preset "gpt5"/],
+  ['bad params JSON', ['optimal', '--params', '{A:1}', '--budget', '1e20'], /--params/],
+  ['a negative budget', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3,"beta":0.3}', '--budget', '-1'], /--budget/],
+  ['a missing parameter', ['optimal', '--params', '{"A":1,"B":1,"E":1,"alpha":0.3}', '--budget', '1e20'], /params\.beta/],
+  ['an unknown preset', ['optimal', '--law', 'gpt5', '--budget', '1e20'], /unknown preset "gpt5"/],
   ['both holdout options', ['backtest', dataFile, '--holdout-above', '1e21', '--holdout-largest', '3'], /exactly one/],
   ['a bad resample count', ['bootstrap', dataFile, '--resamples', '0'], /--resamples/],
-  ['a bad GPU', ['cost', '--flops', '1e24', '--gpu', 'tpu'], /--gpu/],
-  ['an MFU above 1', ['cost', '--flops', '1e24', '--mfu', '1.5'], /--mfu/],
+  ['a bad GPU', ['cost', '--budget', '1e24', '--gpu', 'tpu'], /--gpu/],
+  ['an MFU above 1', ['cost', '--budget', '1e24', '--mfu', '1.5'], /--mfu/],
   ['isoflop without a file', ['isoflop'], /needs a FILE/],
   ['a data-constrained fit without base', ['fit', dataFile, '--form', 'data-constrained'], /base/],
 ];
@@ -125,3 +125,19 @@ for (const [what, args, message] of badCalls) {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 }
+
+test('--budget is the compute budget; the old --flops still works with a note on stderr, and both at once is refused', () => {
+  const law = ['optimal', '--law', 'besiroglu2024', '--json'];
+  const now = cli(...law, '--budget', '5.76e23'), old = cli(...law, '--flops', '5.76e23');
+  assert.equal(now.status, 0, now.stderr);
+  assert.equal(old.status, 0, old.stderr);
+  assert.equal(old.stdout, now.stdout);
+  assert.equal(now.stderr, '');
+  assert.match(old.stderr, /--flops is now --budget/);
+  const both = cli(...law, '--budget', '1e23', '--flops', '1e23');
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /--flops is the old name of --budget/);
+  const cost = cli('cost', '--flops', '1e24', '--json');
+  assert.equal(cost.status, 0, cost.stderr);
+  assert.match(cost.stderr, /--flops is now --budget/);
+});

@@ -3,10 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticValues } from '../../src/core/diagnostic-codes.js';
+import { diagnostic, ofEstimate, type Diagnostic, type DiagnosticCode, type DiagnosticValues, type FitStatus } from '../../src/core/diagnostic-codes.js';
 import {
   DIAGNOSTICS, describeDiagnostic, formatList, formatNumber, formatShare, publishedName, severityLabel,
 } from '../../src/i18n/diagnostics.js';
+import { describeStatus } from '../../src/i18n/status.js';
+import { SOLVER_STATUS } from '../../src/engine/types.js';
 
 type Sample = { d: Diagnostic; /** Text both languages must contain (formatted values). */ values: string[] };
 
@@ -26,7 +28,7 @@ const SAMPLES: { [C in DiagnosticCode]: Sample } = {
   'at-bound': sample('at-bound', { parameter: 'beta', side: 'upper', bound: 2.5 }, ['beta', '2.5']),
   'flat-direction': sample('flat-direction', { condition: 3.2e17, parameters: ['a', 'b', 'alpha', 'beta', 'e', 'x', 'y'] }, ['3.2e17', 'a', 'b', 'alpha']),
   'no-standard-errors': sample('no-standard-errors', {}, []),
-  'not-converged': sample('not-converged', { status: 3 }, []),
+  'not-converged': sample('not-converged', { status: 'iteration-limit' }, []),
   'gradient-not-finite': sample('gradient-not-finite', { parameters: ['lnNc'] }, ['lnNc']),
   'residual-trend': sample('residual-trend', { against: 'lnN', slope: 0.0123456, t: 4.56789 }, ['ln N', '0.01235', '4.568']),
   'residual-pattern': sample('residual-pattern', { against: 'prediction', signRuns: 4, expected: 12.5, z: -3.456 }, ['4', '12.5', '−3.46']),
@@ -83,7 +85,8 @@ for (const [code, { d, values }] of Object.entries(SAMPLES)) {
 test('the words of enumerated values: not-converged status, not-certified reason, residual-trend variable, at-bound side', () => {
   assert.match(describeDiagnostic(SAMPLES['not-converged'].d, 'en'), /iteration limit reached/);
   assert.match(describeDiagnostic(SAMPLES['not-converged'].d, 'zh'), /达到迭代次数上限/);
-  assert.match(describeDiagnostic(diagnostic('not-converged', 'warning', { status: 9 }), 'en'), /status 9/);
+  // A status this version has no words for (a newer core) is shown as its code, never as nothing.
+  assert.match(describeDiagnostic(diagnostic('not-converged', 'warning', { status: 'stuck' as never }), 'en'), /\(stuck\)/);
   assert.match(describeDiagnostic(SAMPLES['not-certified'].d, 'en'), /only one start reached it/);
   for (const reason of ['single-start', 'check-disagrees', 'valley', 'piecewise-linear', 'unidentifiable'] as const) {
     for (const lang of ['en', 'zh'] as const) checkSentence(describeDiagnostic(diagnostic('not-certified', 'info', { reason }), lang), [], `${reason} ${lang}`);
@@ -93,6 +96,26 @@ test('the words of enumerated values: not-converged status, not-certified reason
   }
   assert.match(describeDiagnostic(SAMPLES['at-bound'].d, 'en'), /upper bound/);
   assert.match(describeDiagnostic(diagnostic('at-bound', 'warning', { parameter: 'e', side: 'lower', bound: -1 }), 'zh'), /下边界/);
+});
+
+test('every status a fit can stop with has words in English and in Chinese, each its own', () => {
+  const statuses: FitStatus[] = [...SOLVER_STATUS, 'gradient-not-finite'];
+  for (const lang of ['en', 'zh'] as const) {
+    const words = statuses.map((s) => describeStatus(s, lang));
+    for (const [i, w] of words.entries()) assert.ok(w.length > 3 && !w.includes('-'), `${statuses[i]} (${lang}): ${w}`);
+    assert.equal(new Set(words).size, statuses.length, `${lang}: ${words.join(' / ')}`);
+    if (lang === 'zh') for (const w of words) assert.match(w, /^[\u4e00-\u9fff]/, w);
+  }
+  assert.equal(describeStatus('iteration-limit', 'en'), 'iteration limit reached');
+  assert.equal(describeStatus('gradient-not-finite', 'zh'), '终点处梯度不是有限数');
+  assert.equal(describeStatus('stuck' as never, 'en'), 'stuck');
+});
+
+test('a bootstrap diagnostic about the fit of all runs (of: estimate) says so first, in both languages', () => {
+  const d = ofEstimate(diagnostic('workers-unavailable', 'info', {}));
+  assert.deepEqual(d, { code: 'workers-unavailable', severity: 'info', of: 'estimate' });
+  assert.equal(describeDiagnostic(d, 'en'), `The fit of all runs: ${describeDiagnostic(diagnostic('workers-unavailable', 'info', {}), 'en')}`);
+  assert.equal(describeDiagnostic(d, 'zh'), `全部实验的拟合：${describeDiagnostic(diagnostic('workers-unavailable', 'info', {}), 'zh')}`);
 });
 
 test('collinear-nd: one tokens-per-parameter ratio, or the general relation with its slope and intercept', () => {

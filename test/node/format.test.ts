@@ -117,7 +117,8 @@ test('the CLI\'s cost and <scaling-calculator> write the same estimate the same 
     assert.equal(dollars, formatMoney(result.budget.dollars));
     assert.equal(energy, formatEnergy(result.budget.kWh));
     assert.equal(emissions, formatEmissions(result.budget.co2eKg));
-    const out = costCommand(['--flops', String(b.C), '--gpu', b.gpu, '--gpus', String(b.gpus), '--mfu', String(b.mfu), '--price', String(b.price)]);
+    const printed = costCommand(['--budget', String(b.C), '--gpu', b.gpu, '--gpus', String(b.gpus), '--mfu', String(b.mfu), '--price', String(b.price)]);
+    const out = typeof printed === 'string' ? printed : printed.stdout;
     const lines = out.split('\n');
     assert.equal(lines[1], `  ${gpuHours} GPU-hours = ${days}; ${dollars} at $${b.price}/GPU-hour`, out);
     assert.equal(lines[2], `  ${energy} (PUE 1.2), ${emissions} at 0.48 kg CO₂e/kWh`, out);

@@ -67,7 +67,7 @@ for (const c of LAW_CASES) {
       const input = c.name === 'data-constrained' ? { N: s.N, D: s.D, U: s.U, loss: s.loss } : runs;
       const r = fitSync(input, { ...c.options, engine });
       assert.equal(r.form, c.law.form);
-      assert.equal(r.converged, true, r.reason);
+      assert.equal(r.converged, true, r.status);
       const err = maxRelativeError(c.law.params, r.params);
       assert.ok(err <= 1e-6, `largest relative error ${err}`);
     });

@@ -23,16 +23,16 @@ test('what is not a number stays NaN: hex, octal, binary, words, empty, Infinity
   assert.equal(parseNumber(42), 42);
 });
 
-test('the CLI reads numbers as the elements do: --flops 5.76×10^23 and 1.4T work, 0x10 is refused', () => {
+test('the CLI reads numbers as the elements do: --budget 5.76×10^23 and 1.4T work, 0x10 is refused', () => {
   const repo = fileURLToPath(new URL('../../', import.meta.url));
   const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: repo });
   const law = ['optimal', '--params', '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}', '--json'];
-  const a = cli(...law, '--flops', '5.76×10^23'), b = cli(...law, '--flops', '5.76e23');
+  const a = cli(...law, '--budget', '5.76×10^23'), b = cli(...law, '--budget', '5.76e23');
   assert.equal(a.status, 0, a.stderr);
   assert.equal(a.stdout, b.stdout);
-  const c = cli('cost', '--flops', '1.4T', '--json');
+  const c = cli('cost', '--budget', '1.4T', '--json');
   assert.equal(c.status, 0, c.stderr);
-  const bad = cli(...law, '--flops', '0x10');
+  const bad = cli(...law, '--budget', '0x10');
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--flops/);
+  assert.match(bad.stderr, /--budget/);
 });

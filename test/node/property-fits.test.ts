@@ -14,11 +14,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMIT, SEED, check as checkProperty } from '../fixtures/property.js';
 import { DataError, OptionError, ScalingKitError } from '../../src/errors.js';
-import { fitSync, GRADIENT_NOT_FINITE, type FitResult } from '../../src/core/fit.js';
+import { fitSync, type FitResult } from '../../src/core/fit.js';
 import type { FitOptions } from '../../src/core/fit-options.js';
 import { thetaNames } from '../../src/core/forms.js';
 import { runsFromArrays } from '../../src/core/runs.js';
-import { STATUS_TEXT, isConvergedStatus, type FormName } from '../../src/engine/types.js';
+import { SOLVER_STATUS, isConvergedStatus, type FormName } from '../../src/engine/types.js';
 
 let tally: Record<string, number> = {};
 const count = (k: string) => { tally[k] = (tally[k] ?? 0) + 1; };
@@ -135,13 +135,19 @@ function assertResult(r: FitResult, o: FitOptions, runs: number): void {
   assert.equal(r.runs, runs);
   assert.deepEqual(Object.keys(r.theta), thetaNames(r.form, o.breaks ?? 1));
   assert.equal(typeof r.converged, 'boolean');
-  // Converged exactly when the polish stopped at a minimum; otherwise the reason names the limit.
-  if (r.reason === GRADIENT_NOT_FINITE) assert.equal(r.converged, false);
-  else assert.equal(r.converged, isConvergedStatus(STATUS_TEXT.indexOf(r.reason as (typeof STATUS_TEXT)[number])), r.reason);
+  // Converged exactly when the polish stopped at a minimum; otherwise the status names the limit (and a diagnostic says so).
+  if (r.status === 'gradient-not-finite') {
+    assert.equal(r.converged, false);
+    assert.ok(diagnostics.some((d) => d.code === 'gradient-not-finite'), 'a broken gradient says so');
+  } else {
+    assert.ok((SOLVER_STATUS as readonly string[]).includes(r.status), r.status);
+    assert.equal(r.converged, Number.isFinite(r.objective) && isConvergedStatus(SOLVER_STATUS.indexOf(r.status)), r.status);
+    if (!isConvergedStatus(SOLVER_STATUS.indexOf(r.status))) assert.ok(diagnostics.some((d) => d.code === 'not-converged' && d.status === r.status), 'a limit says so');
+  }
   assert.ok(Array.isArray(r.atBounds));
   for (const k of r.atBounds) {
     assert.ok(k in r.theta, k);
-    assert.ok(r.notices.some((n) => n.includes(k)), `the notices name ${k} at its bound`);
+    assert.ok(diagnostics.some((d) => d.code === 'at-bound' && d.parameter === k), `an at-bound diagnostic names ${k}`);
   }
   assert.ok(r.starts.total >= 1 && r.starts.withinTolerance <= r.starts.total);
 }

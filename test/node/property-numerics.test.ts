@@ -8,12 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DataError, OptionError } from '../../src/errors.js';
-import { fitSync, GRADIENT_NOT_FINITE } from '../../src/core/fit.js';
+import { fitSync } from '../../src/core/fit.js';
 import { evaluateLaw } from '../../src/core/forms-eval.js';
 import { runsFromArrays } from '../../src/core/runs.js';
 import { createEngine } from '../../src/engine/select.js';
 import { wasmModule, WASM_BUILDS } from '../../src/engine/wasm.js';
-import { defaultSpec, fitData, STATUS_TEXT, type EngineName } from '../../src/engine/types.js';
+import { defaultSpec, fitData, type EngineName } from '../../src/engine/types.js';
 import { generateRuns } from '../../src/data/synthetic.js';
 
 /** A time limit per test: an asynchronous case that never settles fails the run instead of stalling it. */
@@ -63,7 +63,7 @@ test('noise-free runs over N, D from 1e3 to 1e15 give back the law they came fro
   for (const engine of ENGINES) {
     const r = fitSync({ N, D, loss }, { engine, loss: 'squared' });
     for (const k of ['A', 'B', 'E', 'alpha', 'beta'] as const) assert.ok(rel(r.params[k], truth[k]) < 1e-6, `${engine} ${k}: ${r.params[k]} vs ${truth[k]}`);
-    assert.equal(r.converged, true, `${engine}: ${r.reason}`);
+    assert.equal(r.converged, true, `${engine}: ${r.status}`);
   }
 });
 
@@ -97,27 +97,29 @@ test('a flat A/B valley (D ∝ N, so only A·N^−α + B·D^−β is seen) gives
 
 const runs = generateRuns({ seed: 3 });
 
-test('regression: maxIterations 1 gives converged: false with the reason, also after the polish', LIMIT, () => {
+test('regression: maxIterations 1 gives converged: false with the status, also after the polish', LIMIT, () => {
   for (const engine of ['js', 'auto'] as const) {
     const r = fitSync(runs, { maxIterations: 1, engine });
-    assert.equal(r.converged, false, `${engine}: ${r.reason}`);
-    assert.equal(r.reason, STATUS_TEXT[3]);
+    assert.equal(r.converged, false, `${engine}: ${r.status}`);
+    assert.equal(r.status, 'iteration-limit');
+    assert.ok(r.diagnostics.some((d) => d.code === 'not-converged' && d.status === 'iteration-limit'), JSON.stringify(r.diagnostics));
     assert.ok(r.iterations <= 2 * r.starts.total, `${r.iterations} iterations`);
   }
   // Without the option the polish still runs to the limit of floating point.
   assert.equal(fitSync(runs).converged, true);
 });
 
-test('regression: a parameter held by a bound is named in atBounds and in the notices', LIMIT, () => {
+test('regression: a parameter held by a bound is named in atBounds and in an at-bound diagnostic', LIMIT, () => {
   for (const engine of ENGINES) {
     const r = fitSync(runs, { upper: { alpha: 0.2 }, engine });
     assert.deepEqual(r.atBounds, ['alpha'], engine);
     assert.ok(Math.abs(r.params.alpha - 0.2) < 1e-12, `${engine}: ${r.params.alpha}`);
-    assert.ok(r.notices.some((n) => /alpha .*upper bound 0\.2/.test(n)), r.notices.join('; '));
+    const held = r.diagnostics.filter((d) => d.code === 'at-bound');
+    assert.deepEqual(held, [{ code: 'at-bound', severity: 'warning', parameter: 'alpha', side: 'upper', bound: 0.2 }], JSON.stringify(r.diagnostics));
   }
   const free = fitSync(runs, { lower: { alpha: 0 }, upper: { alpha: 2 } });
   assert.deepEqual(free.atBounds, []);
-  assert.ok(!free.notices.some((n) => /bound/.test(n)));
+  assert.ok(!free.diagnostics.some((d) => d.code === 'at-bound'));
 });
 
 test('regression: a data-constrained run far past its unique tokens keeps a finite gradient', LIMIT, () => {
@@ -129,9 +131,9 @@ test('regression: a data-constrained run far past its unique tokens keeps a fini
   const base = { A: 482.01, B: 2085.43, E: 1.817, alpha: 0.3478, beta: 0.3658 };
   for (const engine of ENGINES) {
     const r = fitSync({ ...input, U: new Float64Array(7).fill(v / 20), columns: { ...input.columns, U: 'U' } }, { form: 'data-constrained', base, engine });
-    assert.notEqual(r.reason, GRADIENT_NOT_FINITE, engine);
-    assert.equal(r.converged, true, `${engine}: ${r.reason}`);
-    assert.ok(!r.notices.some((n) => n.includes('not finite')), r.notices.join('; '));
+    assert.notEqual(r.status, 'gradient-not-finite', engine);
+    assert.equal(r.converged, true, `${engine}: ${r.status}`);
+    assert.ok(!r.diagnostics.some((d) => d.code === 'gradient-not-finite'), JSON.stringify(r.diagnostics));
   }
 });
 

@@ -81,7 +81,7 @@ test("kyo-takano's lower-envelope fit (asymmetric loss, w = 10) on their 234-run
   const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
   const N = G * (1e24 / 6) ** (beta / (alpha + beta));
   assert.ok(Math.abs(N - 160.5e9) <= 0.03 * 160.5e9, `N* at 1e24: ${N}`); // theirs: 160.5B
-  assert.ok(r.notices.some((n) => /piecewise linear/.test(n)));
+  assert.ok(r.diagnostics.some((d) => d.code === 'not-certified' && d.reason === 'piecewise-linear'), JSON.stringify(r.diagnostics));
 });
 
 test('per-run weights: weight 2 on a run equals listing it twice', () => {

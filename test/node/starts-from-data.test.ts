@@ -56,7 +56,7 @@ for (const [model, c] of curves) {
   test(`power, squared loss, NMT "${model}": the fit is the log-log least-squares line to 1e-6`, () => {
     const { slope, intercept } = logLogLine(c.x, c.loss);
     const r = fitSync(curveRuns(c), { form: 'power', variable: 'D', loss: 'squared', ...JS });
-    assert.equal(r.converged, true, r.reason);
+    assert.equal(r.converged, true, r.status);
     // ln L = α·ln xc − α·ln x: α = −slope, ln xc = intercept / α.
     assert.ok(Math.abs(r.params.alpha + slope) <= 1e-6 * Math.abs(slope), `alpha ${r.params.alpha} vs ${-slope}`);
     assert.ok(Math.abs(r.theta.lnXc - intercept / -slope) <= 1e-6, `ln xc ${r.theta.lnXc} vs ${intercept / -slope}`);
@@ -65,7 +65,7 @@ for (const [model, c] of curves) {
 
   test(`power, default Huber loss, NMT "${model}": fits, below the data's x, and predicts the curve`, () => {
     const r = fitSync(curveRuns(c), { form: 'power', variable: 'D', ...JS });
-    assert.equal(r.converged, true, r.reason);
+    assert.equal(r.converged, true, r.status);
     assert.ok(r.params.alpha > 0 && r.params.xc < Math.min(...c.x));
     c.x.forEach((x, i) => assert.ok(Math.abs(evaluateLaw(r.law, { N: x, D: x, C: 6 * x * x }) / c.loss[i] - 1) < 0.2, `point ${i}`));
   });
@@ -118,7 +118,7 @@ for (const c of LAW_CASES) {
         options.base = { A, B, E, alpha, beta };
       }
       const r = fitSync(law.form === 'data-constrained' ? runs : { N: runs.N, D: runs.D, loss: runs.loss }, options);
-      assert.equal(r.converged, true, r.reason);
+      assert.equal(r.converged, true, r.status);
       const err = maxRelativeError(law.params, r.params);
       assert.ok(err <= 1e-6, `largest relative error ${err}: ${JSON.stringify(r.params)} vs ${JSON.stringify(law.params)}`);
     });

@@ -10,7 +10,8 @@
  *
  * @summary Compute-optimal model size, tokens, loss and cost for a training budget.
  *
- * @attr flops - Training compute in FLOPs (flops mode): "5.76e23", "5.76×10^23", "1e24". Default 5.76e23.
+ * @attr budget - Training compute in FLOPs (flops mode): "5.76e23", "5.76×10^23", "1e24". Default 5.76e23. The same name as <scaling-fit>'s budget.
+ * @attr flops - Deprecated name of budget, read until the next release (budget wins when both are given).
  * @attr laws - Preset ids, comma-separated: laws of N and D (loss and split) or allocation rules
  *   (llama3-2024, deepseek2024: split only). Default "besiroglu2024,hoffmann2022,llama3-2024".
  * @attr for - Id of a `<scaling-fit>` whose fitted law joins the table as the first column.
@@ -28,7 +29,8 @@
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-calculator").
  *
- * @prop flops - Mirrors `flops` (a number once set from the form or the hash).
+ * @prop budget - Mirrors `budget` (a number once set from the form or the hash).
+ * @prop flops - Deprecated: the same value as `budget`.
  * @prop laws - Mirrors `laws`; also takes an array of ids.
  * @prop for - Mirrors `for`.
  * @prop mode - Mirrors `mode`.
@@ -83,6 +85,7 @@
  * @cssprop --scaling-series-0 - Colour of the first law's column and curve (… --scaling-series-7).
  */
 
+import { DEV } from '../dev.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pointerPosition } from '../../chart/pointer.js';
 import { isolate } from '../../chart/isolate.js';
@@ -121,7 +124,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
 
   // Declared without decorators (see ScalingElement); defaults are set in the constructor.
   static override properties: PropertyDeclarations = {
-    flops: { converter: rawAttribute }, laws: { converter: rawAttribute }, for: { converter: rawAttribute },
+    budget: { converter: rawAttribute }, flops: { converter: rawAttribute }, laws: { converter: rawAttribute }, for: { converter: rawAttribute },
     mode: {}, hardware: {},
     gpus: { converter: rawAttribute }, days: { converter: rawAttribute }, mfu: { converter: rawAttribute }, price: { converter: rawAttribute },
     inferenceTokens: { attribute: 'inference-tokens', converter: rawAttribute },
@@ -131,6 +134,8 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
     drafts: { state: true }, problems: { state: true }, spoken: { state: true },
   };
 
+  declare budget: number | string | undefined;
+  /** The budget as the form, the slider and the hash set it (`budget` and the deprecated `flops` both write it). */
   declare flops: number | string | undefined;
   declare laws: string | readonly string[] | undefined;
   declare for: string | undefined;
@@ -212,8 +217,12 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // `budget` is the name every element uses; the old `flops` is read too, with a warning for the page's author.
+    if (changed.has('budget') && this.budget !== undefined && this.budget !== this.flops) this.flops = this.budget;
+    else if (changed.has('flops') && this.hasAttribute('flops') && !this.hasAttribute('budget') && DEV) this.warn('flops-attribute', 'the flops attribute is now called budget; flops is read until the next release');
+    if (changed.has('flops') && this.budget !== this.flops && !(changed.has('budget') && this.budget !== undefined)) this.budget = this.flops;
     const key = this.hashState?.trim();
-    if (changed.has('hashState') && key && !validKey(key)) this.warn('hash-key', `hash-state="${key}" is not a usable key (a letter, then letters, digits, - or _); using "calc"`);
+    if (changed.has('hashState') && key && !validKey(key) && DEV) this.warn('hash-key', `hash-state="${key}" is not a usable key (a letter, then letters, digits, - or _); using "calc"`);
     const start = performance.now();
     const t = this.i18n.t;
     this.link.refresh();

@@ -90,7 +90,7 @@ function numberAttr(value: unknown, fallback: number, rule: NumberRule, t: Calcu
 
 /** Limits of each numeric setting: shared by attributes, form fields and the hash. */
 export const RULES = {
-  flops: { attr: 'flops', min: CALC_DEFAULTS.limits[0], max: CALC_DEFAULTS.limits[1] },
+  flops: { attr: 'budget', min: CALC_DEFAULTS.limits[0], max: CALC_DEFAULTS.limits[1] },
   gpus: { attr: 'gpus', min: 1, max: 1e7, integer: true },
   days: { attr: 'days', min: 0, max: 1e5, minOpen: true },
   mfu: { attr: 'mfu', min: 0, max: 1, minOpen: true },

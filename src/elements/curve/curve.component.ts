@@ -13,8 +13,9 @@
  * @attr fixed-d - Hold D fixed (e.g. "1.4T"); not with x="D".
  * @attr fixed-n - Hold N fixed (e.g. "70B"); not with x="N".
  * @attr unique-tokens - Unique tokens U for the data-constrained form (default U = D).
- * @attr from - Start of the x range (e.g. "1e8", "100M"). Default from the runs, else per x.
- * @attr to - End of the x range.
+ * @attr x-range - The x range, low then high: "1e8 1e12" (or "100M, 1T"). Default from the runs, else per x. Written as <scaling-landscape>'s n-range and d-range.
+ * @attr from - Deprecated: the low end of x-range, read (with to) until the next release when x-range is not given.
+ * @attr to - Deprecated: the high end of x-range, read (with from) until the next release when x-range is not given.
  * @attr y-scale - "linear" (default) or "log" loss axis.
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 260 and 520.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
@@ -63,6 +64,7 @@
  * @cssprop --scaling-size-0 - Colour of the smallest models' runs (… --scaling-size-5, largest).
  */
 
+import { DEV } from '../dev.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
@@ -97,7 +99,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     fixedD: { attribute: 'fixed-d', converter: rawAttribute },
     fixedN: { attribute: 'fixed-n', converter: rawAttribute },
     uniqueTokens: { attribute: 'unique-tokens', converter: rawAttribute },
-    from: { converter: rawAttribute }, to: { converter: rawAttribute },
+    xRange: { attribute: 'x-range', converter: rawAttribute }, from: { converter: rawAttribute }, to: { converter: rawAttribute },
     yScale: { attribute: 'y-scale' },
     height: { converter: rawAttribute },
     zoom: { type: Boolean, reflect: true },
@@ -112,6 +114,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   declare fixedD: number | string | undefined;
   declare fixedN: number | string | undefined;
   declare uniqueTokens: number | string | undefined;
+  declare xRange: string | readonly number[] | undefined;
   declare from: number | string | undefined;
   declare to: number | string | undefined;
   declare yScale: string;
@@ -161,11 +164,14 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const t = this.i18n.t;
-    if (changed.has('x') || changed.has('from') || changed.has('to')) this.view = null;
+    if (changed.has('x') || changed.has('xRange') || changed.has('from') || changed.has('to')) this.view = null;
+    if ((changed.has('from') || changed.has('to')) && (this.hasAttribute('from') || this.hasAttribute('to')) && !this.hasAttribute('x-range')) {
+      if (DEV) this.warn('from-to-attributes', 'from and to are now one attribute, x-range="low high"; from and to are read until the next release');
+    }
     try {
       this.model = buildCurveModel({
         preset: this.preset, law: this.law, x: this.x, fixedD: this.fixedD, fixedN: this.fixedN,
-        tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, from: this.from, to: this.to,
+        tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, xRange: this.xRange, from: this.from, to: this.to,
         yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
       }, t);
       const width = chartWidth(this.size.width || this.clientWidth);

@@ -14,7 +14,7 @@ import { defaultHold, sampleLaw, type Hold, type Sample } from '../../chart/samp
 import { extent, logDomain, type ScaleType } from '../../chart/scales.js';
 import type { CurveTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
-import { AttributeError, choiceAttr, positiveAttr } from '../attributes.js';
+import { AttributeError, choiceAttr, positiveAttr, rangeAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
 
 /** A law as the `law` attribute/property takes it: a Law plus an optional legend label. */
@@ -28,6 +28,9 @@ export interface CurveInputs {
   fixedN?: number | string;
   tokensPerParam?: number | string;
   uniqueTokens?: number | string;
+  /** "low high": the x range, written as the landscape's n-range and d-range are. */
+  xRange?: string | readonly number[];
+  /** Deprecated halves of xRange, read when it is not given. */
   from?: number | string;
   to?: number | string;
   yScale?: string;
@@ -142,8 +145,9 @@ export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate): CurveMo
   const runs = readData(inputs, t);
 
   const fallback = runs ? logDomain(extent(runs[x], true) ?? CURVE_DEFAULTS.domains[x], 0.06) : CURVE_DEFAULTS.domains[x];
-  const from = positiveAttr(inputs.from, 'from', t) ?? fallback[0];
-  const to = positiveAttr(inputs.to, 'to', t) ?? fallback[1];
+  const [from, to] = inputs.xRange !== undefined && inputs.xRange !== ''
+    ? rangeAttr(inputs.xRange, 'x-range', fallback, t)
+    : [positiveAttr(inputs.from, 'from', t) ?? fallback[0], positiveAttr(inputs.to, 'to', t) ?? fallback[1]];
   if (!(from < to)) throw new AttributeError('from', t('errRange', { from, to }));
   const domain: [number, number] = [from, to];
   const view: [number, number] = inputs.view ? [inputs.view[0], inputs.view[1]] : domain;

@@ -44,8 +44,9 @@
  * @csspart bootstrap-cancel - The Cancel button.
  * @csspart fit-progress - Progress of a slow fit.
  * @csspart warning - The "did not converge" warning, and the one naming parameters held at a bound.
- * @csspart notices - The fit's notes: parameters held at a bound, a fallback to this thread, …
- * @csspart diagnostics - What the fit says about itself (collinear N and D, parameters the data do not determine, outliers, …), above the parameter table.
+ * @csspart notices - The parameters held at a bound, above the chart.
+ * @csspart diagnostics - What the fit says about itself (collinear N and D, parameters the data do not determine, outliers, a fallback to this thread, …), above the parameter table.
+ * @csspart bootstrap-diagnostics - What the bootstrap says about its intervals and how its refits ran, under its status line.
  * @csspart diagnostic - One of them; data-severity is info, warning or error, data-code its code.
  * @csspart status - The status row of the parameter table.
  * @csspart export - The export <details> menu (also export-button, export-menu, export-item).
@@ -95,6 +96,7 @@ import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, messageOf, type TextFormat } from '../base.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
+import { describeStatus } from '../../i18n/status.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -105,7 +107,7 @@ import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_D
 import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
 import { FitJobs, type BandRequest } from './jobs.js';
-import { allocationUndetermined, reasonText, renderBudget, renderDiagnostics, renderNotices, renderParams } from './params.js';
+import { allocationUndetermined, renderBudget, renderDiagnostics, renderNotices, renderParams } from './params.js';
 import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, renderToolbar } from './controls.js';
 import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
@@ -270,13 +272,13 @@ export class ScalingFit extends ScalingElement<FitKey> {
   }
 
   private renderStatus(): unknown {
-    const t = this.i18n.t, j = this.jobs, result = j.result;
+    const t = this.i18n.t, lang = this.i18n.lang, j = this.jobs, result = j.result;
     const lines = [
       this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceText })}</p>`,
-      result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: reasonText(result.reason, t) })}</p>`,
+      result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: describeStatus(result.status, lang) })}</p>`,
       result && renderNotices(result, t),
       j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
-      j.bootState === 'done' && j.intervals && renderNotices({ notices: j.intervals.notices }, t),
+      j.bootState === 'done' && j.intervals && renderDiagnostics({ form: j.intervals.form, diagnostics: j.intervals.diagnostics, converged: true }, t, lang, 'bootstrap'),
       j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
     ];
     return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: isolate(messageOf(j.bootError)) })) : nothing}`;
@@ -286,7 +288,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     const result = this.jobs.result, s = this.settings;
     if (!result || !this.model || !s) return nothing;
     const t = this.i18n.t, iv = this.jobs.bootState === 'done' ? this.jobs.intervals : undefined;
-    return html`<div class="numbers">${renderDiagnostics(result, t, this.i18n.lang)}${renderParams(result, iv, t)}${renderBudget(result.law, s.budget, iv, t, allocationUndetermined(result))}</div>`;
+    return html`<div class="numbers">${renderDiagnostics(result, t, this.i18n.lang)}${renderParams(result, iv, t, this.i18n.lang)}${renderBudget(result.law, s.budget, iv, t, allocationUndetermined(result))}</div>`;
   }
 
   private renderInput(): unknown {

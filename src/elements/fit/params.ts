@@ -1,7 +1,7 @@
 /**
  * The numbers beside the <scaling-fit> chart: the fitted parameters (with
  * bootstrap intervals once there are some), the objective, whether the
- * optimiser converged — visibly NOT when it did not, with its reason — and
+ * optimiser converged — visibly NOT when it did not, with its status — and
  * the compute-optimal N*, D*, tokens per parameter and loss at `budget`.
  * Rows are plain data (`parameterRows`, `budgetRows`) shared by the
  * rendered tables and the text exports; everything is rendered as text.
@@ -16,9 +16,8 @@ import { sig } from '../../core/law-text.js';
 import { formatValue, type Quantity } from '../../chart/ticks.js';
 import type { FitKey, FitTranslate, Lang } from '../../i18n/index.js';
 import { describeDiagnostic, publishedName, severityLabel, undeterminedParameters } from '../../i18n/diagnostics.js';
+import { describeStatus } from '../../i18n/status.js';
 import { isClean, type Diagnostic, type Severity } from '../../core/diagnostic-codes.js';
-import { STATUS_TEXT } from '../../engine/types.js';
-import { GRADIENT_NOT_FINITE } from '../../core/fit.js';
 
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', eta: 'η', alphaN: 'α_N', alphaD: 'α_D', RN: 'R_N*', RD: 'R_D*', c0: 'c₀' };
 
@@ -62,22 +61,30 @@ export function lockstepRatio(result: Checked): number | undefined {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Where a list of diagnostics goes: the fit's, above the parameter table, or the bootstrap's, under its status line. */
+const PLACES = {
+  fit: { part: 'diagnostics', label: 'fitChecks' },
+  bootstrap: { part: 'bootstrap-diagnostics', label: 'fitBootstrapChecks' },
+} as const;
+
 /**
- * What the fit says about itself (part="diagnostics"), above the parameter
- * table, in the element's language: errors first, then warnings (both set off
- * in colour, with their severity in words), then notes. Two are left out
- * because the warnings above the chart already say them in the same words as
- * before diagnostics existed: "not converged" (part="warning", when the result
- * did not converge) and a parameter held at a bound (renderNotices).
+ * What the fit (or, with `of: 'bootstrap'`, its bootstrap) says about itself
+ * (part="diagnostics", "bootstrap-diagnostics"), in the element's language:
+ * errors first, then warnings (both set off in colour, with their severity in
+ * words), then notes, such as a fallback to the TypeScript engine or to this
+ * thread. Two of the fit's are left out because the warnings above the chart
+ * already say them: "not converged" (part="warning", when the result did not
+ * converge) and a parameter held at a bound (renderNotices).
  * Nothing when there are no diagnostics.
  */
-export function renderDiagnostics(result: Checked & { converged: boolean }, t: FitTranslate, lang: Lang): TemplateResult | typeof nothing {
-  const shownAbove = (d: Diagnostic) => (d.code === 'not-converged' && !result.converged) || d.code === 'at-bound';
+export function renderDiagnostics(result: Checked & { converged: boolean }, t: FitTranslate, lang: Lang, of: keyof typeof PLACES = 'fit'): TemplateResult | typeof nothing {
+  const shownAbove = (d: Diagnostic) => of === 'fit' && ((d.code === 'not-converged' && !result.converged) || d.code === 'at-bound');
   const list = diagnosticsOf(result).filter((d) => !shownAbove(d));
   if (list.length === 0) return nothing;
   const sorted = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const name = (theta: string) => paramName(result.form, theta);
-  return html`<div class="diagnostics" part="diagnostics" role=${isClean(list) ? 'status' : 'alert'} aria-label=${t('fitChecks')}>
+  const place = PLACES[of];
+  return html`<div class="diagnostics" part=${place.part} role=${isClean(list) ? 'status' : 'alert'} aria-label=${t(place.label)}>
     <ul>${sorted.map((d) => html`<li class="diagnostic severity-${d.severity}" part="diagnostic" data-code=${d.code} data-severity=${d.severity}>
       <strong class="severity">${severityLabel(d.severity, lang)}</strong> ${describeDiagnostic(d, lang, { name })}</li>`)}</ul>
   </div>`;
@@ -121,27 +128,16 @@ export function budgetRows(law: Law, budget: number, t: FitTranslate, intervals?
   };
 }
 
-/** The optimiser's stopping reason in the element's language (the core reports it in English). */
-export function reasonText(reason: string, t: FitTranslate): string {
-  if (reason === GRADIENT_NOT_FINITE) return t('fitReasonGradient');
-  const i = (STATUS_TEXT as readonly string[]).indexOf(reason);
-  return i >= 0 ? t(`fitReason${i}` as FitKey) : reason;
-}
-
 /**
- * What the fit says about itself besides convergence (part="notices"): the raw
- * parameters a bound holds (part="warning", in the element's language) and the
- * core's other notices (a fallback to this thread, the asymmetric loss's kinks…),
- * as text. Nothing when there is nothing to say.
+ * The parameters a bound holds (part="notices", its item part="warning"), in
+ * the element's language, above the chart; their `at-bound` diagnostics are
+ * not repeated below it. Nothing when no bound holds one.
  */
-export function renderNotices(result: { atBounds?: readonly string[]; notices: readonly string[] }, t: FitTranslate): TemplateResult | typeof nothing {
+export function renderNotices(result: { atBounds?: readonly string[] }, t: FitTranslate): TemplateResult | typeof nothing {
   const bounds = result.atBounds ?? [];
-  // The core also words each bound as a notice ("alpha ended at its upper bound …"): shown once, translated.
-  const others = result.notices.filter((n) => !bounds.some((k) => n.startsWith(`${k} ended at its `)));
-  if (bounds.length === 0 && others.length === 0) return nothing;
+  if (bounds.length === 0) return nothing;
   return html`<ul class="notices" part="notices" role="status" aria-label=${t('fitNotices')}>
-    ${bounds.length ? html`<li class="warning" part="warning">${t('fitAtBounds', { list: bounds.join(', ') })}</li>` : nothing}
-    ${others.map((n) => html`<li>${n}</li>`)}
+    <li class="warning" part="warning">${t('fitAtBounds', { list: bounds.join(', ') })}</li>
   </ul>`;
 }
 
@@ -166,7 +162,7 @@ function statusOf(result: FitResult, undetermined: boolean): { key: FitKey; clas
  * fit converged. A parameter the diagnostics say the data do not determine
  * reads "not determined" before its (muted) fitted value.
  */
-export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: FitTranslate): TemplateResult {
+export function renderParams(result: FitResult, intervals: BootstrapResult | undefined, t: FitTranslate, lang: Lang): TemplateResult {
   const level = intervals ? Math.round(intervals.level * 100) : 0;
   const rows = parameterRows(result, intervals);
   const loose = undeterminedKeys(result);
@@ -187,7 +183,7 @@ export function renderParams(result: FitResult, intervals: BootstrapResult | und
       <tr class="meta"><th scope="row">${t('fitRunsUsed')}</th><td colspan=${intervals ? 2 : 1}>${result.runs}</td></tr>
       <tr class="meta status ${status.className}" part="status">
         <th scope="row">${t('fitStatus')}</th>
-        <td colspan=${intervals ? 2 : 1}>${t(status.key, { reason: reasonText(result.reason, t) })}</td>
+        <td colspan=${intervals ? 2 : 1}>${t(status.key, { reason: describeStatus(result.status, lang) })}</td>
       </tr>
     </tbody>
   </table>`;

@@ -15,7 +15,7 @@ import { lossFloor, optimalAllocation, type Allocation } from '../../core/planni
 import { formatLaw } from '../../core/law-text.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
-import { AttributeError, parseQuantity } from '../attributes.js';
+import { AttributeError, parseQuantity, rangeAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
 
 /** A model to place on the map. */
@@ -108,11 +108,8 @@ function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: T
 }
 
 function readRange(value: LandscapeInputs['nRange'], attr: string, fallback: [number, number], t: LandscapeTranslate): [number, number] {
-  if (value === undefined || value === '') return fallback;
-  const parts = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean).map(parseQuantity) : [...value];
-  if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0) || !(parts[0] < parts[1])) {
-    throw new AttributeError(attr, t('errAxisRange', { attr, value: isolate(String(value)) }));
-  }
+  const parts = rangeAttr(value, attr, fallback, t);
+  if (parts === fallback) return fallback;
   const decades = Math.log10(parts[1]) - Math.log10(parts[0]);
   if (!(decades <= LANDSCAPE_LIMITS.decades)) {
     throw new AttributeError(attr, t('errLandSpan', { attr, value: isolate(String(value)), decades: Math.round(decades), max: LANDSCAPE_LIMITS.decades }));
