@@ -28,3 +28,8 @@ export { generateRuns, type SyntheticOptions } from './data/synthetic.js';
 export { bestWasmBuild } from './engine/wasm.js';
 export { terminateWorkers } from './engine/pool.js';
 export type { EngineName, FormName, LossName } from './engine/types.js';
+export type { Diagnostic, DiagnosticCode, Severity, FitStatus } from './core/diagnostic-codes.js';
+export { describeDiagnostic, severityLabel } from './i18n/diagnostics.js';
+export { describeStatus } from './i18n/status.js';
+export { parseNumber } from './format/parse-number.js';
+export { LAWS, type LawDescriptor } from './laws/index.js';

@@ -168,3 +168,13 @@ test('severity labels in both languages', () => {
   assert.equal(severityLabel('error', 'zh'), '错误');
   assert.equal(severityLabel('info', 'zh'), '提示');
 });
+
+test('the public API words what a fit says about itself: describeStatus and describeDiagnostic from scaling-kit', async () => {
+  const api = await import('../../src/index.js');
+  const r = api.fitSync(api.demoRuns(), { maxIterations: 3 });
+  assert.equal(r.converged, false);
+  assert.equal(api.describeStatus(r.status, 'en'), 'iteration limit reached');
+  assert.match(api.describeStatus(r.status, 'zh'), /迭代次数上限/);
+  const notConverged = r.diagnostics.find((d) => d.code === 'not-converged')!;
+  assert.match(api.describeDiagnostic(notConverged, 'en'), /stopped at a limit \(iteration limit reached\)/);
+});
