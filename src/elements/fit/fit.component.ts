@@ -11,7 +11,7 @@
  * @attr src - URL of a CSV or JSON file of runs, fetched once (15 s timeout). Inline data can instead be a child `<script type="text/csv">` (or `application/json`) or a plain `<table>`.
  * @attr form - The law: chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. One-variable forms are fitted against x.
  * @attr loss - Fitting loss: huber (default), squared, squared-raw or asymmetric.
- * @attr strategy - fast (default; ~5 ms) or exact (every start of Hoffmann's grid; shows progress).
+ * @attr strategy - fast (default; ~12 ms, certifies its optimum or says not) or exact (every start of Hoffmann's grid, and two more; shows progress).
  * @attr drop-highest - Drop the runs at or above the k-th largest loss (Epoch's outlier rule).
  * @attr x - Horizontal axis: C (compute, default), N (parameters) or D (tokens).
  * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form, refitted with the fit's own loss).
