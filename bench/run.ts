@@ -79,7 +79,7 @@ for (const name of names) console.log(`    ${name.padEnd(14)}${f1(ns(chrome.kern
 const bestRatio = (rows: KernelRow[]) => Math.min(...rows.filter((r) => r.engine !== 'js').map((r) => r.nsPerPoint)) / ns(rows, 'js')!;
 console.log(`    best wasm / js${`${bestRatio(chrome.kernels).toFixed(2)}×`.padStart(10)}${`${bestRatio(node.kernels).toFixed(2)}×`.padStart(10)}\n`);
 
-console.log('(b) exact fit: Hoffmann's 4,500-row grid and 2 negative-exponent starts, 240 runs (scipy reference here: 167 s numerical gradients, 65 s analytic; C: 3.0 s one core)');
+console.log('(b) exact fit: Hoffmann’s 4,500-row grid and 2 negative-exponent starts, 240 runs (scipy reference here: 167 s numerical gradients, 65 s analytic; C: 3.0 s one core)');
 for (const [where, rows] of [['Chromium', chrome.grid], ['Node', node.grid]] as const) {
   for (const r of rows) {
     console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}${`${r.workers} workers`.padEnd(11)}${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}   objective ${r.objective.toPrecision(16)}   ${r.evaluations} evaluations`);

@@ -4,7 +4,7 @@
  */
 
 import { boundAt } from './fit-checks.js';
-import { nextTask } from './next-task.js';
+import { nextTask } from '../next-task.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Engine, FitData, SolverSettings } from '../engine/types.js';
 

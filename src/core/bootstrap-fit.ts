@@ -30,10 +30,7 @@ import { checkOptionNames } from './option-names.js';
 import { diagnostic, ofEstimate, type Diagnostic } from './diagnostic-codes.js';
 import { bootstrapDiagnostics } from './bootstrap-diagnostics.js';
 import { basinCheck } from './bootstrap-basins.js';
-import { createEngine } from '../engine/select.js';
-import { wasmModule, type WasmBuild } from '../engine/wasm.js';
-import { fitWeightedParallel } from '../engine/pool.js';
-import { hardwareThreads, workersAvailable } from '../engine/worker-source.js';
+import { Runner } from '../engine/runner.js';
 import {
   defaultSpec, isConvergedStatus,
   type BatchResult, type EngineName, type FormName, type LossName, type SolverSettings,
@@ -177,16 +174,8 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   const estimate = options.estimate ? thetaArray('estimate', options.estimate, names) : fitted!;
   const start = options.start ? thetaArray('start', options.start, names) : fitted!;
 
-  const engine = createEngine(opts.engine);
-  engine.setData(data);
-  const module = engine.name === 'js' ? null : wasmModule(engine.name as WasmBuild);
-  const threads = opts.workers ?? hardwareThreads();
-  let parallel = module !== null && threads > 0 && workersAvailable();
-  // The fallbacks a page's policy forced, said in the result.
-  const execution: Diagnostic[] = [];
-  if (opts.engine === 'auto' && engine.name === 'js') execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
-  const refusedWorkers = () => execution.push(diagnostic('workers-unavailable', 'info', {}));
-  if (module !== null && threads > 0 && !parallel) refusedWorkers();
+  // Refits run through an engine of their own, over workers where the page allows (src/engine/runner.ts).
+  const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, ownEngine: true });
   const n = data.count;
   const solver: SolverSettings = {
     ...REFIT_SOLVER,
@@ -198,18 +187,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     const all = new Float64Array(weights.length * n);
     // Resample multiplicities times any per-run weights of the input.
     weights.forEach((w, k) => { for (let i = 0; i < n; i++) all[k * n + i] = w[i] * data.weight[i]; });
-    let batch: BatchResult | undefined;
-    if (parallel) {
-      try {
-        batch = await fitWeightedParallel(module!, data, spec, all, theta0, solver, { workers: threads, signal: options.signal });
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw error;
-        // Workers cannot start or crashed (e.g. a Content-Security-Policy worker-src without blob:): refit in this thread from now on.
-        parallel = false;
-        refusedWorkers();
-      }
-    }
-    batch ??= engine.fitWeighted(spec, all, theta0, solver);
+    const batch = await runner.weighted(spec, all, theta0, solver);
     const P = batch.params;
     return {
       theta: weights.map((_, k) => batch.theta.slice(k * P, k * P + P)),
@@ -237,7 +215,11 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     })
     : await bootstrapLaw({ ...common, spec, start: byName(names, start), estimate: byName(names, estimate) });
 
-  const basins = await basinCheck(engine, data, opts, solver, estimate, replicates, used, options.signal);
+  const basins = await basinCheck(runner.here, data, opts, solver, estimate, replicates, used, options.signal);
+  // The fallbacks a page's policy forced, said in the result.
+  const execution: Diagnostic[] = [];
+  if (opts.engine === 'auto' && runner.name === 'js') execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
+  if (runner.workersRefused) execution.push(diagnostic('workers-unavailable', 'info', {}));
   const diagnostics = bootstrapDiagnostics({
     resamples: result.resamples, failed: result.failed, names, theta: replicates, lower: opts.lower, upper: opts.upper,
     params: result.params as LawBootstrapResult['params'], sources: paramSources(spec), basins,
@@ -246,6 +228,6 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     form: spec.form, loss: spec.loss, delta: spec.delta,
     ...result,
     diagnostics: diagnostics.concat(execution, fromEstimate(said, execution)),
-    engine: engine.name, workers: parallel ? threads : 0, ms: performance.now() - t0,
+    engine: runner.name, workers: runner.workersRefused ? 0 : runner.workers, ms: performance.now() - t0,
   } as unknown as BootstrapFitResult<F>;
 }

@@ -28,7 +28,7 @@ import type { Law } from './forms-eval.js';
 import { defaultSpec, paramCount, type ObjectiveSpec } from '../engine/types.js';
 import { chinchilla } from '../laws/chinchilla.js';
 import type { Runs } from './runs-types.js';
-import { nextTask } from './next-task.js';
+import { nextTask } from '../next-task.js';
 import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
 import { correlationMatrix, percentileOfSorted, sortedWithoutNaN, standardDeviation } from '../stats/intervals.js';
 

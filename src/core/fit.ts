@@ -13,7 +13,7 @@
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { DataError } from '../errors.js';
-import { nextTask } from './next-task.js';
+import { nextTask } from '../next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
 import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
@@ -24,18 +24,16 @@ import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { AGREED, CHECK_STARTS, NEGATIVE_EXPONENT_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
-import { createEngine } from '../engine/select.js';
-import { wasmModule, type WasmBuild } from '../engine/wasm.js';
-import { fitStartsParallel } from '../engine/pool.js';
+import { Runner } from '../engine/runner.js';
 import { concatBatches } from '../engine/batch.js';
-import { workersAvailable, hardwareThreads } from '../engine/worker-source.js';
 import {
   isConvergedStatus, paramCount, solverStatus,
-  type BatchResult, type Engine, type EngineName, type FitData, type FormName, type SolverSettings,
+  type BatchResult, type Engine, type FitData, type FormName, type SolverSettings,
 } from '../engine/types.js';
 
 export type { FitResult, LawOf } from './fit-result.js';
 export { fitDataFromRuns, normalisedWeights } from './fit-data.js';
+export { engineMemory } from '../engine/runner.js';
 
 /** Per-start stopping rules; see src/engine/js/lbfgs.ts. */
 const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
@@ -48,39 +46,6 @@ const SCREENED_STARTS = 8;
 /** The asymmetric loss is piecewise linear, where L-BFGS stalls at kinks: refine many more starts. */
 const ENVELOPE_STARTS = 64;
 
-const engines = new Map<string, Engine>();
-const loaded = new WeakMap<Engine, FitData>();
-function engineFor(name: EngineName | 'auto'): Engine {
-  let engine = engines.get(name);
-  if (!engine) engines.set(name, (engine = createEngine(name)));
-  return engine;
-}
-
-/**
- * Diagnostics (read-only): the engines fit() keeps for reuse, and the bytes of
- * WebAssembly linear memory each holds (0 for the TypeScript engine). A long
- * session should see these stay flat (test/browser/long-session.test.ts).
- */
-export function engineMemory(): { engine: EngineName | 'auto'; build: EngineName; bytes: number }[] {
-  return [...engines].map(([key, engine]) => {
-    // WasmEngine keeps its instance in `kernel`; only the buffer's size is read.
-    const memory = (engine as unknown as { kernel?: { core?: { memory?: WebAssembly.Memory } } }).kernel?.core?.memory;
-    return { engine: key as EngineName | 'auto', build: engine.name, bytes: memory?.buffer.byteLength ?? 0 };
-  });
-}
-
-/**
- * Engines are shared between fits, and an async fit yields while workers run:
- * reload its data before each use, so fits that interleave never see each other's.
- */
-function holding(engine: Engine, data: FitData): Engine {
-  if (loaded.get(engine) !== data) {
-    engine.setData(data);
-    loaded.set(engine, data);
-  }
-  return engine;
-}
-
 interface Prepared {
   data: FitData;
   opts: ResolvedFitOptions;
@@ -88,7 +53,8 @@ interface Prepared {
   solver: SolverSettings;
   /** The polish's settings: POLISH_SOLVER, within the caller's own `maxIterations` when given. */
   polish: SolverSettings;
-  engine: Engine;
+  /** Runs the batches (src/engine/runner.ts): workers or this thread, and what fell back. */
+  runner: Runner;
   screenEvaluations: number;
   /** Which input column fed each quantity, to name one in errors. */
   columns: Runs['columns'];
@@ -107,7 +73,8 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
     throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
   }
   const data = fitDataFromRuns(runs);
-  const engine = holding(engineFor(opts.engine), data);
+  const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, onProgress: options.onProgress });
+  const engine = runner.here;
   const solver: SolverSettings = { maxIter: opts.maxIterations, ...START_SOLVER, lower: opts.lower, upper: opts.upper };
   let starts = opts.starts ?? defaultGrid(spec, data);
   let screenEvaluations = 0;
@@ -135,7 +102,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   let check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
   // Chinchilla: the check also looks at the negative-exponent family, which the grid's rows rarely reach.
   if (check && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') check = Float64Array.from([...check, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
-  return { data, opts, starts, solver, polish, engine, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
+  return { data, opts, starts, solver, polish, runner, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
 }
 
 /** The `keep` starts with the lowest objective, in that order. */
@@ -154,13 +121,17 @@ function screen(engine: Engine, spec: ResolvedFitOptions['spec'], starts: Float6
 
 /** How the work ran, when it is not as asked: the engine or worker fallbacks a page's policy forced (diagnostics, info). */
 function execution(p: Prepared): Diagnostic[] {
+  const out: Diagnostic[] = [];
   // 'auto' that ended on the TypeScript engine: WebAssembly was refused here (say so in the result, not only the console).
-  return p.opts.engine === 'auto' && p.engine.name === 'js' ? [diagnostic('engine-fallback', 'info', { engine: 'js' })] : [];
+  if (p.opts.engine === 'auto' && p.runner.name === 'js') out.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
+  // Said once per fit: the page remembers a refused worker and does not try again.
+  if (p.runner.workersRefused) out.push(diagnostic('workers-unavailable', 'info', {}));
+  return out;
 }
 
 function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number, workers: number, run: Diagnostic[], search: Search = {}): FitResult<F> {
   const { opts } = p;
-  const engine = holding(p.engine, p.data);
+  const engine = p.runner.here;
   const { spec } = opts;
   const P = batch.params;
   let best = 0;
@@ -232,7 +203,7 @@ function searchInput(p: Prepared): SearchInput {
   return {
     starts: p.starts, check: p.check, runs: p.data.count,
     polish: (theta) => {
-      const r = holding(p.engine, p.data).fitStarts(p.opts.spec, theta, p.polish);
+      const r = p.runner.here.fitStarts(p.opts.spec, theta, p.polish);
       return { theta: r.theta, f: r.f[0] };
     },
     grid: () => defaultGrid(p.opts.spec, p.data),
@@ -243,56 +214,19 @@ function searchInput(p: Prepared): SearchInput {
 export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): FitResult<F> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const run = (starts: Float64Array) => holding(p.engine, p.data).fitStarts(p.opts.spec, starts, p.solver);
+  const run = (starts: Float64Array) => p.runner.here.fitStarts(p.opts.spec, starts, p.solver);
   const [batch, search] = searchFurther(searchInput(p), run(p.starts), (starts) => run(starts));
   return finish<F>(p, batch, t0, 0, execution(p), search);
 }
-
-const CHUNK = 64;
 
 /** Fits, with many starts spread over worker threads where possible. */
 export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
   const t0 = performance.now();
   const p = prepare(input, options);
-  const ran = execution(p);
-  let workers = 0, refused = false;
-  // Starts per chunk on the page's thread: fewer when there are many runs, so no chunk is a long task.
-  const chunk = Math.max(1, Math.min(CHUNK, Math.floor((CHUNK * 256) / p.data.count)));
-  const run = async (starts: Float64Array): Promise<BatchResult> => {
-    // Each batch (the strategy's, the check's, an escalation) starts in a task of its own.
-    await nextTask();
-    const P = paramCount(p.opts.spec), count = starts.length / P;
-    const wanted = Math.min(p.opts.workers ?? hardwareThreads(), count);
-    const module = p.engine.name === 'js' ? null : wasmModule(p.engine.name as WasmBuild);
-    if (module && wanted > 0 && count > CHUNK && !refused) {
-      if (!workersAvailable()) refused = true;
-      else {
-        try {
-          const batch = await fitStartsParallel(module, p.data, p.opts.spec, starts, p.solver, {
-            workers: wanted, signal: options.signal, onProgress: options.onProgress,
-          });
-          workers = Math.max(workers, wanted);
-          return batch;
-        } catch (error) {
-          if ((error as Error)?.name === 'AbortError') throw error;
-          refused = true;
-        }
-      }
-      // Said once per fit, in the result: the page remembers a refused worker and does not try again.
-      ran.push(diagnostic('workers-unavailable', 'info', {}));
-    }
-    // In this thread, a chunk at a time, so a page stays responsive and can cancel.
-    const parts: BatchResult[] = [];
-    for (let from = 0; from < count; from += chunk) {
-      options.signal?.throwIfAborted();
-      parts.push(holding(p.engine, p.data).fitStarts(p.opts.spec, starts.subarray(from * P, Math.min(count, from + chunk) * P), p.solver));
-      options.onProgress?.(Math.min(count, from + chunk), count);
-      if (from + chunk < count) await nextTask();
-    }
-    return concatBatches(parts, P);
-  };
+  // Each batch (the strategy's, the check's, an escalation) starts in a task of its own.
+  const run = (starts: Float64Array) => p.runner.starts(p.opts.spec, starts, p.solver);
   const [batch, search] = await searchFurther(searchInput(p), await run(p.starts), run);
   await nextTask();
   options.signal?.throwIfAborted();
-  return finish<F>(p, batch, t0, workers, ran, search);
+  return finish<F>(p, batch, t0, p.runner.workers, execution(p), search);
 }

@@ -20,7 +20,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { sharedStyles } from './shared-styles.js';
 import { LangController } from './controllers/lang.js';
 import { download, serializeSvg, svgToPng } from '../chart/export.js';
-import { nextTask } from '../core/next-task.js';
+import { nextTask } from '../next-task.js';
 import { COMMON, type CommonKey } from '../i18n/common.js';
 import { joinTables, type Tables } from '../i18n/tables.js';
 

@@ -85,6 +85,8 @@ export interface Engine {
   fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult;
   /** L-BFGS from one start for each row of per-run weights (bootstrap refits). */
   fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult;
+  /** Bytes of WebAssembly linear memory the engine holds (0 for the TypeScript twin): a long session should see it stay flat. */
+  memoryBytes(): number;
 }
 
 /**

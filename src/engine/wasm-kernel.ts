@@ -69,6 +69,11 @@ export class WasmKernel {
     return new Float64Array(this.core.memory.buffer, ptr, length);
   }
 
+  /** Bytes of linear memory this instance holds. */
+  memoryBytes(): number {
+    return this.core.memory.buffer.byteLength;
+  }
+
   /** Copies the runs into linear memory; frees everything allocated for the previous set. */
   setData(columns: KernelColumns): void {
     const c = this.core, n = columns[0].length;

@@ -77,6 +77,10 @@ export class WasmEngine implements Engine {
   fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult {
     return this.kernel.fitWeighted(kernelSpec(spec, solver), weights, start);
   }
+
+  memoryBytes(): number {
+    return this.kernel.memoryBytes();
+  }
 }
 
 /** An engine of a given build (or the best available), or null when WebAssembly cannot run here. */

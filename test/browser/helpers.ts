@@ -12,7 +12,7 @@
 // the chart a task later, controllers/lagging.ts) and its update again, after
 // the `fit` event or the `ready` condition when asked for; `until` fails with
 // what it waited for and how long.
-import { nextTask } from '../../src/core/next-task.js';
+import { nextTask } from '../../src/next-task.js';
 
 /** An element that may render asynchronously (a Lit element once upgraded). */
 type Updating = Element & { updateComplete?: Promise<unknown> };

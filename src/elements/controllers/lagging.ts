@@ -8,7 +8,7 @@
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { nextTask } from '../../core/next-task.js';
+import { nextTask } from '../../next-task.js';
 
 export class Lagging<T> implements ReactiveController {
   /** `source()` as it was one task after the host's last update that changed it. */

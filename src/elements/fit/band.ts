@@ -10,7 +10,7 @@
 import type { ParamKey } from '../../core/bootstrap.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import { optimalAllocation } from '../../core/planning.js';
-import { nextTask } from '../../core/next-task.js';
+import { nextTask } from '../../next-task.js';
 import { percentileOfSorted, sortedWithoutNaN } from '../../stats/intervals.js';
 import type { Interval } from '../../chart/marks/band.js';
 

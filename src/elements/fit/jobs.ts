@@ -12,7 +12,7 @@ import { fit, type FitResult } from '../../core/fit.js';
 import type { FitOptions } from '../../core/fit-options.js';
 import { bootstrap, type BootstrapFitResult } from '../../core/bootstrap-fit.js';
 import type { Runs } from '../../core/runs-types.js';
-import { nextTask } from '../../core/next-task.js';
+import { nextTask } from '../../next-task.js';
 import type { LawVariable } from '../../core/forms-eval.js';
 import type { Interval } from '../../chart/marks/band.js';
 import { frontierBand, type BandOptions } from './band.js';

@@ -12,6 +12,8 @@ import { paramCount, type BatchResult, type Engine, type FitData, type Objective
 
 export class JsEngine implements Engine {
   readonly name = 'js' as const;
+  /** The TypeScript twin holds no WebAssembly memory. */
+  memoryBytes(): number { return 0; }
   private data: FitData | undefined;
   private ws: Workspace | undefined;
 
