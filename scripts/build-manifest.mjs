@@ -57,10 +57,11 @@ export function parseHeader(lines) {
         current = { kind: 'summary' };
         continue;
       }
-      // "name - description"; a slot may be unnamed ("- description").
-      const m = /^(\S*)\s*(?:-\s*)?([\s\S]*)$/.exec(tag[2]);
+      // "{type} name - description" (the type optional, as JSDoc writes it); a slot may be unnamed ("- description").
+      const typed = /^\{([^}]*)\}\s*([\s\S]*)$/.exec(tag[2]);
+      const m = /^(\S*)\s*(?:-\s*)?([\s\S]*)$/.exec(typed ? typed[2] : tag[2]);
       const name = m[1] === '-' ? '' : m[1];
-      current = { name, description: m[2].trim() };
+      current = { name, description: m[2].trim(), ...(typed && { type: typed[1].trim() }) };
       out[kind].push(current);
       continue;
     }
@@ -209,7 +210,7 @@ function classDeclaration(file, tagName) {
     customElement: true,
     attributes,
     members,
-    events: header.fires.map((e) => ({ name: e.name, type: { text: 'CustomEvent' }, description: e.description })),
+    events: header.fires.map((e) => ({ name: e.name, type: { text: e.type ?? 'CustomEvent' }, description: e.description })),
     slots: header.slot.map((s) => ({ name: s.name, description: s.description })),
     cssParts: header.csspart.map((p) => ({ name: p.name, description: p.description })),
     cssProperties: header.cssprop.map((p) => ({ name: p.name, description: p.description })),

@@ -103,7 +103,16 @@ test('custom-elements.json describes the five elements from their JSDoc, with pa
   assert.match(fit.summary, /Fit a scaling law/);
   const dropHighest = fit.attributes.find((a: { name: string }) => a.name === 'drop-highest');
   assert.equal(dropHighest.fieldName, 'dropHighest');
-  assert.ok(fit.events.some((e: { name: string }) => e.name === 'fit'));
+  // Every event is documented with its detail type; the renamed ones keep their old name as a documented alias.
+  const events = new Map(fit.events.map((e: { name: string; type: { text: string } }) => [e.name, e.type.text]));
+  assert.equal(events.get('scaling-fit-done'), 'CustomEvent<FitResult>');
+  assert.equal(events.get('fit'), 'CustomEvent<FitResult>');
+  for (const e of elements) {
+    for (const ev of e.events as { name: string; type: { text: string } }[]) {
+      assert.match(ev.type.text, /^CustomEvent<\w+>$/, `<${e.tagName}> ${ev.name} says its detail type`);
+      assert.ok(ev.name.startsWith('scaling-') || /Deprecated name of scaling-/.test((ev as { description?: string }).description ?? ''), `<${e.tagName}> ${ev.name} is scaling-* or a deprecated alias`);
+    }
+  }
   assert.ok(fit.cssParts.some((p: { name: string }) => p.name === 'toolbar'));
   assert.ok(fit.cssProperties.some((p: { name: string }) => p.name === '--scaling-accent'));
   assert.ok(fit.members.some((m: { name: string; kind: string }) => m.kind === 'method' && m.name === 'runBootstrap'));

@@ -45,11 +45,11 @@
  * @prop result - Read only: the table { scenario, budget, rows } (see model.ts), or undefined while an input is invalid.
  * @prop lastUpdateMs - Read only: milliseconds the last computation and chart took (a diagnostic).
  *
- * @fires scaling-change - After each change of the result, and once after the first; detail is `result`.
+ * @fires {CustomEvent<CalcResult>} scaling-change - After each change of the result, and once after the first; detail is `result`.
  *   (Not `change`: the native event of the inner form controls has that name.)
- * @fires scaling-error - When an error is shown; detail { message }.
- * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
- * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-error - When an error is shown; detail { message }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-notice - When a notice is shown above the chart; detail { message }.
+ * @fires {CustomEvent<ExportDetail>} scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart controls - The form.
  * @csspart mode - The budget-mode radio group.

@@ -26,10 +26,10 @@
  * @prop runs - Training runs drawn as points: `Runs` (from readRuns) or anything readRuns accepts.
  *   An inline `<script type="text/csv">` child does the same from HTML.
  *
- * @fires scaling-render - After each redraw; detail { width, height, series, points }.
- * @fires scaling-error - When an error is shown; detail { message }.
- * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
- * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ * @fires {CustomEvent<RenderDetail>} scaling-render - After each redraw; detail { width, height, series, points }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-error - When an error is shown; detail { message }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-notice - When a notice is shown above the chart; detail { message }.
+ * @fires {CustomEvent<ExportDetail>} scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The row above the chart.
  * @csspart export - The export <details> menu.

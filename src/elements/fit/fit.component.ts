@@ -27,14 +27,14 @@
  * @prop result - The last FitResult (read only), or undefined.
  * @prop intervals - The last bootstrap result (read only), or undefined.
  *
- * @fires scaling-fit-done - After each fit is drawn; detail: the FitResult.
- * @fires scaling-bootstrap-done - After bootstrap intervals (and the band) are shown; detail: the BootstrapResult.
- * @fires fit - Deprecated name of scaling-fit-done, fired too until the next release.
- * @fires bootstrap - Deprecated name of scaling-bootstrap-done, fired too until the next release.
- * @fires scaling-render - After each redraw; detail { width, height, series, points }.
- * @fires scaling-error - When an error is shown; detail { message }.
- * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
- * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ * @fires {CustomEvent<FitResult>} scaling-fit-done - After each fit is drawn; detail: the FitResult.
+ * @fires {CustomEvent<BootstrapResult>} scaling-bootstrap-done - After bootstrap intervals (and the band) are shown; detail: the BootstrapResult.
+ * @fires {CustomEvent<FitResult>} fit - Deprecated name of scaling-fit-done, fired too until the next release.
+ * @fires {CustomEvent<BootstrapResult>} bootstrap - Deprecated name of scaling-bootstrap-done, fired too until the next release.
+ * @fires {CustomEvent<RenderDetail>} scaling-render - After each redraw; detail { width, height, series, points }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-error - When an error is shown; detail { message }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-notice - When a notice is shown above the chart; detail { message }.
+ * @fires {CustomEvent<ExportDetail>} scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The controls above the chart.
  * @csspart x-select - The x-axis <select>.

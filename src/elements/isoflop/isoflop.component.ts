@@ -22,12 +22,12 @@
  *   `<script type="text/csv">` or a `<table>` child does the same from HTML.
  * @prop result - The last IsoflopResult (read-only), or undefined.
  *
- * @fires scaling-isoflop-done - After each new analysis; detail is the IsoflopResult.
- * @fires isoflop - Deprecated name of scaling-isoflop-done, fired too until the next release.
- * @fires scaling-render - After each redraw; detail { width, height, series (budgets), points (runs) }.
- * @fires scaling-error - When an error is shown; detail { message }.
- * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
- * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ * @fires {CustomEvent<IsoflopResult>} scaling-isoflop-done - After each new analysis; detail is the IsoflopResult.
+ * @fires {CustomEvent<IsoflopResult>} isoflop - Deprecated name of scaling-isoflop-done, fired too until the next release.
+ * @fires {CustomEvent<RenderDetail>} scaling-render - After each redraw; detail { width, height, series (budgets), points (runs) }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-error - When an error is shown; detail { message }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-notice - When a notice is shown above the chart; detail { message }.
+ * @fires {CustomEvent<ExportDetail>} scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The row above the chart.
  * @csspart export - The export menu (also export-button, export-menu, export-item).

@@ -22,10 +22,10 @@
  * @prop models - An array of { name, N, D } or the attribute's JSON text.
  * @prop timings - Milliseconds of the last grid evaluation and contour computation (read-only).
  *
- * @fires scaling-render - After each redraw; detail { width, height, series (bands), points (models) }.
- * @fires scaling-error - When an error is shown; detail { message }.
- * @fires scaling-notice - When a notice is shown above the chart; detail { message }.
- * @fires scaling-export - Before a download (cancelable); detail { format, filename, blob }.
+ * @fires {CustomEvent<RenderDetail>} scaling-render - After each redraw; detail { width, height, series (bands), points (models) }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-error - When an error is shown; detail { message }.
+ * @fires {CustomEvent<ErrorDetail>} scaling-notice - When a notice is shown above the chart; detail { message }.
+ * @fires {CustomEvent<ExportDetail>} scaling-export - Before a download (cancelable); detail { format, filename, blob }.
  *
  * @csspart toolbar - The row above the chart.
  * @csspart export - The export menu (also export-button, export-menu, export-item).
