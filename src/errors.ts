@@ -14,12 +14,26 @@ export type ErrorCode =
   | 'bad-option'
   | 'engine';
 
+/**
+ * What a message says, as data: a message key and the values it names, so a
+ * reader in another language can be shown the same facts in their words
+ * (src/i18n/errors.ts, `describeError`). `message` stays the English sentence
+ * the API and the CLI print; it is `key`'s English template filled with `values`.
+ */
+export interface ErrorMessageDetail {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
 export class ScalingKitError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The message as a key and values, where the thrower gave one (reading runs does). */
+  declare readonly detail?: ErrorMessageDetail;
+  constructor(code: ErrorCode, message: string, detail?: ErrorMessageDetail) {
     super(message);
     this.name = 'ScalingKitError';
     this.code = code;
+    if (detail) this.detail = detail;
   }
 }
 
@@ -27,8 +41,8 @@ export class ScalingKitError extends Error {
 export class DataError extends ScalingKitError {
   readonly row?: number;
   readonly column?: string;
-  constructor(code: ErrorCode, message: string, where: { row?: number; column?: string } = {}) {
-    super(code, message);
+  constructor(code: ErrorCode, message: string, where: { row?: number; column?: string } = {}, detail?: ErrorMessageDetail) {
+    super(code, message, detail);
     this.name = 'DataError';
     this.row = where.row;
     this.column = where.column;
@@ -38,8 +52,8 @@ export class DataError extends ScalingKitError {
 /** A bad option value: `option` names it. */
 export class OptionError extends ScalingKitError {
   readonly option: string;
-  constructor(option: string, message: string) {
-    super('bad-option', message);
+  constructor(option: string, message: string, detail?: ErrorMessageDetail) {
+    super('bad-option', message, detail);
     this.name = 'OptionError';
     this.option = option;
   }
@@ -53,8 +67,8 @@ export class OptionError extends ScalingKitError {
 export class LimitError extends DataError {
   readonly limit: 'maxRows' | 'maxBytes';
   readonly max: number;
-  constructor(limit: 'maxRows' | 'maxBytes', max: number, message: string) {
-    super('too-large', message);
+  constructor(limit: 'maxRows' | 'maxBytes', max: number, message: string, detail?: ErrorMessageDetail) {
+    super('too-large', message, {}, detail);
     this.name = 'LimitError';
     this.limit = limit;
     this.max = max;

@@ -21,7 +21,7 @@
  * lists the other candidates so a caller can warn.
  */
 
-import { OptionError } from '../errors.js';
+import { readOptionError } from './read-errors.js';
 import { clip, quote, quoteList } from './limits.js';
 
 export type Role = 'N' | 'D' | 'C' | 'loss';
@@ -150,15 +150,12 @@ interface Candidate {
 function findExplicit(headers: readonly string[], role: Role, wanted: unknown): number {
   const option = `columns.${role}`;
   if (typeof wanted !== 'string' || wanted.length === 0) {
-    throw new OptionError(option, `invalid ${option}; expected a column name: ${clip(String(wanted))}`);
+    throw readOptionError(option, 'not-a-column-name', { option, got: clip(String(wanted)) });
   }
   let i = headers.indexOf(wanted);
   if (i < 0) i = headers.findIndex((h) => normalizeName(h) === normalizeName(wanted));
   if (i < 0) {
-    throw new OptionError(
-      option,
-      `invalid ${option}; no column ${quote(wanted)} among ${quoteList(headers)}`,
-    );
+    throw readOptionError(option, 'mapping-no-column', { option, name: quote(wanted), columns: quoteList(headers) });
   }
   return i;
 }
@@ -170,11 +167,11 @@ function findExplicit(headers: readonly string[], role: Role, wanted: unknown): 
  */
 export function matchColumns(headers: readonly string[], mapping: ColumnMapping = {}): ColumnMatch {
   if (mapping === null || typeof mapping !== 'object') {
-    throw new OptionError('columns', `invalid columns; expected an object: ${clip(String(mapping))}`);
+    throw readOptionError('columns', 'not-an-object', { option: 'columns', got: clip(String(mapping)) });
   }
   for (const key of Object.keys(mapping)) {
     if (!(ROLES as readonly string[]).includes(key)) {
-      throw new OptionError(`columns.${key}`, `invalid columns.${clip(key)}; expected one of N, D, C, loss`);
+      throw readOptionError(`columns.${key}`, 'mapping-unknown-key', { key: clip(key) });
     }
   }
   const chosen: Partial<Record<Role, number>> = {};
@@ -184,7 +181,7 @@ export function matchColumns(headers: readonly string[], mapping: ColumnMapping 
     if (wanted === undefined) continue;
     const i = findExplicit(headers, role, wanted);
     if (used.has(i)) {
-      throw new OptionError(`columns.${role}`, `invalid columns.${role}; column ${quote(headers[i])} is already mapped`);
+      throw readOptionError(`columns.${role}`, 'mapping-taken', { role, column: quote(headers[i]) });
     }
     chosen[role] = i;
     used.add(i);

@@ -6,8 +6,9 @@
  */
 
 import { dsvFormat } from 'd3-dsv';
-import { DataError, LimitError } from '../errors.js';
-import { clip, overBytes, overLimitMessage, quote } from './limits.js';
+import type { DataError } from '../errors.js';
+import { clip, formatCount, overBytes, quote } from './limits.js';
+import { readDataError, readLimitError } from './read-errors.js';
 
 export interface Table {
   readonly names: readonly string[];
@@ -21,8 +22,8 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 }
 
-function empty(what: string): DataError {
-  return new DataError('empty-input', `empty input: ${what}`);
+function empty(key: 'empty-no-rows' | 'empty-array' | 'empty-columns' | 'empty-text'): DataError {
+  return readDataError('empty-input', key, {});
 }
 
 function pickDelimiter(header: string): string {
@@ -39,7 +40,7 @@ function pickDelimiter(header: string): string {
 
 /** Refuses input of more than `maxRows` data rows (a LimitError naming maxRows). */
 function checkRows(count: number, maxRows: number): void {
-  if (count > maxRows) throw new LimitError('maxRows', maxRows, overLimitMessage('maxRows', maxRows, 'the maxRows option'));
+  if (count > maxRows) throw readLimitError('maxRows', maxRows, formatCount(maxRows));
 }
 
 /**
@@ -87,7 +88,7 @@ function tableFromCsv(text: string, maxRows: number): Table {
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
       }
       const row = records.length - 1;
-      throw new DataError('parse', `unclosed quote: the field opened by the quote on line ${line} runs to the end of the input`, row > 0 ? { row } : {});
+      throw readDataError('parse', 'unclosed-quote', { line }, row > 0 ? { row } : {});
     }
   }
   const names = records[0].map((h) => h.trim());
@@ -98,18 +99,18 @@ function tableFromCsv(text: string, maxRows: number): Table {
     kept.push(records[r]);
     row.push(r);
   }
-  if (kept.length === 0) throw empty('a header but no data rows');
+  if (kept.length === 0) throw empty('empty-no-rows');
   return { names, row, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
 }
 
 function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
-  if (list.length === 0) throw empty('an empty array');
+  if (list.length === 0) throw empty('empty-array');
   checkRows(list.length, maxRows);
   const names: string[] = [];
   const seen = new Set<string>();
   list.forEach((o, i) => {
     if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-      throw new DataError('parse', `row ${i + 1}: expected an object of column values, got ${describe(o)}`, { row: i + 1 });
+      throw readDataError('parse', 'row-not-object', { row: i + 1, got: describe(o) }, { row: i + 1 });
     }
     for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), names.push(k));
   });
@@ -121,11 +122,11 @@ function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
 function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
   const names = Object.keys(obj).filter((k) => isArrayLike(obj[k]));
   if (names.length === 0) {
-    throw new DataError('parse', 'expected an array of objects or an object of arrays; found no array-valued key');
+    throw readDataError('parse', 'no-array-key', {});
   }
   const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
   const n = cols.reduce((most, c) => Math.max(most, c.length), 0);
-  if (n === 0) throw empty('every column is empty');
+  if (n === 0) throw empty('empty-columns');
   checkRows(n, maxRows);
   const row = Array.from({ length: n }, (_, i) => i + 1);
   return { names, row, cell: (c, i) => cols[c][i], size: (c) => cols[c].length };
@@ -133,22 +134,22 @@ function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
 
 export function toTable(input: unknown, maxRows: number, maxBytes: number): Table {
   if (typeof input === 'string') {
-    if (overBytes(input, maxBytes)) throw new LimitError('maxBytes', maxBytes, overLimitMessage('maxBytes', maxBytes, 'the maxBytes option'));
+    if (overBytes(input, maxBytes)) throw readLimitError('maxBytes', maxBytes, formatCount(maxBytes, true));
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     const start = text.trimStart();
-    if (start === '') throw empty('no text');
+    if (start === '') throw empty('empty-text');
     if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start, maxRows);
     try {
       input = JSON.parse(start) as unknown;
     } catch (e) {
-      throw new DataError('parse', `invalid JSON: ${clip((e as Error).message, 120)}`);
+      throw readDataError('parse', 'invalid-json', { detail: clip((e as Error).message, 120) });
     }
   }
   if (Array.isArray(input)) return tableFromObjects(input, maxRows);
   if (input !== null && typeof input === 'object' && !isArrayLike(input)) {
     return tableFromArrays(input as Record<string, unknown>, maxRows);
   }
-  throw new DataError('parse', `expected CSV or JSON text, an array of objects or an object of arrays; got ${describe(input)}`);
+  throw readDataError('parse', 'bad-input', { got: describe(input) });
 }
 
 export function describe(v: unknown): string {

@@ -23,6 +23,7 @@ import { download, serializeSvg, svgToPng } from '../chart/export.js';
 import { nextTask } from '../next-task.js';
 import { COMMON, type CommonKey } from '../i18n/common.js';
 import { joinTables, type Tables } from '../i18n/tables.js';
+import { describeError } from '../i18n/errors.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'python' | 'latex';
@@ -218,7 +219,7 @@ export class ScalingElement<K extends string = never> extends LitElement {
       if (this.emit('scaling-export', { format, filename, blob }, { cancelable: true })) download(blob, filename);
       this.notice = null;
     } catch (error) {
-      this.notice = this.i18n.t('errExport', { detail: messageOf(error) });
+      this.notice = this.i18n.t('errExport', { detail: describeError(error, this.i18n.lang) });
     }
   }
 

@@ -21,6 +21,7 @@ export { ISOFLOP, type IsoflopKey } from './isoflop.js';
 export { LANDSCAPE, type LandscapeKey } from './landscape.js';
 export { CALCULATOR, type CalculatorKey } from './calculator.js';
 export { STATUSES, describeStatus } from './status.js';
+export { ERRORS, describeError, type ErrorKey, type DescribeErrorOptions } from './errors.js';
 export { DIAGNOSTICS, describeDiagnostic, severityLabel, formatList, formatNumber, formatShare, publishedName, undeterminedParameters, type DiagnosticKey, type DescribeOptions } from './diagnostics.js';
 
 /** 'zh' for zh, zh-CN, zh-Hans, …; 'en' otherwise (including empty). */

@@ -45,7 +45,8 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   // Core says what to run, the engine how: of the engine, core reads its contract, the runner, batches and the twin's pure math.
   'core': (t) => ['core', 'laws', 'stats', 'format', 'errors.ts', 'next-task.ts'].includes(layer(t)) || engineForCore(t),
   'laws': (t) => ['core', 'laws', 'format', 'errors.ts'].includes(layer(t)) || engineForCore(t),
-  'i18n': (t) => ['i18n', 'format'].includes(layer(t)) || t === 'src/core/diagnostic-codes.ts' || t === 'src/laws/index.ts',
+  // Of core, i18n reads only vocabulary: the diagnostic codes and the read errors' English templates.
+  'i18n': (t) => ['i18n', 'format'].includes(layer(t)) || ['src/core/diagnostic-codes.ts', 'src/core/read-errors.ts', 'src/laws/index.ts'].includes(t),
   'chart': (t) => !['elements', 'cli', 'define.ts', 'bundle.ts'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),
   'elements': (t) => !['cli'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),
   'cli': (t) => !['elements', 'chart', 'define.ts', 'bundle.ts'].includes(layer(t)) && (layer(t) !== 'engine' || t === 'src/engine/types.ts'),

@@ -91,7 +91,8 @@ import { pointerPosition } from '../../chart/pointer.js';
 import { isolate } from '../../chart/isolate.js';
 import type { Law } from '../../core/forms-eval.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
-import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { describeError } from '../../i18n/errors.js';
+import { ScalingElement, type ExportFormat, type TextFormat } from '../base.js';
 import { CALCULATOR, type CalculatorKey } from '../../i18n/calculator.js';
 import { sharedStyles } from '../shared-styles.js';
 import { AttributeError, chartWidth, choiceAttr, heightAttr, rawAttribute } from '../attributes.js';
@@ -244,7 +245,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
     } catch (error) {
       this.calc = this.chartData = this.drawing = undefined;
       this.drawnKey = '';
-      this.error = messageOf(error);
+      this.error = describeError(error, this.i18n.lang);
     }
     this.lastUpdateMs = performance.now() - start;
   }

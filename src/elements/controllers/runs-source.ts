@@ -24,7 +24,8 @@ import { csvFormatRows, dsvFormat } from 'd3-dsv';
 import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
-import type { CommonKey, CommonTranslate } from '../../i18n/index.js';
+import type { CommonKey, CommonTranslate, Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
 
 export interface RunsSourceOptions {
@@ -38,6 +39,8 @@ export interface RunsSourceOptions {
   dropHighest?(): number | undefined;
   /** The host's translator, for messages and source labels. */
   t(): CommonTranslate;
+  /** The host's language, for the core's errors in its words (English when not given). */
+  lang?(): Lang;
   /** Fetch timeout in milliseconds; default 15 000. */
   timeout?: number;
 }
@@ -46,7 +49,8 @@ export interface RunsSourceOptions {
 export type SourceKind = 'property' | 'src' | 'inline' | 'table' | 'paste' | 'file';
 
 type Host = ReactiveControllerHost & HTMLElement;
-type Message = { key: CommonKey; vars?: Record<string, string | number> };
+/** `error`: a thrown error worded at display time in the host's language, as the `detail` var. */
+type Message = { key: CommonKey; vars?: Record<string, string | number>; error?: unknown };
 
 const INLINE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/json'];
 const INLINE = INLINE_TYPES.map((type) => `:scope > script[type="${type}"]`).join(', ');
@@ -127,7 +131,10 @@ export class RunsSourceController implements ReactiveController {
 
   /** The error in plain words (host language), or null. */
   get error(): string | null {
-    return this.problem ? this.options.t()(this.problem.key, this.problem.vars) : null;
+    const p = this.problem;
+    if (!p) return null;
+    const vars = 'error' in p ? { ...p.vars, detail: isolate(describeError(p.error, this.options.lang?.() ?? 'en')) } : p.vars;
+    return this.options.t()(p.key, vars);
   }
 
   /** What the data is, for people: a URL, a file name, "inline CSV", … ('' when none). */
@@ -241,7 +248,7 @@ export class RunsSourceController implements ReactiveController {
       const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, dropHighest });
       this.set(runs, undefined, kind, label);
     } catch (error) {
-      this.set(undefined, { key: 'errData', vars: { detail: isolate((error as Error).message) } }, kind, label);
+      this.set(undefined, { key: 'errData', error }, kind, label);
     }
   }
 

@@ -76,7 +76,8 @@ import { formatValue, logTicks, quantityOf } from '../../chart/ticks.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { lawsToPython, pythonName } from '../../chart/law-python.js';
 import { lawLatexBlock } from '../../chart/law-latex.js';
-import { ScalingElement, messageOf, type TextFormat } from '../base.js';
+import { describeError } from '../../i18n/errors.js';
+import { ScalingElement, type TextFormat } from '../base.js';
 import { CURVE, type CurveKey } from '../../i18n/curve.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
@@ -173,7 +174,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
         preset: this.preset, law: this.law, x: this.x, fixedD: this.fixedD, fixedN: this.fixedN,
         tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, xRange: this.xRange, from: this.from, to: this.to,
         yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
-      }, t);
+      }, t, this.i18n.lang);
       const width = chartWidth(this.size.width || this.clientWidth);
       const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
       this.drawing = drawCurve(this.model, { width, height, t, ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
@@ -181,7 +182,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     } catch (error) {
       this.model = undefined;
       this.drawing = undefined;
-      this.error = messageOf(error);
+      this.error = describeError(error, this.i18n.lang);
     }
   }
 

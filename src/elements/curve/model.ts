@@ -12,7 +12,8 @@ import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { defaultHold, sampleLaw, type Hold, type Sample } from '../../chart/sample.js';
 import { extent, logDomain, type ScaleType } from '../../chart/scales.js';
-import type { CurveTranslate } from '../../i18n/index.js';
+import type { CurveTranslate, Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr, positiveAttr, rangeAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
@@ -119,7 +120,7 @@ function explicitHold(inputs: CurveInputs, x: LawVariable, t: CurveTranslate): H
   return undefined;
 }
 
-function readData(inputs: CurveInputs, t: CurveTranslate): Runs | undefined {
+function readData(inputs: CurveInputs, t: CurveTranslate, lang: Lang): Runs | undefined {
   const source = inputs.runs ?? (inputs.csv?.trim() ? inputs.csv : undefined);
   if (source === undefined) return undefined;
   const isRuns = (v: unknown): v is Runs => typeof v === 'object' && v !== null && (v as Runs).N instanceof Float64Array && (v as Runs).rows instanceof Int32Array;
@@ -127,12 +128,12 @@ function readData(inputs: CurveInputs, t: CurveTranslate): Runs | undefined {
   try {
     return readRuns(source);
   } catch (error) {
-    throw new AttributeError('runs', t('errData', { detail: isolate(messageOf(error)) }));
+    throw new AttributeError('runs', t('errData', { detail: isolate(describeError(error, lang)) }));
   }
 }
 
 /** Validates the inputs and samples every law over the view. */
-export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate): CurveModel {
+export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate, lang: Lang = 'en'): CurveModel {
   const x = choiceAttr(inputs.x, 'x', ['N', 'D', 'C'] as const, 'N', t);
   const yType = choiceAttr(inputs.yScale, 'y-scale', ['linear', 'log'] as const, 'linear', t);
   const series = [
@@ -142,7 +143,7 @@ export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate): CurveMo
   if (series.length === 0) throw new AttributeError('preset', t('errNoLaw'));
   const hold = explicitHold(inputs, x, t);
   const U = positiveAttr(inputs.uniqueTokens, 'unique-tokens', t);
-  const runs = readData(inputs, t);
+  const runs = readData(inputs, t, lang);
 
   const fallback = runs ? logDomain(extent(runs[x], true) ?? CURVE_DEFAULTS.domains[x], 0.06) : CURVE_DEFAULTS.domains[x];
   const [from, to] = inputs.xRange !== undefined && inputs.xRange !== ''

@@ -94,7 +94,8 @@ import type { LawVariable } from '../../core/forms-eval.js';
 import { A11Y_LIMITS, dataTable, firstRows, grouped } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
-import { ScalingElement, messageOf, type TextFormat } from '../base.js';
+import { ScalingElement, type TextFormat } from '../base.js';
+import { describeError } from '../../i18n/errors.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
 import { describeStatus } from '../../i18n/status.js';
 import { sharedStyles } from '../shared-styles.js';
@@ -158,7 +159,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private readonly size = new ResizeController(this);
   private readonly source = new RunsSourceController(this, {
     runs: () => this.runs, src: () => this.src, columns: () => this.columns,
-    dropHighest: () => this.settings?.dropHighest, t: () => this.i18n.t,
+    dropHighest: () => this.settings?.dropHighest, t: () => this.i18n.t, lang: () => this.i18n.lang,
   });
   private readonly jobs = new FitJobs(this);
   private readonly plot = new PlotController(this, {
@@ -209,12 +210,12 @@ export class ScalingFit extends ScalingElement<FitKey> {
       this.settings = readSettings({ form: this.form, loss: this.loss, strategy: this.strategy, x: this.x, dropHighest: this.dropHighest, bootstrap: this.bootstrap, budget: this.budget }, t);
     } catch (error) {
       this.settings = undefined;
-      problem = messageOf(error);
+      problem = describeError(error, this.i18n.lang);
     }
     this.source.sync();
     const s = this.settings, runs = s ? this.source.runs : undefined;
     if (s) this.jobs.request(runs, fitOptionsOf(s), fitKeyOf(s));
-    problem ??= this.source.error ?? (this.jobs.fitError ? t('fitErrFit', { detail: isolate(messageOf(this.jobs.fitError)) }) : null);
+    problem ??= this.source.error ?? (this.jobs.fitError ? t('fitErrFit', { detail: isolate(describeError(this.jobs.fitError, this.i18n.lang)) }) : null);
     this.error = problem;
     if (!s || !runs || problem) {
       this.model = this.drawing = undefined;
@@ -234,7 +235,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
       if (band) this.jobs.requestBand(band);
     } catch (error) {
       this.model = this.drawing = undefined;
-      this.error = messageOf(error);
+      this.error = describeError(error, this.i18n.lang);
     }
   }
 
@@ -281,7 +282,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
       j.bootState === 'done' && j.intervals && renderDiagnostics({ form: j.intervals.form, diagnostics: j.intervals.diagnostics, converged: true }, t, lang, 'bootstrap'),
       j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
     ];
-    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: isolate(messageOf(j.bootError)) })) : nothing}`;
+    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: isolate(describeError(j.bootError, this.i18n.lang)) })) : nothing}`;
   }
 
   private renderNumbers(): unknown {

@@ -64,7 +64,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { IsoflopResult } from '../../core/isoflop.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
-import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { describeError } from '../../i18n/errors.js';
+import { ScalingElement, type ExportFormat, type TextFormat } from '../base.js';
 import { ISOFLOP, type IsoflopKey } from '../../i18n/isoflop.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, rawAttribute } from '../attributes.js';
@@ -102,7 +103,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   protected override exportLabels = { csv: 'isoExportCsv', json: 'isoExportJson' } as const;
 
   private readonly size = new ResizeController(this);
-  private readonly source = new RunsSourceController(this, { runs: () => this.runs, src: () => this.src, t: () => this.i18n.t });
+  private readonly source = new RunsSourceController(this, { runs: () => this.runs, src: () => this.src, t: () => this.i18n.t, lang: () => this.i18n.lang });
   private readonly plot = new PlotController(this, {
     drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
     pointText: (i) => this.text().pointLines(i),
@@ -148,7 +149,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
       if (!this.model || key.some((k, i) => !Object.is(k, this.modelKey[i]))) {
         this.modelKey = key;
         this.model = undefined;
-        this.model = buildIsoflopModel({ runs, budgets: this.budgets, tolerance: this.tolerance, minPoints: this.minPoints }, t);
+        this.model = buildIsoflopModel({ runs, budgets: this.budgets, tolerance: this.tolerance, minPoints: this.minPoints }, t, this.i18n.lang);
       }
       const text = this.text();
       this.drawing = drawIsoflop(this.model, {
@@ -160,7 +161,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
     } catch (error) {
       this.model = this.drawing = undefined;
       this.modelKey = [];
-      this.error = messageOf(error);
+      this.error = describeError(error, this.i18n.lang);
     }
   }
 

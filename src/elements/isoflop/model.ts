@@ -11,11 +11,11 @@ import { extent } from 'd3-array';
 import { isoflop, type IsoflopBudget, type IsoflopResult } from '../../core/isoflop.js';
 import type { Runs } from '../../core/runs-types.js';
 import { powerLawBand } from '../../core/loglinear.js';
-import type { IsoflopTranslate } from '../../i18n/index.js';
+import type { IsoflopTranslate, Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError } from '../attributes.js';
 import { parseNumber, parseQuantity } from '../../format/parse-number.js';
-import { messageOf } from '../base.js';
 
 export interface IsoflopInputs {
   runs: Runs;
@@ -91,7 +91,7 @@ function allocationLine(result: IsoflopResult, samples: number): IsoflopModel['l
 }
 
 /** Runs the core's analysis with the attributes and shapes the result for drawing. */
-export function buildIsoflopModel(inputs: IsoflopInputs, t: IsoflopTranslate): IsoflopModel {
+export function buildIsoflopModel(inputs: IsoflopInputs, t: IsoflopTranslate, lang: Lang = 'en'): IsoflopModel {
   const budgets = budgetList(inputs.budgets, t);
   const tolerance = numberAttr(inputs.tolerance, 'tolerance', (x) => Number.isFinite(x) && x >= 0, 'errTolerance', t);
   const minPoints = numberAttr(inputs.minPoints, 'min-points', (x) => Number.isInteger(x) && x >= 3, 'errMinPoints', t);
@@ -100,7 +100,7 @@ export function buildIsoflopModel(inputs: IsoflopInputs, t: IsoflopTranslate): I
   try {
     result = isoflop(runs, { budgets, tolerance, minPoints });
   } catch (error) {
-    throw new AttributeError('runs', t('errIsoflop', { detail: isolate(messageOf(error)) }));
+    throw new AttributeError('runs', t('errIsoflop', { detail: isolate(describeError(error, lang)) }));
   }
   const indexOfRow = new Map<number, number>();
   runs.rows.forEach((row, i) => indexOfRow.set(row, i));

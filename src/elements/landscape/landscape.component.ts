@@ -58,7 +58,8 @@
 
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Law } from '../../core/forms-eval.js';
-import { ScalingElement, messageOf, type ExportFormat, type TextFormat } from '../base.js';
+import { describeError } from '../../i18n/errors.js';
+import { ScalingElement, type ExportFormat, type TextFormat } from '../base.js';
 import { LANDSCAPE, type LandscapeKey } from '../../i18n/landscape.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
@@ -133,7 +134,7 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
     } catch (error) {
       this.model = this.drawing = undefined;
       this.modelKey = [];
-      this.error = messageOf(error);
+      this.error = describeError(error, this.i18n.lang);
     }
   }
 

@@ -1,0 +1,50 @@
+// The core's errors in the reader's language (issue #13 item 1): <scaling-fit>
+// given inline CSV it cannot read shows the reason in Chinese on a Chinese page
+// (src/i18n/errors.ts) and today's English sentence on an English one, naming
+// the column either way.
+import { expect } from '@esm-bundle/chai';
+import '../../src/elements/fit/fit.js';
+import { mountWith, plain, root, unmount, until } from './helpers.js';
+
+const mount = mountWith({ fit: false });
+const alert = (el: Element) => root(el).querySelector('[role="alert"]');
+const errorText = async (lang: string, csv: string): Promise<string> => {
+  const el = await mount(`<scaling-fit lang="${lang}"><script type="text/csv">${csv}</script></scaling-fit>`);
+  await until(() => !!alert(el), 4000, 'error box');
+  return plain(alert(el)!.querySelector('span')!.textContent);
+};
+/** Three English words in a row outside double quotes (column names and cells are quoted). */
+const englishSentence = (text: string) => /\b[a-z]+ [a-z]+ [a-z]+\b/i.test(text.replace(/"(?:[^"\\]|\\.)*"/g, ''));
+
+const NO_LOSS = 'N,D\n1e8,2e9\n2e8,4e9\n';
+const BAD_CELL = 'N,D,loss\n1e8,2e9,3.1\n2e8,lots,2.9\n';
+
+describe('core errors in the reader\'s language', () => {
+  afterEach(unmount);
+
+  it('a missing loss column, in Chinese', async () => {
+    const text = await errorText('zh', NO_LOSS);
+    expect(text).to.contain('没有损失（loss）列');
+    expect(text).to.contain('找到的列："N", "D"');
+    expect(englishSentence(text), text).to.equal(false);
+  });
+
+  it('a non-numeric cell, in Chinese, naming row, column and cell', async () => {
+    const text = await errorText('zh-CN', BAD_CELL);
+    expect(text).to.contain('第 2 行，列 "D"：应为有限正数，实际为 "lots"');
+    expect(englishSentence(text), text).to.equal(false);
+  });
+
+  it('the same in English: today\'s sentences', async () => {
+    expect(await errorText('en', NO_LOSS)).to.contain('no loss column (names such as "loss", "L", "final loss", "val loss", "validation loss", or set the columns option); columns found: "N", "D"');
+    expect(await errorText('en', BAD_CELL)).to.contain('row 2, column "D": expected a positive finite number, got "lots"');
+  });
+
+  it('keeps the data\'s text isolated: a column name with bidi controls cannot reorder the sentence', async () => {
+    const el = await mount(`<scaling-fit lang="zh"><script type="text/csv">N,D,\u202Eevil\n1e8,2e9,3\n</script></scaling-fit>`);
+    await until(() => !!alert(el), 4000, 'error box');
+    const raw = alert(el)!.querySelector('span')!.textContent ?? '';
+    expect(raw).to.not.contain('\u202E');
+    expect(raw).to.contain('\u2068没有损失（loss）列').and.contain('找到的列："N", "D", "evil"\u2069');
+  });
+});
