@@ -129,11 +129,12 @@ const byName = (names: readonly string[], t: ArrayLike<number>): Record<string, 
 /**
  * What the fit of all runs says that a bootstrap reports too (marked `of: 'estimate'`): how it ran
  * (a fallback the refits did not also report) and where its optimum sits (a bound, an overflowing
- * gradient, the asymmetric loss's kinks). Its other diagnostics are the fit's own business.
+ * gradient, a negative exponent, the asymmetric loss's kinks). Its other diagnostics are the fit's own business.
  */
 function fromEstimate(fitted: readonly Diagnostic[], refits: readonly Diagnostic[]): Diagnostic[] {
   const said = (d: Diagnostic) => refits.some((r) => r.code === d.code);
-  return fitted.filter((d) => d.code === 'at-bound' || d.code === 'gradient-not-finite'
+  // A negative exponent is said too: it is why a Chinchilla bootstrap then reports no estimate beside its intervals.
+  return fitted.filter((d) => d.code === 'at-bound' || d.code === 'gradient-not-finite' || d.code === 'negative-exponent'
     || (d.code === 'not-certified' && d.reason === 'piecewise-linear')
     || ((d.code === 'engine-fallback' || d.code === 'workers-unavailable') && !said(d))).map(ofEstimate);
 }

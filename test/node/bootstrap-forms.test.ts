@@ -139,6 +139,11 @@ test('collinear N and D (six runs at 20 tokens per parameter): the bootstrap war
   // Which of the N and D terms' parameters comes out wide depends on the basin the fit lands in; one of them must.
   assert.ok(wide.some((k) => ['a', 'alpha', 'b', 'beta'].includes(k)), `wide: ${wide.join(', ')}`);
   for (const d of r.diagnostics) assert.equal(d.severity, 'warning');
+  // The fit of all runs lands on a negative exponent here: the bootstrap says so, which is why it shows no estimate.
+  const fitted = fitSync(collinearRuns());
+  assert.ok(fitted.theta.alpha < 0 || fitted.theta.beta < 0, JSON.stringify(fitted.theta));
+  assert.equal(r.params.alpha.estimate, undefined);
+  assert.ok(r.diagnostics.some((d) => d.code === 'negative-exponent' && d.of === 'estimate'), JSON.stringify(r.diagnostics));
 });
 
 test('the demo runs give intervals without any warning', LIMIT, async () => {
