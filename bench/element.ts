@@ -2,7 +2,7 @@
  * Bench parts of issue #4, run in a Chromium page after the built IIFE
  * (dist/scaling-kit.min.js) is loaded:
  * - time from connecting a <scaling-fit> holding the 245-run Chinchilla CSV
- *   inline to its `fit` event and the frame that draws it;
+ *   inline to its `scaling-fit-done` event and the frame that draws it;
  * - the main thread while that element fits and then bootstraps (longest task,
  *   tasks over 50 ms, from the Long Tasks API);
  * - a <scaling-calculator> slider: input event → table and chart updated;
@@ -11,6 +11,8 @@
  *   hidden table, and while a <scaling-curve> whose law label is 100,000
  *   characters long draws and moves its cursor (tooltip and aria-label hold the label).
  */
+
+import { syntheticCsv } from '../test/fixtures/synthetic-csv.js';
 
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
@@ -109,28 +111,6 @@ async function longTasks<T>(body: () => Promise<T>): Promise<{ value: T; tasks: 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * `rows` synthetic Chinchilla-like runs as CSV (N, D, loss): N log-uniform over
- * 10M–10B, 5–200 tokens per parameter, the Besiroglu et al. law with 1 % noise,
- * from a fixed seed (mulberry32), so every bench run reads the same table.
- */
-export function syntheticCsv(rows: number, seed = 12): string {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const lines = ['N,D,loss'];
-  for (let i = 0; i < rows; i++) {
-    const N = 10 ** (7 + 3 * random()), D = N * 10 ** (Math.log10(5) + Math.log10(40) * random());
-    const L = (1.8172 + 482.01 / N ** 0.3478 + 2085.43 / D ** 0.3658) * Math.exp(0.01 * (random() + random() + random() - 1.5));
-    lines.push(`${N.toPrecision(6)},${D.toPrecision(6)},${L.toPrecision(6)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 /**
  * The longest task on the page's thread from connecting a <scaling-fit> that

@@ -8,30 +8,13 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/elements/fit/fit.js';
 import type { ScalingFit } from '../../src/elements/fit/fit.component.js';
 import { mountWith, unmount } from './helpers.js';
+import { syntheticCsv } from '../fixtures/synthetic-csv.js';
 
 /** The caps this test holds the element to (A11Y_LIMITS). */
 const TABLE_ROWS = 1000;
 const FOCUSABLE_MARKS = 500;
 const RUNS = 5000;
 
-/** `rows` Chinchilla-like runs (N, D, loss) from a fixed seed, as CSV. */
-function syntheticCsv(rows: number, seed = 12): string {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const lines = ['N,D,loss'];
-  for (let i = 0; i < rows; i++) {
-    const N = 10 ** (7 + 3 * random()), D = N * 10 ** (Math.log10(5) + Math.log10(40) * random());
-    const L = (1.8172 + 482.01 / N ** 0.3478 + 2085.43 / D ** 0.3658) * Math.exp(0.01 * (random() + random() + random() - 1.5));
-    lines.push(`${N.toPrecision(6)},${D.toPrecision(6)},${L.toPrecision(6)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 /** A <scaling-fit> holding `rows` runs inline. */
 function fitOf(rows: number, lang?: string): ScalingFit {
