@@ -16,7 +16,8 @@
  * ./bootstrap-diagnostics.ts and ./bootstrap-basins.ts.
  */
 
-import { bootstrapChinchilla, checkBootstrapCounts, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
+import { bootstrapChinchilla, type BootstrapOptions, type BootstrapResult, type ChinchillaTheta } from './bootstrap.js';
+import { checkBootstrapCounts } from './bootstrap-options.js';
 import { bootstrapLaw, paramSources, type LawBootstrapResult } from './bootstrap-law.js';
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';

@@ -12,7 +12,9 @@ import type { Law } from './forms-eval.js';
 import { paramCount, type ObjectiveSpec } from '../engine/types.js';
 import { correlationMatrix } from '../stats/intervals.js';
 import type { ResampleRng } from '../stats/resample.js';
-import { refitReplicates, resolveCommon, summarize, thetaOf, type BootstrapOptions, type Interval } from './bootstrap.js';
+import { summarize, type BootstrapOptions, type Interval } from './bootstrap.js';
+import { resolveCommon, thetaOf } from './bootstrap-options.js';
+import { refitReplicates } from './bootstrap-loop.js';
 
 /** Options of `bootstrapLaw`: those of `bootstrapChinchilla` for any form, θ named by `thetaNames(spec.form, spec.breaks)`. */
 export interface LawBootstrapOptions extends Omit<BootstrapOptions, 'start' | 'estimate' | 'budgets' | 'at'> {

@@ -20,16 +20,17 @@
  * The same for any form: ./bootstrap-law.ts.
  */
 
-import { OptionError, ScalingKitError } from '../errors.js';
-import { LIMITS, formatCount } from './limits.js';
+import { OptionError } from '../errors.js';
+import { LIMITS } from './limits.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
 import { defaultSpec, paramCount, type ObjectiveSpec } from '../engine/types.js';
 import { chinchilla } from '../laws/chinchilla.js';
 import type { Runs } from './runs-types.js';
-import { nextTask } from '../next-task.js';
-import { createResampler, indicesToWeights, RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
+import type { ResampleRng } from '../stats/resample.js';
+import { listWithin, resolveCommon, thetaOf } from './bootstrap-options.js';
+import { refitReplicates } from './bootstrap-loop.js';
 import { correlationMatrix, percentileOfSorted, sortedWithoutNaN, standardDeviation } from '../stats/intervals.js';
 
 /** Log-space Chinchilla parameters θ = (a, b, e, α, β): A = eᵃ, B = eᵇ, E = eᵉ (as `FitResult.theta`). */
@@ -124,81 +125,11 @@ export interface BootstrapResult {
   samples: Record<ParamKey, Float64Array>;
 }
 
-export const BOOTSTRAP_DEFAULTS = { resamples: 4000, seed: 42, rng: 'default' as ResampleRng, level: 0.95, batchSize: 100 };
 /** The order of `correlation`'s rows and columns: log-space θ, where the bootstrap cloud is least skewed. */
 export const CORRELATION_KEYS: readonly (keyof ChinchillaTheta)[] = ['a', 'b', 'e', 'alpha', 'beta'];
 const PARAM_KEYS: readonly ParamKey[] = ['A', 'B', 'E', 'alpha', 'beta'];
 
 const isPositiveFinite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
-
-function integerIn(option: string, value: unknown, min: number, max: number): number {
-  if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
-    throw new OptionError(option, `invalid ${option}; expected an integer in [${min}, ${max}]: ${String(value)}`);
-  }
-  return value;
-}
-
-/** A count from 1 to `max`, a fixed limit (src/core/limits.ts) the error names. */
-function countIn(option: string, value: unknown, max: number): number {
-  if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max)) {
-    throw new OptionError(option, `invalid ${option}; expected an integer from 1 to ${formatCount(max)} (a fixed limit): ${String(value)}`);
-  }
-  return value;
-}
-
-/** A list option's length within its fixed limit. */
-function listWithin(option: string, value: unknown, max: number, what: string): void {
-  if (Array.isArray(value) && value.length > max) {
-    throw new OptionError(option, `invalid ${option}; at most ${formatCount(max)} ${what} (a fixed limit): ${formatCount(value.length)} given`);
-  }
-}
-
-/**
- * The counts a bootstrap allocates for — resamples, batchSize, budgets, at —
- * against their limits (LIMITS). `bootstrap` calls it before it reads or fits
- * anything; the resolvers below call it again.
- */
-export function checkBootstrapCounts(o: Pick<BootstrapOptions, 'resamples' | 'batchSize' | 'budgets' | 'at'>): void {
-  if (o === null || typeof o !== 'object') return;
-  countIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, LIMITS.resamples);
-  countIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, LIMITS.resamples);
-  listWithin('budgets', o.budgets, LIMITS.budgets, 'budgets');
-  listWithin('at', o.at, LIMITS.points, 'points');
-}
-
-/** θ as an array in `names` order, from an object by name; every entry a finite number. */
-export function thetaOf(option: string, value: Record<string, number> | undefined, names: readonly string[]): Float64Array {
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
-  return Float64Array.from(names, (k) => {
-    const v = value[k];
-    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
-    return v;
-  });
-}
-
-/** The options every bootstrap shares (runs, refit, draws, level, batches), checked. */
-export function resolveCommon(o: Omit<BootstrapOptions, 'start' | 'estimate'>) {
-  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
-  const n = o.runs?.N?.length;
-  if (!(typeof n === 'number' && n >= 1 && o.runs.D?.length === n && o.runs.loss?.length === n)) {
-    throw new OptionError('runs', 'invalid runs; expected validated Runs with at least one run (see readRuns)');
-  }
-  if (typeof o.refit !== 'function') throw new OptionError('refit', 'invalid refit; expected a function (weights, start) => Promise<{ theta, converged }>');
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new OptionError('onProgress', 'invalid onProgress; expected a function');
-  if (o.onReplicate !== undefined && typeof o.onReplicate !== 'function') throw new OptionError('onReplicate', 'invalid onReplicate; expected a function');
-  const rng = o.rng ?? BOOTSTRAP_DEFAULTS.rng;
-  if (!RESAMPLE_RNGS.includes(rng)) throw new OptionError('rng', `invalid rng; expected one of ${RESAMPLE_RNGS.join(', ')}: ${String(rng)}`);
-  const level = o.level ?? BOOTSTRAP_DEFAULTS.level;
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new OptionError('level', `invalid level; expected a number in (0, 1): ${String(level)}`);
-  return {
-    n,
-    rng,
-    level,
-    resamples: countIn('resamples', o.resamples ?? BOOTSTRAP_DEFAULTS.resamples, LIMITS.resamples),
-    seed: integerIn('seed', o.seed ?? BOOTSTRAP_DEFAULTS.seed, 0, 2 ** 32 - 1),
-    batchSize: countIn('batchSize', o.batchSize ?? BOOTSTRAP_DEFAULTS.batchSize, LIMITS.resamples),
-  };
-}
 
 function resolve(o: BootstrapOptions) {
   const common = resolveCommon(o);
@@ -295,53 +226,6 @@ export function summarize(values: Float64Array, level: number, estimate: number 
   };
   if (estimate !== undefined) interval.estimate = estimate;
   return interval;
-}
-
-export interface Loop {
-  n: number;
-  /** Length of θ the refit must return. */
-  P: number;
-  rng: ResampleRng;
-  seed: number;
-  resamples: number;
-  batchSize: number;
-  start: Float64Array;
-}
-
-/**
- * The replicate loop: `resamples` replicates in batches of `batchSize`, each
- * batch one call to `refit`, and `take(k, θ, converged)` for each replicate in
- * order. Between batches it checks `signal` (throwing its reason), reports
- * progress and yields to the event loop, so a page can repaint and cancel.
- * The arrays handed to `refit` are never reused: it may keep or transfer them.
- */
-export async function refitReplicates(
-  o: Loop, options: Pick<BootstrapOptions, 'refit' | 'signal' | 'onProgress'>,
-  take: (k: number, theta: Float64Array, converged: boolean) => void,
-): Promise<void> {
-  const { signal, onProgress, refit } = options;
-  signal?.throwIfAborted();
-  const next = createResampler(o.rng, o.seed, o.n);
-  const indices = new Int32Array(o.n);
-  for (let from = 0; from < o.resamples; from += o.batchSize) {
-    const count = Math.min(o.batchSize, o.resamples - from);
-    const weights = Array.from({ length: count }, () => indicesToWeights(next(indices), o.n));
-    const out = await refit(weights, o.start.slice());
-    signal?.throwIfAborted();
-    if (!out || !Array.isArray(out.theta) || !Array.isArray(out.converged) || out.theta.length !== count || out.converged.length !== count) {
-      throw new ScalingKitError('engine', `bootstrap refit returned ${out?.theta?.length ?? 'no'} θ and ${out?.converged?.length ?? 'no'} flags for ${count} replicates`);
-    }
-    for (let j = 0; j < count; j++) {
-      const t = out.theta[j];
-      if (!t || t.length !== o.P) throw new ScalingKitError('engine', `bootstrap refit returned a θ of length ${t?.length ?? 0} for replicate ${from + j}; expected ${o.P}`);
-      take(from + j, t, out.converged[j] === true);
-    }
-    onProgress?.(from + count, o.resamples);
-    if (from + count < o.resamples) {
-      await nextTask();
-      signal?.throwIfAborted();
-    }
-  }
 }
 
 /**
