@@ -4,6 +4,7 @@
 // (NaN, ±Infinity, undefined pixels), lone points, empty input, huge and tiny values,
 // and values sitting on the 0.005 rounding boundary.
 import { expect } from '@esm-bundle/chai';
+import { mulberry32 as rng } from '../fixtures/mulberry32.js';
 import { area as d3area, line as d3line } from 'd3-shape';
 import { areaPath, linePath } from '../../src/chart/marks/path.js';
 import { line } from '../../src/chart/marks/line.js';
@@ -12,16 +13,6 @@ import { positionScale } from '../../src/chart/scales.js';
 
 type Row = [number, number, number];
 
-/** mulberry32: a small seeded generator, so a failure names a case that replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 0.005, -0.005, 1.005, 2.675, -1.125, 1e-9, 1e21, -1e300, 1.7e308, 5e-324];
 

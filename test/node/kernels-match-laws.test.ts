@@ -6,6 +6,7 @@
 // differences, and every WebAssembly build agrees with the TypeScript twin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mulberry32 as random } from '../fixtures/mulberry32.js';
 import { lawFromTheta, thetaNames } from '../../src/core/forms.js';
 import { evaluateLaw } from '../../src/core/forms-eval.js';
 import { createEngine } from '../../src/engine/select.js';
@@ -18,16 +19,6 @@ const engines = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'] as 
 const losses: LossName[] = ['squared', 'squared-raw'];
 const SAMPLES = 4;
 
-/** Deterministic uniform [0, 1) (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seed per case (FNV-1a of its name), so cases of the same shape still draw different θ. */
 const seedOf = (name: string) => [...name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261);
