@@ -1,12 +1,12 @@
 /**
- * Bench parts of issue #4, run in a Chromium page after the built IIFE
+ * Bench parts run in a Chromium page after the built IIFE
  * (dist/scaling-kit.min.js) is loaded:
  * - time from connecting a <scaling-fit> holding the 245-run Chinchilla CSV
  *   inline to its `scaling-fit-done` event and the frame that draws it;
  * - the main thread while that element fits and then bootstraps (longest task,
  *   tasks over 50 ms, from the Long Tasks API);
  * - a <scaling-calculator> slider: input event → table and chart updated;
- * - issue #12's large inputs: the longest main-thread task while a
+ * - large inputs: the longest main-thread task while a
  *   <scaling-fit> with 10,000 runs in an inline CSV fits, draws and fills its
  *   hidden table, and while a <scaling-curve> whose law label is 100,000
  *   characters long draws and moves its cursor (tooltip and aria-label hold the label).

@@ -125,7 +125,7 @@ for (const line of await certificationTable()) console.log(line);
 const { measureCliMemory, formatMemory } = await import('./memory.js');
 console.log(`\n${formatMemory(measureCliMemory())}`);
 
-// (k) issue #12: the page's main thread on large inputs, elements from dist/scaling-kit.min.js (./element.ts).
+// (k) the page's main thread on large inputs, elements from dist/scaling-kit.min.js (./element.ts).
 const { largeTable: lt, longLabel: ll } = chrome;
 console.log('\n(k) page main thread on large inputs, elements from dist/scaling-kit.min.js');
 console.log(`    <scaling-fit>, ${lt.rows.toLocaleString('en')} runs in an inline CSV, fitted, drawn and tabled in ${(lt.totalMs / 1000).toFixed(2)} s: longest task ${lt.longestMs.toFixed(0)} ms, ${lt.over50} over 50 ms`);

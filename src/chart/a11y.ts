@@ -1,6 +1,6 @@
 /**
  * Accessibility helpers: the one-paragraph summary that labels a chart
- * (`role="img"` + aria-label) and a visually hidden data table with the
+ * (an aria-label on a `role="img"` chart, or on a group when it holds focusable marks) and a visually hidden data table with the
  * numbers behind it. Everything is rendered as text through Lit bindings, so
  * hostile names in data show as text (and without their bidi controls, isolate.ts).
  */
@@ -16,7 +16,7 @@ export const summary = (parts: readonly (string | undefined | false)[]): string 
 export type TableCell = string | number;
 
 /**
- * Caps that keep a large data set from freezing the page (issue #12): laying
+ * Caps that keep a large data set from freezing the page: laying
  * out a hidden table of 10,000 runs took 2.5–4.5 s in one task, and 10,000
  * focusable, aria-labelled point marks another 1–2 s. A hidden table shows at
  * most `tableRows` rows (the first, in the table's order) and then a row

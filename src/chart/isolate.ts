@@ -1,5 +1,5 @@
 /**
- * Keeping the direction of user text to itself (issue #12, "labels can
+ * Keeping the direction of user text to itself ("labels can
  * spoof"). A law label ending in U+202E RIGHT-TO-LEFT OVERRIDE reverses
  * whatever follows it in the same paragraph: the tooltip line
  * "EVIL<U+202E>: Loss 4.728" reads "EVIL827.4 ssoL :", and so would an aria-label.

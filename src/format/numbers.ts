@@ -1,6 +1,6 @@
 /**
  * Numbers as people read them, written one way for the chart, the elements
- * and the CLI (issue #13: three copies had drifted, so the CLI printed
+ * and the CLI (three copies had drifted, so the CLI printed
  * "10.75K t CO2e, 22.4M kWh" where the page printed "10.8 kt CO₂e, 22.4 GWh"):
  *
  *   significant digits  sig(1.97396, 3) → "1.97", the shortest decimal (law text, tables, the CLI);

@@ -1,4 +1,4 @@
-// The core's errors in the reader's language (issue #13 item 1): <scaling-fit>
+// The core's errors in the reader's language: <scaling-fit>
 // given inline CSV it cannot read shows the reason in Chinese on a Chinese page
 // (src/i18n/errors.ts) and today's English sentence on an English one, naming
 // the column either way.

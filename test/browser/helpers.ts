@@ -1,4 +1,4 @@
-// What the browser tests share (issue #13: mount, until and frame were written
+// What the browser tests share (mount, until and frame were written
 // 22 times across 15 files): putting an element on the page in a box of a given
 // width and waiting until it has drawn, waiting for a condition, frames and
 // sleeps, and reading an element's shadow tree. Not a test file itself

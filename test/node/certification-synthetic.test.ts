@@ -1,4 +1,4 @@
-// Regression for issue #11: synthetic Chinchilla runs (test/fixtures/certification-synthetic.json,
+// Regression: synthetic Chinchilla runs (test/fixtures/certification-synthetic.json,
 // with a note of how they were made) on which the fast strategy used to say `certified: true`
 // while the exact strategy found a lower objective: negative-exponent basins, flat valleys
 // where starts stop apart by less than 1e-6, and too few runs for the law. Fast must reach

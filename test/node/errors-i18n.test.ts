@@ -1,4 +1,4 @@
-// The errors of reading runs in words (issue #13 item 1, "words flow one way"):
+// The errors of reading runs in words:
 // every one carries a detail (message key and values) built from the core's
 // English template (src/core/read-errors.ts); src/i18n/errors.ts words each key
 // in English (the same templates) and Chinese, and describeError renders it.
