@@ -1,4 +1,4 @@
-/** Types for make-tables.mjs (a plain Node script), for its test (test/node/tables.test.ts). */
+/** Types for make-tables.mjs (a plain Node script), for its test (test/node/assembly/tables.test.ts). */
 export const TABLES_FILE: string;
 export const PINNED: { exp: Record<number, string>; log: Record<number, string> };
 export const PIN_TOLERANCE: number;

@@ -32,7 +32,7 @@
 // largest error is within ERROR_TOLERANCE of the minimax error (it is 2e-9 above for
 // log, 9e-11 for exp). Every other number in the file (the other digits, all other
 // doubles and bit patterns, the stated error bounds) is computed here, and
-// test/node/tables.test.ts checks the whole file byte for byte.
+// test/node/assembly/tables.test.ts checks the whole file byte for byte.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -442,7 +442,7 @@ export function makeTables() {
 // rebuilds \`f64x2.splat(constant)\` on every use); the scalar code with
 // \`f64.load\` at a constant address. No lookup tables: a few constants each.
 //
-// Written by scripts/make-tables.mjs (\`--check\` compares; test/node/tables.test.ts
+// Written by scripts/make-tables.mjs (\`--check\` compares; test/node/assembly/tables.test.ts
 // runs it). Polynomial coefficients come from a Remez exchange (weighted minimax,
 // exp for the relative error of the result, log for the absolute error of z·T(z),
 // 320-bit fixed point) and are rounded to double; the stated error bounds include

@@ -183,8 +183,8 @@ if (distFiles.length === 0) {
 }
 
 // (d) Node tests.
-const nodeFiles = testFiles('test/node', false);
-if (nodeFiles.length === 0) console.log('node: no test/node/*.test.ts; skipped');
+const nodeFiles = testFiles('test/node', true);
+if (nodeFiles.length === 0) console.log('node: no test/node/**/*.test.ts; skipped');
 else await nodeStage('node', nodeFiles, ['--experimental-wasm-relaxed-simd']);
 
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -2,7 +2,13 @@
  * Typed errors. Every failure the API reports is a `ScalingKitError` whose
  * `code` a program can switch on and whose message a person can read; data
  * errors name the 1-based data row and the column, option errors the option.
+ *
+ * Errors are raised by key (`dataError`, `optionError`, `limitError`,
+ * `kitError` below): the words live in src/i18n/error-words/, whose English
+ * table gives `message` and whose other tables word `detail` for a reader.
  */
+
+import { EN_ERRORS, type ErrorKey } from './i18n/error-words/index.js';
 
 export type ErrorCode =
   | 'empty-input'
@@ -23,6 +29,23 @@ export type ErrorCode =
 export interface ErrorMessageDetail {
   readonly key: string;
   readonly values: Readonly<Record<string, string | number>>;
+}
+
+/** The placeholders of a template, as a union of names. */
+type Names<T extends string> = T extends `${string}{${infer N}}${infer Rest}` ? N | Names<Rest> : never;
+/** The values a key's template needs, each text or a number. */
+export type ErrorValues<K extends ErrorKey> = { readonly [N in Names<(typeof EN_ERRORS)[K]>]: string | number };
+export type { ErrorKey };
+
+/** Fills `{name}` placeholders (the same rule as src/i18n/tables.ts `format`). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** `key`'s English message filled with `values`, and the detail that words it in other languages. */
+function worded<K extends ErrorKey>(key: K, values: ErrorValues<K>): [string, ErrorMessageDetail] {
+  const v = values as Readonly<Record<string, string | number>>;
+  return [fillTemplate(EN_ERRORS[key], v), { key, values: v }];
 }
 
 export class ScalingKitError extends Error {
@@ -73,4 +96,28 @@ export class LimitError extends DataError {
     this.limit = limit;
     this.max = max;
   }
+}
+
+/** A ScalingKitError with `code`, worded by `key`. */
+export function kitError<K extends ErrorKey>(code: ErrorCode, key: K, values: ErrorValues<K>): ScalingKitError {
+  const [message, detail] = worded(key, values);
+  return new ScalingKitError(code, message, detail);
+}
+
+/** A DataError with `code` at `where`, worded by `key`. */
+export function dataError<K extends ErrorKey>(code: ErrorCode, key: K, values: ErrorValues<K>, where: { row?: number; column?: string } = {}): DataError {
+  const [message, detail] = worded(key, values);
+  return new DataError(code, message, where, detail);
+}
+
+/** An OptionError naming `option`, worded by `key`. */
+export function optionError<K extends ErrorKey>(option: string, key: K, values: ErrorValues<K>): OptionError {
+  const [message, detail] = worded(key, values);
+  return new OptionError(option, message, detail);
+}
+
+/** A LimitError for `limit` at `max`, the limit shown as `shownMax` (limits.ts formatCount). */
+export function limitError(limit: 'maxRows' | 'maxBytes', max: number, shownMax: string): LimitError {
+  const [message, detail] = worded(limit === 'maxRows' ? 'too-many-rows' : 'too-many-bytes', { max: shownMax });
+  return new LimitError(limit, max, message, detail);
 }

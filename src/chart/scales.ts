@@ -6,7 +6,7 @@
  * d3-interpolate and d3-color along, ~8 KB gzip of the single-file bundle),
  * and compute exactly what d3's continuous linear and log scales with two-value
  * domains and ranges compute, clamping off: the same arithmetic in the same
- * order, so pixel positions agree to the last bit (test/node/scales.test.ts
+ * order, so pixel positions agree to the last bit (test/node/chart/scales.test.ts
  * compares them with d3-scale's).
  */
 

@@ -9,7 +9,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LimitError } from '../errors.js';
-import { LIMITS, clip, formatCount, overLimitMessage, quote } from '../core/limits.js';
+import { LIMITS, clip, formatCount, quote } from '../core/limits.js';
 import { readRuns, type ReadRunsOptions } from '../core/runs.js';
 import type { Runs } from '../core/runs-types.js';
 import { numberOption, UsageError, type OptionSpec } from './args.js';
@@ -62,7 +62,7 @@ const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0,
 export function readInput(file: string, maxBytes: number = LIMITS.maxBytes): string {
   const name = file === '-' ? 'standard input' : quote(file);
   const fail = (reason: string) => new UsageError(`cannot read ${name}: ${reason}`);
-  const tooLarge = () => fail(overLimitMessage('maxBytes', maxBytes, '--max-bytes'));
+  const tooLarge = () => fail(overLimitMessage('maxBytes', maxBytes));
   let fd: number;
   try {
     fd = file === '-' ? 0 : openSync(file, 'r');
@@ -109,7 +109,7 @@ export function withInputLimits<T>(work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof LimitError) throw new UsageError(overLimitMessage(e.limit, e.max, e.limit === 'maxRows' ? '--max-rows' : '--max-bytes'));
+    if (e instanceof LimitError) throw new UsageError(overLimitMessage(e.limit, e.max));
     throw e;
   }
 }
@@ -121,4 +121,11 @@ export function withInputLimits<T>(work: () => T): T {
 export function readRunsFrom(file: string, limits: InputLimits, options: Omit<ReadRunsOptions, 'maxRows' | 'maxBytes'> = {}): Runs {
   const text = readInput(file, limits.maxBytes);
   return withInputLimits(() => readRuns(text, { ...options, maxRows: limits.maxRows, maxBytes: Infinity }));
+}
+
+/** The one line for input over a size limit, naming the flag that raises it. */
+export function overLimitMessage(limit: 'maxRows' | 'maxBytes', max: number): string {
+  return limit === 'maxRows'
+    ? `too many rows: more than ${formatCount(max)}, the limit; raise it with --max-rows`
+    : `input too large: over ${formatCount(max, true)}, the limit; raise it with --max-bytes`;
 }

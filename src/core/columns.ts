@@ -21,7 +21,7 @@
  * lists the other candidates so a caller can warn.
  */
 
-import { readOptionError } from './read-errors.js';
+import { optionError } from '../errors.js';
 import { clip, quote, quoteList } from './limits.js';
 
 export type Role = 'N' | 'D' | 'C' | 'loss';
@@ -150,12 +150,12 @@ interface Candidate {
 function findExplicit(headers: readonly string[], role: Role, wanted: unknown): number {
   const option = `columns.${role}`;
   if (typeof wanted !== 'string' || wanted.length === 0) {
-    throw readOptionError(option, 'not-a-column-name', { option, got: clip(String(wanted)) });
+    throw optionError(option, 'not-a-column-name', { option, got: clip(String(wanted)) });
   }
   let i = headers.indexOf(wanted);
   if (i < 0) i = headers.findIndex((h) => normalizeName(h) === normalizeName(wanted));
   if (i < 0) {
-    throw readOptionError(option, 'mapping-no-column', { option, name: quote(wanted), columns: quoteList(headers) });
+    throw optionError(option, 'mapping-no-column', { option, name: quote(wanted), columns: quoteList(headers) });
   }
   return i;
 }
@@ -167,11 +167,11 @@ function findExplicit(headers: readonly string[], role: Role, wanted: unknown): 
  */
 export function matchColumns(headers: readonly string[], mapping: ColumnMapping = {}): ColumnMatch {
   if (mapping === null || typeof mapping !== 'object') {
-    throw readOptionError('columns', 'not-an-object', { option: 'columns', got: clip(String(mapping)) });
+    throw optionError('columns', 'not-an-object', { option: 'columns', got: clip(String(mapping)) });
   }
   for (const key of Object.keys(mapping)) {
     if (!(ROLES as readonly string[]).includes(key)) {
-      throw readOptionError(`columns.${key}`, 'mapping-unknown-key', { key: clip(key) });
+      throw optionError(`columns.${key}`, 'mapping-unknown-key', { key: clip(key) });
     }
   }
   const chosen: Partial<Record<Role, number>> = {};
@@ -181,7 +181,7 @@ export function matchColumns(headers: readonly string[], mapping: ColumnMapping 
     if (wanted === undefined) continue;
     const i = findExplicit(headers, role, wanted);
     if (used.has(i)) {
-      throw readOptionError(`columns.${role}`, 'mapping-taken', { role, column: quote(headers[i]) });
+      throw optionError(`columns.${role}`, 'mapping-taken', { role, column: quote(headers[i]) });
     }
     chosen[role] = i;
     used.add(i);

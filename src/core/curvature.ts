@@ -8,7 +8,7 @@
  * H⁻¹ (Σ gᵢ gᵢᵀ) H⁻¹ with H the Hessian of F and gᵢ run i's gradient
  * (Huber 1967; White 1980 for least squares). H comes from central differences
  * of the analytic gradient (Huber's loss: its expected curvature, below); the
- * sandwich is checked against a hand derivation in test/node/curvature.test.ts.
+ * sandwich is checked against a hand derivation in test/node/core/curvature.test.ts.
  */
 
 import { objective } from '../engine/js/objective.js';

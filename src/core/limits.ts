@@ -121,10 +121,3 @@ export function overBytes(text: string, max: number): boolean {
   }
   return false;
 }
-
-/** The one line for input over a size limit; `raise` says how to raise it ("the maxRows option", "--max-rows"). */
-export function overLimitMessage(limit: 'maxRows' | 'maxBytes', max: number, raise: string): string {
-  return limit === 'maxRows'
-    ? `too many rows: more than ${formatCount(max)}, the limit; raise it with ${raise}`
-    : `input too large: over ${formatCount(max, true)}, the limit; raise it with ${raise}`;
-}

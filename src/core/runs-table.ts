@@ -8,7 +8,7 @@
 import { dsvFormat } from 'd3-dsv';
 import type { DataError } from '../errors.js';
 import { clip, formatCount, overBytes, quote } from './limits.js';
-import { readDataError, readLimitError } from './read-errors.js';
+import { dataError, limitError } from '../errors.js';
 
 export interface Table {
   readonly names: readonly string[];
@@ -23,7 +23,7 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
 }
 
 function empty(key: 'empty-no-rows' | 'empty-array' | 'empty-columns' | 'empty-text'): DataError {
-  return readDataError('empty-input', key, {});
+  return dataError('empty-input', key, {});
 }
 
 function pickDelimiter(header: string): string {
@@ -40,7 +40,7 @@ function pickDelimiter(header: string): string {
 
 /** Refuses input of more than `maxRows` data rows (a LimitError naming maxRows). */
 function checkRows(count: number, maxRows: number): void {
-  if (count > maxRows) throw readLimitError('maxRows', maxRows, formatCount(maxRows));
+  if (count > maxRows) throw limitError('maxRows', maxRows, formatCount(maxRows));
 }
 
 /**
@@ -88,7 +88,7 @@ function tableFromCsv(text: string, maxRows: number): Table {
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
       }
       const row = records.length - 1;
-      throw readDataError('parse', 'unclosed-quote', { line }, row > 0 ? { row } : {});
+      throw dataError('parse', 'unclosed-quote', { line }, row > 0 ? { row } : {});
     }
   }
   const names = records[0].map((h) => h.trim());
@@ -110,7 +110,7 @@ function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
   const seen = new Set<string>();
   list.forEach((o, i) => {
     if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-      throw readDataError('parse', 'row-not-object', { row: i + 1, got: describe(o) }, { row: i + 1 });
+      throw dataError('parse', 'row-not-object', { row: i + 1, got: describe(o) }, { row: i + 1 });
     }
     for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), names.push(k));
   });
@@ -122,7 +122,7 @@ function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
 function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
   const names = Object.keys(obj).filter((k) => isArrayLike(obj[k]));
   if (names.length === 0) {
-    throw readDataError('parse', 'no-array-key', {});
+    throw dataError('parse', 'no-array-key', {});
   }
   const cols = names.map((k) => obj[k] as ArrayLike<unknown>);
   const n = cols.reduce((most, c) => Math.max(most, c.length), 0);
@@ -134,7 +134,7 @@ function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
 
 export function toTable(input: unknown, maxRows: number, maxBytes: number): Table {
   if (typeof input === 'string') {
-    if (overBytes(input, maxBytes)) throw readLimitError('maxBytes', maxBytes, formatCount(maxBytes, true));
+    if (overBytes(input, maxBytes)) throw limitError('maxBytes', maxBytes, formatCount(maxBytes, true));
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     const start = text.trimStart();
     if (start === '') throw empty('empty-text');
@@ -142,14 +142,14 @@ export function toTable(input: unknown, maxRows: number, maxBytes: number): Tabl
     try {
       input = JSON.parse(start) as unknown;
     } catch (e) {
-      throw readDataError('parse', 'invalid-json', { detail: clip((e as Error).message, 120) });
+      throw dataError('parse', 'invalid-json', { detail: clip((e as Error).message, 120) });
     }
   }
   if (Array.isArray(input)) return tableFromObjects(input, maxRows);
   if (input !== null && typeof input === 'object' && !isArrayLike(input)) {
     return tableFromArrays(input as Record<string, unknown>, maxRows);
   }
-  throw readDataError('parse', 'bad-input', { got: describe(input) });
+  throw dataError('parse', 'bad-input', { got: describe(input) });
 }
 
 export function describe(v: unknown): string {

@@ -25,7 +25,7 @@
  */
 
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
-import { readDataError, readOptionError } from './read-errors.js';
+import { dataError, optionError } from '../errors.js';
 import type { DataError } from '../errors.js';
 import { LIMITS, isLimitValue, quote, quoteList } from './limits.js';
 import { describe, toTable, type Table } from './runs-table.js';
@@ -86,18 +86,18 @@ function parseNumber(v: unknown): number {
 }
 
 function checkOptions(options: unknown, known: readonly string[]): void {
-  if (options === null || typeof options !== 'object') throw readOptionError('options', 'not-an-object', { option: 'options', got: describe(options) });
+  if (options === null || typeof options !== 'object') throw optionError('options', 'not-an-object', { option: 'options', got: describe(options) });
   checkOptionNames(options, known);
 }
 
 function checkLimit(option: 'maxRows' | 'maxBytes', value: unknown): number {
-  if (!isLimitValue(value)) throw readOptionError(option, 'bad-limit', { option, got: describe(value) });
+  if (!isLimitValue(value)) throw optionError(option, 'bad-limit', { option, got: describe(value) });
   return value;
 }
 
 function checkInteger(option: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw readOptionError(option, 'bad-integer', { option, min, got: describe(value) });
+    throw optionError(option, 'bad-integer', { option, min, got: describe(value) });
   }
   return value;
 }
@@ -106,7 +106,7 @@ function missing(role: Role, names: readonly string[]): DataError {
   const hint = role === 'D' ? [...COLUMN_ALIASES.D.slice(0, 3), ...COLUMN_ALIASES.C.slice(0, 3)] : COLUMN_ALIASES[role].slice(0, 5);
   const found = names.length ? quoteList(names) : 'none';
   const key = role === 'loss' ? 'missing-loss-column' : role === 'N' ? 'missing-n-column' : 'missing-d-column';
-  return readDataError('missing-column', key, { names: hint.map((h) => `"${h}"`).join(', '), columns: found });
+  return dataError('missing-column', key, { names: hint.map((h) => `"${h}"`).join(', '), columns: found });
 }
 
 /** Keep runs whose loss is strictly below the k-th largest (duplicates counted). */
@@ -143,7 +143,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   for (const { name, column } of roles) {
     const size = table.size(column);
     if (size !== n) {
-      throw readDataError('parse', 'column-length', { column: quote(name), size, n }, { column: name });
+      throw dataError('parse', 'column-length', { column: quote(name), size, n }, { column: name });
     }
   }
   const values: Partial<Record<Role, Float64Array>> = {};
@@ -154,7 +154,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
       const x = parseNumber(raw);
       if (!(Number.isFinite(x) && x > 0)) {
         const row = table.row[i];
-        throw readDataError('bad-value', 'bad-value', { row, column: quote(name), got: describe(raw) }, { row, column: name });
+        throw dataError('bad-value', 'bad-value', { row, column: quote(name), got: describe(raw) }, { row, column: name });
       }
       values[role]![i] = x;
     }
@@ -175,7 +175,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     for (let i = 0; i < n; i++) {
       if (Number.isFinite(derived[i]) && derived[i] > 0) continue;
       const row = table.row[i];
-      throw readDataError('bad-value', 'beyond-precision', { row, column: quote(from), quantity: what, value: String(derived[i]) }, { row, column: from });
+      throw dataError('bad-value', 'beyond-precision', { row, column: quote(from), quantity: what, value: String(derived[i]) }, { row, column: from });
     }
   }
   const rows = Int32Array.from(table.row);
@@ -183,8 +183,8 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   const keep = keepBelowKthLargest(loss, dropHighest);
   if (keep.length < minRuns) {
     throw dropHighest > 0
-      ? readDataError('too-few-runs', 'too-few-runs-dropped', { kept: keep.length, drop: dropHighest, n, min: minRuns })
-      : readDataError('too-few-runs', 'too-few-runs', { kept: keep.length, min: minRuns });
+      ? dataError('too-few-runs', 'too-few-runs-dropped', { kept: keep.length, drop: dropHighest, n, min: minRuns })
+      : dataError('too-few-runs', 'too-few-runs', { kept: keep.length, min: minRuns });
   }
   const all = keep.length === n;
   const pick = (a: Float64Array) => (all ? a : Float64Array.from(keep, (i) => a[i]));
@@ -205,10 +205,10 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
 function optionalColumn(table: Table, named: string | undefined, recognise: (normalized: string) => boolean, option: string, min: number): { name: string; values: Float64Array } | undefined {
   let column = -1;
   if (named !== undefined) {
-    if (typeof named !== 'string') throw readOptionError(option, 'not-a-column-name', { option, got: describe(named) });
+    if (typeof named !== 'string') throw optionError(option, 'not-a-column-name', { option, got: describe(named) });
     column = table.names.indexOf(named);
     if (column < 0) column = table.names.findIndex((n) => normalizeName(n) === normalizeName(named));
-    if (column < 0) throw readOptionError(option, 'option-no-column', { option, name: quote(named), columns: quoteList(table.names) });
+    if (column < 0) throw optionError(option, 'option-no-column', { option, name: quote(named), columns: quoteList(table.names) });
   } else {
     column = table.names.findIndex((n) => recognise(normalizeName(n)));
     if (column < 0) return undefined;
@@ -220,7 +220,7 @@ function optionalColumn(table: Table, named: string | undefined, recognise: (nor
     const x = parseNumber(raw);
     if (!(Number.isFinite(x) && x >= min)) {
       const row = table.row[i];
-      throw readDataError('bad-value', min > 0 ? 'bad-value' : 'bad-weight', { row, column: quote(name), got: describe(raw) }, { row, column: name });
+      throw dataError('bad-value', min > 0 ? 'bad-value' : 'bad-weight', { row, column: quote(name), got: describe(raw) }, { row, column: name });
     }
     values[i] = x;
   }

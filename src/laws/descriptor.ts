@@ -7,7 +7,7 @@
  * and its siblings); ./index.ts lists them. The fitting kernels are
  * assembly/forms/<form>.ts and src/engine/js/forms/<form>.ts (Chinchilla's
  * per-run kernel is chinchilla-point.ts, beside its tuned objective), and
- * test/node/kernels-match-laws.test.ts checks each against its descriptor.
+ * test/node/engine/kernels-match-laws.test.ts checks each against its descriptor.
  */
 
 import type { FitData, ObjectiveSpec, Variable } from '../engine/types.js';

@@ -10,7 +10,7 @@
  * `init_genrand` (Knuth's multiplier 1812433253); an array of such integers
  * goes to `init_by_array`. (Python's own `random.seed(int)` uses
  * `init_by_array` instead: the two streams differ.) Checked against numpy 2.4
- * in test/node/mt19937.test.ts (fixture from scripts/fixtures/numpy_draws.py).
+ * in test/node/stats/mt19937.test.ts (fixture from scripts/fixtures/numpy_draws.py).
  *
  * Draws on top of the 32-bit words, each as numpy does it
  * (numpy/random/src/distributions/distributions.c):
