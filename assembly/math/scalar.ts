@@ -9,7 +9,7 @@
 // polynomials), and its scalar port ./port.ts in the scalar build (same
 // constants, same rounding). The rest are built on those three.
 //
-// Accuracy against a double-double reference (test/node/vmath.test.ts):
+// Accuracy against a double-double reference (test/node/engine/vmath.test.ts):
 // exp, log, expm1, log1p, softplus and sigmoid within 2 ulp; pow as stated
 // at `pow`.
 

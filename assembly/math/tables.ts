@@ -4,7 +4,7 @@
 // rebuilds `f64x2.splat(constant)` on every use); the scalar code with
 // `f64.load` at a constant address. No lookup tables: a few constants each.
 //
-// Written by scripts/make-tables.mjs (`--check` compares; test/node/tables.test.ts
+// Written by scripts/make-tables.mjs (`--check` compares; test/node/assembly/tables.test.ts
 // runs it). Polynomial coefficients come from a Remez exchange (weighted minimax,
 // exp for the relative error of the result, log for the absolute error of z·T(z),
 // 320-bit fixed point) and are rounded to double; the stated error bounds include

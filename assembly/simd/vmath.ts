@@ -4,7 +4,7 @@
 // builds and their scalar port (../math/port.ts) in the scalar build. The
 // constants live in ../math/tables.ts, shared with that port.
 //
-// Accuracy against a double-double reference (test/node/vmath.test.ts, and a
+// Accuracy against a double-double reference (test/node/engine/vmath.test.ts, and a
 // 2M-point sweep): exp ≤ 1.07 ulp, log ≤ 0.83 ulp, with or without FMA.
 //
 // Tuned for V8 (see shared/docs/toolchain.md): constants are loaded with
@@ -124,7 +124,7 @@ function vexpEdge(x: v128): v128 {
  * (s_expm1.c) in one formula: 1 − 2^−k is exact for |k| ≤ 52; adding r to it
  * first keeps that sum exact or nearly so where the result cancels (k = 1,
  * r < 0); for k = 0 it is r + r²·Q(r) with r = x exactly. The last product,
- * by 2^k, is exact. About 1 ulp (test/node/vmath.test.ts).
+ * by 2^k, is exact. About 1 ulp (test/node/engine/vmath.test.ts).
  */
 // @ts-ignore: decorator
 @inline export function vexpm1Core(x: v128): v128 {
