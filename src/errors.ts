@@ -3,12 +3,11 @@
  * `code` a program can switch on and whose message a person can read; data
  * errors name the 1-based data row and the column, option errors the option.
  *
- * Errors are raised by key (`dataError`, `optionError`, `limitError`,
- * `kitError` below): the words live in src/i18n/error-words/, whose English
- * table gives `message` and whose other tables word `detail` for a reader.
+ * Errors are raised by key: each area's words in src/i18n/error-words/ bind
+ * `raisers` (below) to its English table, which gives `message`; the other
+ * languages word `detail` for a reader (src/i18n/errors.ts). The core imports
+ * its area's raisers, so a bundle carries only the words its code can raise.
  */
-
-import { EN_ERRORS, type ErrorKey } from './i18n/error-words/index.js';
 
 export type ErrorCode =
   | 'empty-input'
@@ -32,20 +31,15 @@ export interface ErrorMessageDetail {
 }
 
 /** The placeholders of a template, as a union of names. */
-type Names<T extends string> = T extends `${string}{${infer N}}${infer Rest}` ? N | Names<Rest> : never;
-/** The values a key's template needs, each text or a number. */
-export type ErrorValues<K extends ErrorKey> = { readonly [N in Names<(typeof EN_ERRORS)[K]>]: string | number };
-export type { ErrorKey };
+type Names<T extends string> = T extends `${string}{${infer N}}${infer Rest}` ? Word<N> | Names<Rest> : never;
+/** A placeholder name is one word (`{row}`); braces around other text (`{ N, D }`) are literal, as fillTemplate reads them. */
+type Word<N extends string> = N extends `${string} ${string}` | `${string},${string}` | '' ? never : N;
+/** The values a template needs, each text or a number. */
+export type TemplateValues<T extends string> = { readonly [N in Names<T>]: string | number };
 
 /** Fills `{name}` placeholders (the same rule as src/i18n/tables.ts `format`). */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** `key`'s English message filled with `values`, and the detail that words it in other languages. */
-function worded<K extends ErrorKey>(key: K, values: ErrorValues<K>): [string, ErrorMessageDetail] {
-  const v = values as Readonly<Record<string, string | number>>;
-  return [fillTemplate(EN_ERRORS[key], v), { key, values: v }];
 }
 
 export class ScalingKitError extends Error {
@@ -98,26 +92,39 @@ export class LimitError extends DataError {
   }
 }
 
-/** A ScalingKitError with `code`, worded by `key`. */
-export function kitError<K extends ErrorKey>(code: ErrorCode, key: K, values: ErrorValues<K>): ScalingKitError {
-  const [message, detail] = worded(key, values);
-  return new ScalingKitError(code, message, detail);
-}
-
-/** A DataError with `code` at `where`, worded by `key`. */
-export function dataError<K extends ErrorKey>(code: ErrorCode, key: K, values: ErrorValues<K>, where: { row?: number; column?: string } = {}): DataError {
-  const [message, detail] = worded(key, values);
-  return new DataError(code, message, where, detail);
-}
-
-/** An OptionError naming `option`, worded by `key`. */
-export function optionError<K extends ErrorKey>(option: string, key: K, values: ErrorValues<K>): OptionError {
-  const [message, detail] = worded(key, values);
-  return new OptionError(option, message, detail);
-}
-
-/** A LimitError for `limit` at `max`, the limit shown as `shownMax` (limits.ts formatCount). */
-export function limitError(limit: 'maxRows' | 'maxBytes', max: number, shownMax: string): LimitError {
-  const [message, detail] = worded(limit === 'maxRows' ? 'too-many-rows' : 'too-many-bytes', { max: shownMax });
-  return new LimitError(limit, max, message, detail);
+/**
+ * Error constructors bound to a table of English templates: each takes a key
+ * of `table` and exactly the values its template names. `worded` gives the
+ * message and detail without raising (a rejected isoFLOP budget says why).
+ */
+export function raisers<T extends Readonly<Record<string, string>>>(table: T) {
+  type Key = keyof T & string;
+  type Values<K extends Key> = TemplateValues<T[K]>;
+  const worded = <K extends Key>(key: K, values: Values<K>): { message: string; detail: ErrorMessageDetail } => {
+    const v = values as Readonly<Record<string, string | number>>;
+    return { message: fillTemplate(table[key], v), detail: { key, values: v } };
+  };
+  return {
+    worded,
+    /** A ScalingKitError with `code`. */
+    kitError<K extends Key>(code: ErrorCode, key: K, values: Values<K>): ScalingKitError {
+      const { message, detail } = worded(key, values);
+      return new ScalingKitError(code, message, detail);
+    },
+    /** A DataError with `code` at `where`. */
+    dataError<K extends Key>(code: ErrorCode, key: K, values: Values<K>, where: { row?: number; column?: string } = {}): DataError {
+      const { message, detail } = worded(key, values);
+      return new DataError(code, message, where, detail);
+    },
+    /** An OptionError naming `option`. */
+    optionError<K extends Key>(option: string, key: K, values: Values<K>): OptionError {
+      const { message, detail } = worded(key, values);
+      return new OptionError(option, message, detail);
+    },
+    /** A LimitError for `limit` at `max`, worded by `key` with the limit shown as `shown` (limits.ts formatCount). */
+    limitError<K extends Key>(limit: 'maxRows' | 'maxBytes', max: number, key: K, values: Values<K>): LimitError {
+      const { message, detail } = worded(key, values);
+      return new LimitError(limit, max, message, detail);
+    },
+  };
 }

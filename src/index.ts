@@ -7,6 +7,9 @@
 
 export { readRuns, runsFromArrays, type RunsInput, type ReadRunsOptions } from './core/runs.js';
 export type { Runs } from './core/runs-types.js';
+export { matchColumns, type ColumnMapping, type ColumnMatch } from './core/columns.js';
+export { parseColumnSpec, type ColumnSpec } from './core/column-spec.js';
+export { columnDiagnostics } from './core/column-diagnostics.js';
 export { ScalingKitError, DataError, OptionError, LimitError, type ErrorCode } from './errors.js';
 export { LIMITS } from './core/limits.js';
 export { fit, fitSync, type FitResult } from './core/fit.js';
@@ -30,6 +33,7 @@ export { terminateWorkers } from './engine/pool.js';
 export type { EngineName, FormName, LossName } from './engine/types.js';
 export type { Diagnostic, DiagnosticCode, Severity, FitStatus } from './core/diagnostic-codes.js';
 export { describeDiagnostic, severityLabel } from './i18n/diagnostics.js';
+export { describeError } from './i18n/errors.js';
 export { describeStatus } from './i18n/status.js';
 export { parseNumber } from './format/parse-number.js';
 export { LAWS, type LawDescriptor } from './laws/index.js';

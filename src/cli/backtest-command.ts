@@ -3,8 +3,9 @@
 import { backtest } from '../core/backtest.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
 import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits, readRunsFrom } from './input.js';
-import { count, sig } from './format.js';
+import { columnsLine, count, sig } from './format.js';
 import { toJson } from './json.js';
+import { columnsOption } from './columns-flag.js';
 import { formatLaw } from '../core/law-text.js';
 import { FORM_IDS, type FormName } from '../laws/names.js';
 
@@ -31,12 +32,13 @@ export async function backtestCommand(argv: string[]): Promise<string> {
     strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
   };
   // Flags first, then the file (within --max-rows and --max-bytes).
-  const runs = readRunsFrom(positionals[0], inputLimits(values), { dropHighest });
+  const named = columnsOption(values);
+  const runs = readRunsFrom(positionals[0], inputLimits(values), { dropHighest, ...named });
   const r = await backtest(runs, { holdoutAbove, holdoutLargest, fitOptions });
-  if (values.json) return toJson({ cutoff: r.cutoff, training: r.training.N.length, predictions: r.predictions, summary: r.summary, fit: r.fit });
+  if (values.json) return toJson({ columns: runs.columns, cutoff: r.cutoff, training: r.training.N.length, predictions: r.predictions, summary: r.summary, fit: r.fit });
   const pc = (x: number) => `${(100 * x).toFixed(2)}%`;
   return [
-    `backtest: fitted ${r.training.N.length} runs with C ≤ ${r.cutoff.toExponential(2)}, predicted ${r.summary.runs} held out`,
+    `backtest: fitted ${r.training.N.length} runs with C ≤ ${r.cutoff.toExponential(2)}, predicted ${r.summary.runs} held out (columns: ${columnsLine(runs.columns)})`,
     `  ${formatLaw(r.fit.law)}`,
     ...r.predictions.map((p) => `  row ${String(p.row).padStart(4)}  N ${count(p.N).padStart(6)}  D ${count(p.D).padStart(6)}  loss ${sig(p.loss, 5).padStart(7)}  predicted ${sig(p.predicted, 5).padStart(7)}  error ${pc(p.relativeError).padStart(7)}`),
     `  mean |error| ${pc(r.summary.meanAbsRelativeError)}, max ${pc(r.summary.maxAbsRelativeError)}, bias ${pc(r.summary.meanRelativeError)}, RMSE of log loss ${sig(r.summary.rmseLogLoss, 4)}`,

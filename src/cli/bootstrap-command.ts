@@ -8,7 +8,7 @@ import { parse, numberOption, choiceOption, UsageError } from './args.js';
 import { FIT_FLAGS, FIT_FLAGS_USAGE, fitOptionsFromFlags, runsForFit } from './fit-flags.js';
 import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits } from './input.js';
 import { LIMITS, formatCount } from '../core/limits.js';
-import { count, formatDiagnostics, sig } from './format.js';
+import { columnsLine, count, formatDiagnostics, sig } from './format.js';
 import { numberList, resultJson } from './json.js';
 import type { CommandOutput } from './run.js';
 
@@ -55,7 +55,7 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const stderr = formatDiagnostics(r.diagnostics, r.form);
   if (values.json) {
     const { samples: _omitted, ...rest } = r;
-    return { stdout: resultJson(rest, values.timing === true), stderr };
+    return { stdout: resultJson({ ...rest, columns: runs.columns }, values.timing === true), stderr };
   }
   const pct = Math.round(r.level * 1000) / 10;
   const row = (name: string, i: Interval, f = (x: number) => sig(x, 5)) =>
@@ -70,6 +70,7 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const lines = [
     `bootstrap of the ${r.form} fit (${LOSS_NAMES[r.loss]?.(r.delta) ?? r.loss}): ${r.resamples} resamples (${r.rng} draws, seed ${r.seed}; ${r.failed} failed), ` +
       `${r.engine} engine, ${r.workers} workers, ${(r.ms / 1000).toFixed(2)} s`,
+    `  columns: ${columnsLine(runs.columns)}`,
     ...Object.entries(r.params as Record<string, Interval>).map(([k, i]) => row(k, i)),
     ...derived,
   ];

@@ -12,6 +12,7 @@ import { ENGINE_NAMES, paramCount } from '../engine/types.js';
 import { FORM_IDS, LOSS_IDS, VARIABLE_IDS, type FormName, type LossName, type Variable } from '../laws/names.js';
 import { numberOption, choiceOption, jsonOption, type OptionSpec } from './args.js';
 import { readRunsFrom, type InputLimits } from './input.js';
+import { columnsOption, mergeColumnFlags } from './columns-flag.js';
 
 /** parseArgs options of the fit flags (every one a string value). */
 export const FIT_FLAGS = {
@@ -31,7 +32,9 @@ export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-
 /** `FitOptions` from parsed fit flags; absent flags stay undefined (the fit's defaults). Throws a UsageError naming a bad flag. */
 export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions {
   const whole = (x: number) => Number.isInteger(x) && x >= 0;
+  const named = mergeColumnFlags(columnsOption(values), values.weights as string | undefined, values.unique as string | undefined);
   return {
+    columns: named.columns,
     form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
     loss: choiceOption(values, 'loss', Object.keys(LOSS_IDS) as LossName[]),
     delta: numberOption(values, 'delta', (x) => x > 0, 'a positive number'),
@@ -39,8 +42,8 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
     variable: choiceOption(values, 'variable', Object.keys(VARIABLE_IDS) as Variable[]),
     breaks: numberOption(values, 'breaks', (x) => whole(x) && x >= 1, 'a whole number ≥ 1'),
     base: jsonOption(values, 'base'),
-    unique: values.unique as string | undefined,
-    weights: values.weights as string | undefined,
+    unique: named.unique,
+    weights: named.weights,
     dropHighest: numberOption(values, 'drop-highest', whole, 'a whole number ≥ 0'),
     strategy: choiceOption(values, 'strategy', STRATEGIES),
     engine: choiceOption(values, 'engine', [...ENGINE_NAMES, 'auto'] as const),

@@ -13,6 +13,11 @@ export { sig };
 /** One line: line breaks (and other control characters) that came from the input are shown escaped. */
 export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
+/** Which column fed each quantity: "N=params, D=tokens, loss=c4_loss" (and C, U, weight where read). */
+export function columnsLine(columns: Readonly<Partial<Record<'N' | 'D' | 'C' | 'loss' | 'U' | 'weight', string>>>): string {
+  return (['N', 'D', 'C', 'loss', 'U', 'weight'] as const).filter((k) => columns[k] !== undefined).map((k) => `${k}=${columns[k]}`).join(', ');
+}
+
 /**
  * A result's diagnostics for stderr, one line each: "warning: <sentence>"
  * (the prefix is the severity), in English, parameters named as the law prints
@@ -76,6 +81,7 @@ export function formatFit(r: FitResult): string {
     formatStandardErrors(r),
     `  objective ${r.objective.toPrecision(16)}; ${formatStatus(r)}`,
     `  starts ending within 1e-9 of the best: ${r.starts.withinTolerance} of ${r.starts.total}; evaluations ${r.evaluations}`,
+    `  columns: ${columnsLine(r.columns)}`,
   ].filter((line) => line !== '').join('\n');
 }
 

@@ -13,17 +13,20 @@ import { LIMITS, clip, formatCount, quote } from '../core/limits.js';
 import { readRuns, type ReadRunsOptions } from '../core/runs.js';
 import type { Runs } from '../core/runs-types.js';
 import { numberOption, UsageError, type OptionSpec } from './args.js';
+import { COLUMNS_FLAG, COLUMNS_NOTE, COLUMNS_USAGE } from './columns-flag.js';
 
 /** parseArgs options of the input limits. */
 export const INPUT_FLAGS = {
-  'max-rows': { type: 'string' }, 'max-bytes': { type: 'string' },
+  'max-rows': { type: 'string' }, 'max-bytes': { type: 'string' }, ...COLUMNS_FLAG,
 } as const satisfies OptionSpec;
 
 /** The input-limit flags as usage text, indented to follow a command's first line. */
-export const INPUT_FLAGS_USAGE = `[--max-rows ${LIMITS.maxRows}] [--max-bytes ${LIMITS.maxBytes}]`;
+export const INPUT_FLAGS_USAGE = `${COLUMNS_USAGE}
+                [--max-rows ${LIMITS.maxRows}] [--max-bytes ${LIMITS.maxBytes}]`;
 
 /** One usage line on what the limits are and that the flags raise them. */
-export const INPUT_LIMITS_NOTE = `  FILE may hold at most ${formatCount(LIMITS.maxRows)} data rows and ${formatCount(LIMITS.maxBytes, true)}; --max-rows and --max-bytes raise the limits.`;
+export const INPUT_LIMITS_NOTE = `${COLUMNS_NOTE}
+  FILE may hold at most ${formatCount(LIMITS.maxRows)} data rows and ${formatCount(LIMITS.maxBytes, true)}; --max-rows and --max-bytes raise the limits.`;
 
 export interface InputLimits {
   maxRows: number;

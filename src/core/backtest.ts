@@ -11,7 +11,7 @@
  * would thin the training set only.
  */
 
-import { DataError, OptionError } from '../errors.js';
+import { dataError, optionError } from '../i18n/error-words/options.js';
 import { fit } from './fit.js';
 import { FIT_OPTION_NAMES, type FitOptions } from './fit-options.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
@@ -99,19 +99,19 @@ export function partitionRuns(runs: Runs, keep: (index: number) => boolean): [Ru
 function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
   const n = runs.C.length;
   const above = o.holdoutAbove, largest = o.holdoutLargest;
-  if (above === undefined && largest === undefined) throw new OptionError('holdoutAbove', 'missing holdoutAbove; set holdoutAbove (a C in FLOPs) or holdoutLargest (a number of runs)');
-  if (above !== undefined && largest !== undefined) throw new OptionError('holdoutLargest', 'invalid holdoutLargest; set either holdoutAbove or holdoutLargest, not both');
+  if (above === undefined && largest === undefined) throw optionError('holdoutAbove', 'missing-holdout', {});
+  if (above !== undefined && largest !== undefined) throw optionError('holdoutLargest', 'both-holdouts', {});
   if (above !== undefined) {
-    if (!(typeof above === 'number' && Number.isFinite(above) && above > 0)) throw new OptionError('holdoutAbove', `invalid holdoutAbove; expected a positive finite number of FLOPs: ${String(above)}`);
+    if (!(typeof above === 'number' && Number.isFinite(above) && above > 0)) throw optionError('holdoutAbove', 'option-not-positive-flops', { option: 'holdoutAbove', got: String(above) });
     const mask = Array.from(runs.C, (c) => c > above);
     if (!mask.includes(true)) {
       const top = runs.C.reduce((m, c) => Math.max(m, c), 0);
-      throw new OptionError('holdoutAbove', `invalid holdoutAbove; no run has C above ${above} (the largest C is ${top})`);
+      throw optionError('holdoutAbove', 'nothing-above', { above, top });
     }
     return mask;
   }
   if (!(Number.isInteger(largest) && largest! >= 1 && largest! < n)) {
-    throw new OptionError('holdoutLargest', `invalid holdoutLargest; expected an integer from 1 to ${n - 1} (there are ${n} runs): ${String(largest)}`);
+    throw optionError('holdoutLargest', 'holdout-largest-range', { max: n - 1, n, got: String(largest) });
   }
   const order = Array.from(runs.C.keys()).sort((i, j) => runs.C[j] - runs.C[i] || j - i);
   const mask = new Array<boolean>(n).fill(false);
@@ -120,10 +120,10 @@ function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
 }
 
 function checkFitOptions(f: FitOptions): void {
-  if (f === null || typeof f !== 'object') throw new OptionError('fitOptions', 'invalid fitOptions; expected an object');
+  if (f === null || typeof f !== 'object') throw optionError('fitOptions', 'option-not-object', { option: 'fitOptions' });
   checkOptionNames(f, FIT_OPTION_NAMES, 'fitOptions');
   if (f.dropHighest !== undefined) {
-    throw new OptionError('fitOptions.dropHighest', 'invalid fitOptions.dropHighest; drop outliers when reading the runs (readRuns(…, { dropHighest })), before the split');
+    throw optionError('fitOptions.dropHighest', 'backtest-drop-highest', { call: 'readRuns(…, { dropHighest })' });
   }
 }
 
@@ -146,14 +146,14 @@ export function summarize(predictions: readonly HeldOutRun[]): BacktestSummary {
  * fewer than five runs are left to train on; errors of `fit` pass through.
  */
 export async function backtest(runs: Runs, options: BacktestOptions): Promise<BacktestResult> {
-  if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object with holdoutAbove or holdoutLargest');
+  if (options === null || typeof options !== 'object') throw optionError('options', 'backtest-not-object', {});
   checkOptionNames(options, BACKTEST_OPTION_NAMES);
   const fitOptions = options.fitOptions ?? {};
   checkFitOptions(fitOptions);
   const mask = heldOutMask(runs, options);
   const [heldOut, training] = partitionRuns(runs, (i) => mask[i]);
   if (training.N.length < MIN_TRAINING_RUNS) {
-    throw new DataError('too-few-runs', `too few runs to train on: ${training.N.length} after holding out ${heldOut.N.length} of ${runs.N.length}; a fit needs at least ${MIN_TRAINING_RUNS}`);
+    throw dataError('too-few-runs', 'too-few-training-runs', { training: training.N.length, heldOut: heldOut.N.length, n: runs.N.length, min: MIN_TRAINING_RUNS });
   }
   const result = await fitAny(training, fitOptions);
   const predictions: HeldOutRun[] = Array.from(heldOut.N, (N, i) => {

@@ -26,7 +26,8 @@ import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { resolveFitOptions, type FitOptions, type Theta } from './fit-options.js';
 import { checkParams } from './law.js';
 import { chinchilla } from '../laws/chinchilla.js';
-import { DataError, OptionError, ScalingKitError } from '../errors.js';
+import { dataError, kitError, optionError } from '../i18n/error-words/fit.js';
+import { clip } from './limits.js';
 import { checkOptionNames } from './option-names.js';
 import { diagnostic, ofEstimate, type Diagnostic } from './diagnostic-codes.js';
 import { bootstrapDiagnostics } from './bootstrap-diagnostics.js';
@@ -113,14 +114,14 @@ export type BootstrapFitResult<F extends FormName = 'chinchilla'> = F extends Fo
 
 
 function thetaArray(option: string, value: Theta | ChinchillaTheta | undefined, names: readonly string[]): Float64Array {
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
+  if (value === null || typeof value !== 'object') throw optionError(option, 'theta-not-object', { option, names: names.join(', ') });
   const byName = value as Record<string, unknown>;
   for (const key of Object.keys(byName)) {
-    if (!names.includes(key)) throw new OptionError(`${option}.${key}`, `unknown ${option}.${key}; this form's parameters are ${names.join(', ')}`);
+    if (!names.includes(key)) throw optionError(`${option}.${key}`, 'bootstrap-theta-unknown', { option, key: clip(key), names: names.join(', ') });
   }
   return Float64Array.from(names, (k) => {
     const v = byName[k];
-    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
+    if (!(typeof v === 'number' && Number.isFinite(v))) throw optionError(`${option}.${k}`, 'bootstrap-theta-not-finite', { option, key: k, got: clip(String(v)) });
     return v;
   });
 }
@@ -144,7 +145,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   input: Runs | RunsInput, options: BootstrapFitOptions & { form?: F } = {},
 ): Promise<BootstrapFitResult<F>> {
   const t0 = performance.now();
-  if (options === null || typeof options !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  if (options === null || typeof options !== 'object') throw optionError('options', 'analysis-options-not-object', {});
   checkOptionNames(options, [...BOOTSTRAP_FIT_OPTIONS, ...OWN_OPTIONS]);
   // Counts that size the work (a billion resamples) are refused before the runs are read or fitted.
   checkBootstrapCounts(options);
@@ -155,13 +156,13 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   if (spec.form !== 'chinchilla') {
     for (const key of ['budgets', 'at'] as const) {
       if (options[key] !== undefined && (!Array.isArray(options[key]) || options[key]!.length > 0)) {
-        throw new OptionError(key, `invalid ${key}; ${key === 'at' ? 'loss intervals at (N, D)' : 'compute-optimal intervals per budget'} are given for the chinchilla form only, not ${spec.form}`);
+        throw optionError(key, key === 'at' ? 'bootstrap-at-chinchilla-only' : 'bootstrap-budgets-chinchilla-only', { form: spec.form });
       }
     }
   }
   const runs = runsForFit(input, fitOptions, names.length);
   if (spec.form === 'data-constrained' && !runs.U) {
-    throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
+    throw dataError('missing-column', 'missing-unique-column', {});
   }
   const data = fitDataFromRuns(runs);
   // The point estimate: the fit itself, unless the caller gave both it and θ₀ (an element passes its own fit).
@@ -169,7 +170,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   let said: Diagnostic[] = [];
   if (!(options.start && options.estimate)) {
     const result = await fit(input, { ...fitOptions, signal: options.signal });
-    if (result.runs !== data.count) throw new ScalingKitError('engine', `internal: the fit read ${result.runs} runs, the bootstrap ${data.count}`);
+    if (result.runs !== data.count) throw kitError('engine', 'bootstrap-runs-differ', { fitted: result.runs, read: data.count });
     fitted = Float64Array.from(names, (k) => result.theta[k]);
     said = result.diagnostics;
   }

@@ -6,7 +6,7 @@
  * when its refit did not converge or gave a θ or parameters that are not finite.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/fit.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
 import { paramCount, type ObjectiveSpec } from '../engine/types.js';
@@ -89,7 +89,7 @@ export function paramSources(spec: ObjectiveSpec): Record<string, ParamSource | 
 export async function bootstrapLaw(options: LawBootstrapOptions): Promise<LawBootstrapResult> {
   const o = resolveCommon(options);
   const { spec } = options;
-  if (spec === null || typeof spec !== 'object') throw new OptionError('spec', 'invalid spec; expected an ObjectiveSpec');
+  if (spec === null || typeof spec !== 'object') throw optionError('spec', 'bootstrap-spec-not-object', {});
   const names = thetaNames(spec.form, spec.breaks);
   const P = paramCount(spec);
   const start = thetaOf('start', options.start, names);
@@ -100,7 +100,7 @@ export async function bootstrapLaw(options: LawBootstrapOptions): Promise<LawBoo
     return Object.values(p).every(Number.isFinite) ? p : null;
   };
   const est = estimate ? published(estimate) : null;
-  if (estimate && !est) throw new OptionError('estimate', `invalid estimate; the ${spec.form} law of this θ is not finite: ${Array.from(estimate).join(', ')}`);
+  if (estimate && !est) throw optionError('estimate', 'bootstrap-estimate-not-finite', { form: spec.form, theta: Array.from(estimate).join(', ') });
   const keys = Object.keys(publishedParams(lawFromTheta(spec, start)));
   const column = () => new Float64Array(o.resamples).fill(NaN);
   const theta = Array.from({ length: P }, column);

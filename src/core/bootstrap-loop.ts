@@ -3,7 +3,7 @@
  * resampled runs as per-run weights, refitted a batch at a time.
  */
 
-import { ScalingKitError } from '../errors.js';
+import { kitError } from '../i18n/error-words/fit.js';
 import { nextTask } from '../next-task.js';
 import { createResampler, indicesToWeights, type ResampleRng } from '../stats/resample.js';
 import type { BootstrapOptions } from './bootstrap.js';
@@ -39,12 +39,13 @@ export async function refitReplicates(
     const weights = Array.from({ length: count }, () => indicesToWeights(next(indices), o.n));
     const out = await refit(weights, o.start.slice());
     signal?.throwIfAborted();
-    if (!out || !Array.isArray(out.theta) || !Array.isArray(out.converged) || out.theta.length !== count || out.converged.length !== count) {
-      throw new ScalingKitError('engine', `bootstrap refit returned ${out?.theta?.length ?? 'no'} θ and ${out?.converged?.length ?? 'no'} flags for ${count} replicates`);
+    if (!out || !Array.isArray(out.theta) || !Array.isArray(out.converged)) throw kitError('engine', 'bootstrap-refit-not-arrays', { count });
+    if (out.theta.length !== count || out.converged.length !== count) {
+      throw kitError('engine', 'bootstrap-refit-counts', { thetas: out.theta.length, flags: out.converged.length, count });
     }
     for (let j = 0; j < count; j++) {
       const t = out.theta[j];
-      if (!t || t.length !== o.P) throw new ScalingKitError('engine', `bootstrap refit returned a θ of length ${t?.length ?? 0} for replicate ${from + j}; expected ${o.P}`);
+      if (!t || t.length !== o.P) throw kitError('engine', 'bootstrap-refit-length', { length: t?.length ?? 0, replicate: from + j, expected: o.P });
       take(from + j, t, out.converged[j] === true);
     }
     onProgress?.(from + count, o.resamples);

@@ -5,7 +5,7 @@
  * (Chinchilla) and ./bootstrap-law.ts (any form).
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/options.js';
 import { LIMITS, formatCount } from './limits.js';
 import { RESAMPLE_RNGS, type ResampleRng } from '../stats/resample.js';
 import type { BootstrapOptions } from './bootstrap.js';
@@ -14,7 +14,7 @@ export const BOOTSTRAP_DEFAULTS = { resamples: 4000, seed: 42, rng: 'default' as
 
 function integerIn(option: string, value: unknown, min: number, max: number): number {
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
-    throw new OptionError(option, `invalid ${option}; expected an integer in [${min}, ${max}]: ${String(value)}`);
+    throw optionError(option, 'option-integer-range', { option, min, max, got: String(value) });
   }
   return value;
 }
@@ -22,15 +22,18 @@ function integerIn(option: string, value: unknown, min: number, max: number): nu
 /** A count from 1 to `max`, a fixed limit (src/core/limits.ts) the error names. */
 function countIn(option: string, value: unknown, max: number): number {
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max)) {
-    throw new OptionError(option, `invalid ${option}; expected an integer from 1 to ${formatCount(max)} (a fixed limit): ${String(value)}`);
+    throw optionError(option, 'option-count-limit', { option, max: formatCount(max), got: String(value) });
   }
   return value;
 }
 
-/** A list option's length within its fixed limit. */
-export function listWithin(option: string, value: unknown, max: number, what: string): void {
+/** The message of a list over its limit, by what the list holds. */
+const TOO_MANY = { budgets: 'too-many-budgets', points: 'too-many-points' } as const;
+
+/** A list option's length within its fixed limit; `what` the list holds names it in the message. */
+export function listWithin(option: string, value: unknown, max: number, what: keyof typeof TOO_MANY): void {
   if (Array.isArray(value) && value.length > max) {
-    throw new OptionError(option, `invalid ${option}; at most ${formatCount(max)} ${what} (a fixed limit): ${formatCount(value.length)} given`);
+    throw optionError(option, TOO_MANY[what], { option, max: formatCount(max), count: formatCount(value.length) });
   }
 }
 
@@ -49,28 +52,28 @@ export function checkBootstrapCounts(o: Pick<BootstrapOptions, 'resamples' | 'ba
 
 /** θ as an array in `names` order, from an object by name; every entry a finite number. */
 export function thetaOf(option: string, value: Record<string, number> | undefined, names: readonly string[]): Float64Array {
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with ${names.join(', ')}`);
+  if (value === null || typeof value !== 'object') throw optionError(option, 'theta-not-object', { option, names: names.join(', ') });
   return Float64Array.from(names, (k) => {
     const v = value[k];
-    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: ${String(v)}`);
+    if (!(typeof v === 'number' && Number.isFinite(v))) throw optionError(`${option}.${k}`, 'option-not-finite', { option: `${option}.${k}`, got: String(v) });
     return v;
   });
 }
 
 /** The options every bootstrap shares (runs, refit, draws, level, batches), checked. */
 export function resolveCommon(o: Omit<BootstrapOptions, 'start' | 'estimate'>) {
-  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  if (o === null || typeof o !== 'object') throw optionError('options', 'option-not-object', { option: 'options' });
   const n = o.runs?.N?.length;
   if (!(typeof n === 'number' && n >= 1 && o.runs.D?.length === n && o.runs.loss?.length === n)) {
-    throw new OptionError('runs', 'invalid runs; expected validated Runs with at least one run (see readRuns)');
+    throw optionError('runs', 'runs-not-validated', {});
   }
-  if (typeof o.refit !== 'function') throw new OptionError('refit', 'invalid refit; expected a function (weights, start) => Promise<{ theta, converged }>');
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new OptionError('onProgress', 'invalid onProgress; expected a function');
-  if (o.onReplicate !== undefined && typeof o.onReplicate !== 'function') throw new OptionError('onReplicate', 'invalid onReplicate; expected a function');
+  if (typeof o.refit !== 'function') throw optionError('refit', 'refit-not-function', { signature: '(weights, start) => Promise<{ theta, converged }>' });
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw optionError('onProgress', 'option-not-function', { option: 'onProgress' });
+  if (o.onReplicate !== undefined && typeof o.onReplicate !== 'function') throw optionError('onReplicate', 'option-not-function', { option: 'onReplicate' });
   const rng = o.rng ?? BOOTSTRAP_DEFAULTS.rng;
-  if (!RESAMPLE_RNGS.includes(rng)) throw new OptionError('rng', `invalid rng; expected one of ${RESAMPLE_RNGS.join(', ')}: ${String(rng)}`);
+  if (!RESAMPLE_RNGS.includes(rng)) throw optionError('rng', 'option-not-one-of', { option: 'rng', allowed: RESAMPLE_RNGS.join(', '), got: String(rng) });
   const level = o.level ?? BOOTSTRAP_DEFAULTS.level;
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new OptionError('level', `invalid level; expected a number in (0, 1): ${String(level)}`);
+  if (!(typeof level === 'number' && level > 0 && level < 1)) throw optionError('level', 'level-not-in-unit', { got: String(level) });
   return {
     n,
     rng,

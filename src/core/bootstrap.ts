@@ -20,8 +20,8 @@
  * The same for any form: ./bootstrap-law.ts.
  */
 
-import { OptionError } from '../errors.js';
-import { LIMITS } from './limits.js';
+import { optionError } from '../i18n/error-words/fit.js';
+import { LIMITS, clip } from './limits.js';
 import { checkParams, computeOptimal, predict, type ChinchillaParams } from './law.js';
 import { lawFromTheta, thetaNames } from './forms.js';
 import type { Law } from './forms-eval.js';
@@ -134,17 +134,17 @@ const isPositiveFinite = (x: unknown): x is number => typeof x === 'number' && N
 function resolve(o: BootstrapOptions) {
   const common = resolveCommon(o);
   const budgets = o.budgets ?? [];
-  if (!Array.isArray(budgets)) throw new OptionError('budgets', 'invalid budgets; expected an array of FLOP counts');
+  if (!Array.isArray(budgets)) throw optionError('budgets', 'bootstrap-budgets-not-array', {});
   listWithin('budgets', budgets, LIMITS.budgets, 'budgets');
   budgets.forEach((C, i) => {
-    if (!isPositiveFinite(C)) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; expected a positive finite number of FLOPs: ${String(C)}`);
+    if (!isPositiveFinite(C)) throw optionError(`budgets[${i}]`, 'bootstrap-budget-bad', { index: i, got: clip(String(C)) });
   });
   const at = o.at ?? [];
-  if (!Array.isArray(at)) throw new OptionError('at', 'invalid at; expected an array of { N, D }');
+  if (!Array.isArray(at)) throw optionError('at', 'bootstrap-at-not-array', { shape: '{ N, D }' });
   listWithin('at', at, LIMITS.points, 'points');
   at.forEach((p, i) => {
     for (const k of ['N', 'D'] as const) {
-      if (!isPositiveFinite(p?.[k])) throw new OptionError(`at[${i}].${k}`, `invalid at[${i}].${k}; expected a positive finite number: ${String(p?.[k])}`);
+      if (!isPositiveFinite(p?.[k])) throw optionError(`at[${i}].${k}`, 'bootstrap-at-bad', { index: i, key: k, got: clip(String(p?.[k])) });
     }
   });
   return {
@@ -158,7 +158,7 @@ function resolve(o: BootstrapOptions) {
 
 function usableEstimate(value: ChinchillaTheta): Float64Array {
   const t = thetaOf('estimate', value as unknown as Record<string, number>, CORRELATION_KEYS);
-  if (!paramsOf(t)) throw new OptionError('estimate', `invalid estimate; the law needs alpha > 0, beta > 0 and finite positive e^a, e^b: ${Array.from(t).join(', ')}`);
+  if (!paramsOf(t)) throw optionError('estimate', 'bootstrap-estimate-not-law', { theta: Array.from(t).join(', ') });
   return t;
 }
 

@@ -12,7 +12,8 @@
  *   3. a qualified name: a one-letter symbol followed by a known qualifier
  *      (`N_no_embed`, `D_total_tokens`, `C_6ND`, `N_derived_C_over_6D`), or words
  *      that begin or end with a strong word (params, parameters, tokens, flops,
- *      flop, loss, cross entropy, nll: `loss_c4_val`, `c4_val_loss`, `total_flops`).
+ *      flop, loss, cross entropy, nll: `loss_c4_val`, `c4_val_loss`, `total_flops`),
+ *      and last, a loss word inside a longer name (`c4_loss_final`).
  *      Names carrying a bound, spread, ratio or other-count word (`lo95`, `std`,
  *      `per`, `multiplier`, `batch`, `unique`…) never match in this tier.
  * Ties are broken by tier, then alias rank, then column order (leftmost wins),
@@ -21,7 +22,7 @@
  * lists the other candidates so a caller can warn.
  */
 
-import { optionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/read.js';
 import { clip, quote, quoteList } from './limits.js';
 
 export type Role = 'N' | 'D' | 'C' | 'loss';
@@ -137,6 +138,14 @@ function qualifiedRank(name: string, role: Role): number {
   for (let k = 0; k < aliases.length; k++) {
     const aw = words(aliases[k]);
     if (aw.length < ws.length && (startsWith(ws, aw) || endsWith(ws, aw))) return k + 1;
+  }
+  // A loss word inside a longer name (`c4_loss_last5_mean`, as the OLMo ladder writes them) ranks last;
+  // never for the counts, where a word inside (`model_flops_utilization`) is often some other quantity.
+  if (role === 'loss') {
+    for (let k = 0; k < aliases.length; k++) {
+      const aw = words(aliases[k]);
+      for (let at = 1; at + aw.length < ws.length; at++) if (aw.every((w, j) => ws[at + j] === w)) return aliases.length + 1 + k;
+    }
   }
   return -1;
 }

@@ -12,7 +12,7 @@
  * HARDWARE); pass your own `Hardware` object for other accelerators.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError, type ErrorKey, type ErrorValues } from '../i18n/error-words/planning.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 
 export interface Hardware {
@@ -98,25 +98,33 @@ export interface CostEstimate {
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-function check(ok: boolean, option: string, what: string, value: unknown): void {
-  if (!ok) throw new OptionError(option, `invalid ${option}; ${what}: ${String(value)}`);
+/** The keys of cost's checks: each names the option and the value given, and may name more (`extra`). */
+type CheckKey = 'plan-options' | 'option-not-positive' | 'option-not-positive-flops' | Extract<ErrorKey, `cost-${string}`>;
+
+type Extra<K extends CheckKey> = Omit<ErrorValues<K>, 'option' | 'got'>;
+
+function check<K extends CheckKey>(ok: boolean, option: string, key: K, value: unknown, ...extra: keyof Extra<K> extends never ? [] : [Extra<K>]): void {
+  if (!ok) throw optionError(option, key, { option, got: String(value), ...extra[0] } as unknown as ErrorValues<K>);
 }
+
+/** The shape of your own hardware, as code in the messages. */
+const HARDWARE_SHAPE = '{ peakFlops, watts }';
 
 function resolveHardware(h: HardwareId | Hardware): Hardware {
   if (typeof h === 'string') {
-    check(Object.hasOwn(HARDWARE, h), 'hardware', `expected one of ${Object.keys(HARDWARE).join(', ')} or { peakFlops, watts }`, h);
+    check(Object.hasOwn(HARDWARE, h), 'hardware', 'cost-hardware-id', h, { ids: Object.keys(HARDWARE).join(', '), shape: HARDWARE_SHAPE });
     return HARDWARE[h as HardwareId];
   }
-  check(h !== null && typeof h === 'object', 'hardware', 'expected a hardware id or { peakFlops, watts }', h);
-  check(finite(h.peakFlops) && h.peakFlops > 0, 'hardware.peakFlops', 'expected a positive finite FLOP/s (dense peak)', h.peakFlops);
-  check(finite(h.watts) && h.watts >= 0, 'hardware.watts', 'expected a finite number of watts ≥ 0', h.watts);
+  check(h !== null && typeof h === 'object', 'hardware', 'cost-hardware', h, { shape: HARDWARE_SHAPE });
+  check(finite(h.peakFlops) && h.peakFlops > 0, 'hardware.peakFlops', 'cost-peak-flops', h.peakFlops);
+  check(finite(h.watts) && h.watts >= 0, 'hardware.watts', 'cost-watts', h.watts);
   return h;
 }
 
 type Resolved = Omit<CostEstimate, 'flops' | 'gpuHours' | 'days' | 'dollars' | 'kWh' | 'co2eKg'>;
 
 function resolve(options: CostOptions = {}): Resolved {
-  check(options !== null && typeof options === 'object', 'options', 'expected an object', options);
+  check(options !== null && typeof options === 'object', 'options', 'plan-options', options);
   checkOptionNames(options, COST_OPTION_NAMES);
   const d = COST_DEFAULTS;
   const o = {
@@ -124,11 +132,11 @@ function resolve(options: CostOptions = {}): Resolved {
     pricePerGpuHour: options.pricePerGpuHour ?? d.pricePerGpuHour, pue: options.pue ?? d.pue, gridIntensity: options.gridIntensity ?? d.gridIntensity,
   };
   const hardware = resolveHardware(o.hardware);
-  check(finite(o.mfu) && o.mfu > 0 && o.mfu <= 1, 'mfu', 'not in (0, 1]', o.mfu);
-  check(Number.isInteger(o.gpus) && o.gpus > 0, 'gpus', 'expected a positive integer', o.gpus);
-  check(finite(o.pricePerGpuHour) && o.pricePerGpuHour >= 0, 'pricePerGpuHour', 'expected a finite number of dollars ≥ 0', o.pricePerGpuHour);
-  check(finite(o.pue) && o.pue >= 1, 'pue', 'expected a finite number ≥ 1', o.pue);
-  check(finite(o.gridIntensity) && o.gridIntensity >= 0, 'gridIntensity', 'expected a finite kg CO2e per kWh ≥ 0', o.gridIntensity);
+  check(finite(o.mfu) && o.mfu > 0 && o.mfu <= 1, 'mfu', 'cost-mfu', o.mfu);
+  check(Number.isInteger(o.gpus) && o.gpus > 0, 'gpus', 'cost-gpus', o.gpus);
+  check(finite(o.pricePerGpuHour) && o.pricePerGpuHour >= 0, 'pricePerGpuHour', 'cost-price', o.pricePerGpuHour);
+  check(finite(o.pue) && o.pue >= 1, 'pue', 'cost-pue', o.pue);
+  check(finite(o.gridIntensity) && o.gridIntensity >= 0, 'gridIntensity', 'cost-grid', o.gridIntensity);
   return { hardware, mfu: o.mfu, gpus: o.gpus, pricePerGpuHour: o.pricePerGpuHour, pue: o.pue, gridIntensity: o.gridIntensity };
 }
 
@@ -146,15 +154,15 @@ function estimate(r: Resolved, flops: number, gpuHours: number): CostEstimate {
 /** The cost of C model FLOPs of training. */
 export function trainingCost(C: number, options?: CostOptions): CostEstimate {
   const r = resolve(options);
-  check(finite(C) && C > 0, 'C', 'expected a positive finite number of FLOPs', C);
+  check(finite(C) && C > 0, 'C', 'option-not-positive-flops', C);
   const gpuHours = C / (r.hardware.peakFlops * r.mfu * 3600);
-  check(Number.isFinite(gpuHours), 'mfu', `too small for C = ${C} FLOPs (the GPU-hours exceed double precision)`, r.mfu);
+  check(Number.isFinite(gpuHours), 'mfu', 'cost-mfu-too-small', r.mfu, { C });
   return estimate(r, C, gpuHours);
 }
 
 /** The cost of a run measured in GPU-hours (e.g. a reported figure); `flops` is what they deliver at the given MFU. */
 export function costOfGpuHours(gpuHours: number, options?: CostOptions): CostEstimate {
   const r = resolve(options);
-  check(finite(gpuHours) && gpuHours > 0, 'gpuHours', 'expected a positive finite number', gpuHours);
+  check(finite(gpuHours) && gpuHours > 0, 'gpuHours', 'option-not-positive', gpuHours);
   return estimate(r, gpuHours * 3600 * r.hardware.peakFlops * r.mfu, gpuHours);
 }

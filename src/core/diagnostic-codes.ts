@@ -26,6 +26,8 @@ export interface DiagnosticValues {
   'collinear-nd': { slope: number; intercept: number; tokensPerParam: number };
   /** A column the form needs does not vary. */
   'constant-column': { column: string; value: number };
+  /** A quantity's column was chosen by its name among several that could be it (`alternatives`, leftmost first): name the one meant. */
+  'column-choice': { quantity: 'N' | 'D' | 'C' | 'loss'; column: string; alternatives: string[] };
   /** Every run has the same loss. */
   'constant-loss': { value: number };
   /** Fewer runs than about three per free parameter. */

@@ -19,8 +19,8 @@
  * size was trained: pass `range` to keep to the well-sampled middle.
  */
 
-import { DataError, OptionError } from '../errors.js';
-import { LIMITS, formatCount } from './limits.js';
+import { dataError, optionError } from '../i18n/error-words/fit.js';
+import { LIMITS, clip, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
 import type { Runs } from './runs-types.js';
@@ -70,11 +70,11 @@ export interface EnvelopeResult {
 }
 
 function resolve(o: EnvelopeOptions, C: Float64Array): EnvelopeResult['options'] {
-  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  if (o === null || typeof o !== 'object') throw optionError('options', 'analysis-options-not-object', {});
   checkOptionNames(o, ENVELOPE_OPTION_NAMES);
   const { buckets = ENVELOPE_DEFAULTS.buckets, level = ENVELOPE_DEFAULTS.level } = o;
   if (!(Number.isInteger(buckets) && buckets >= 1 && buckets <= LIMITS.buckets)) {
-    throw new OptionError('buckets', `invalid buckets; expected an integer from 1 to ${formatCount(LIMITS.buckets)} (a fixed limit): ${String(buckets)}`);
+    throw optionError('buckets', 'envelope-buckets-bad', { max: formatCount(LIMITS.buckets), got: clip(String(buckets)) });
   }
   checkLevel(level);
   let range: [number, number];
@@ -84,7 +84,7 @@ function resolve(o: EnvelopeOptions, C: Float64Array): EnvelopeResult['options']
   } else {
     const r = o.range;
     const ok = Array.isArray(r) && r.length === 2 && r.every((c) => typeof c === 'number' && Number.isFinite(c) && c > 0) && r[0] < r[1];
-    if (!ok) throw new OptionError('range', `invalid range; expected [lowest, highest] positive finite FLOPs, lowest first: ${String(r)}`);
+    if (!ok) throw optionError('range', 'envelope-range-bad', { got: clip(String(r)) });
     range = [r[0], r[1]];
   }
   return { buckets, range, level };
@@ -114,7 +114,7 @@ export function envelope(runs: Runs, options: EnvelopeOptions = {}): EnvelopeRes
     frontier.push({ C: runs.C[i], N: runs.N[i], D: runs.D[i], loss: runs.loss[i], row: runs.rows[i], bucket: j, lo: edges[j], hi: edges[j + 1], candidates: count[j] });
   });
   if (new Set(frontier.map((p) => p.C)).size < 2) {
-    throw new DataError('too-few-runs', `envelope analysis needs frontier points at two or more compute values; got ${frontier.length} point(s) from ${runs.C.length} rows in ${o.buckets} bucket(s) over C ${lo.toPrecision(3)}–${hi.toPrecision(3)}`);
+    throw dataError('too-few-runs', 'envelope-too-few-points', { points: frontier.length, rows: runs.C.length, buckets: o.buckets, lo: lo.toPrecision(3), hi: hi.toPrecision(3) });
   }
   const C = frontier.map((p) => p.C);
   const N = allocationFit('a', fitPowerLaw(C, frontier.map((p) => p.N), { level: o.level }));

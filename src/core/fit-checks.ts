@@ -8,10 +8,11 @@
  * those units fits in double precision. Used by fit.ts on the polished optimum.
  */
 
-import { DataError, OptionError } from '../errors.js';
+import { dataError, optionError } from '../i18n/error-words/fit.js';
+import { quote } from './limits.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Runs } from './runs-types.js';
-import type { FitData, FormName, Variable } from '../engine/types.js';
+import type { FitData, Variable } from '../engine/types.js';
 import { LAWS, type Role } from '../laws/index.js';
 
 /**
@@ -125,47 +126,51 @@ export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<nu
   let i = names.findIndex((_, k) => overflows(k));
   if (i < 0) i = names.findIndex((_, k) => bounded(k));
   const name = names[Math.max(0, i)], at = theta[Math.max(0, i)];
-  const what = bad
-    ? `the fitted ${spec.form} law has ${bad[0]} = ${bad[1]}, beyond double precision (θ ${name} = ${at})`
-    : `the ${spec.loss} objective of the fitted ${spec.form} law is ${objective}, beyond double precision`;
+  // What is beyond double precision, as the values of the message's opening: a parameter of the law, or the objective.
+  const param = bad ? { form: spec.form, param: bad[0], value: bad[1], name, at } : undefined;
+  const whole = { form: spec.form, loss: spec.loss, objective };
   const side = i >= 0 ? boundAt(opts, theta, i) : undefined;
-  if (side === 'lower') throw new OptionError(`lower.${name}`, `${what}: invalid lower.${name} ${lower![i]}`);
-  if (side === 'upper') throw new OptionError(`upper.${name}`, `${what}: invalid upper.${name} ${upper![i]}`);
-  if (opts.starts) throw new OptionError('starts', `${what}: the starts given lead out of range; invalid starts`);
-  if (!bad) {
+  if (side) {
+    const bound = side === 'lower' ? lower![i] : upper![i];
+    throw param
+      ? optionError(`${side}.${name}`, 'fit-param-bound', { ...param, side, bound })
+      : optionError(`${side}.${name}`, 'fit-objective-bound', { ...whole, side, name, bound });
+  }
+  if (opts.starts) throw param ? optionError('starts', 'fit-param-starts', param) : optionError('starts', 'fit-objective-starts', whole);
+  if (!param) {
     // θ is finite, so each residual is: the sum overflows through huge weights, or (squared raw residuals) huge losses or predictions.
     let wmax = 0;
     if (data) for (const w of data.weight) wmax = Math.max(wmax, w);
     if (wmax > 1e280) {
+      // Above 1e280 the power of ten to divide by is always positive.
       const column = columns.weight ?? 'weight';
-      throw new DataError('bad-value', `${what}: the weights are too large; ${rescale(column, Math.round(Math.log10(wmax)))} (the optimum does not change)`, { column });
+      throw dataError('bad-value', 'fit-weights-too-large', { ...whole, column: quote(column), power: Math.round(Math.log10(wmax)) }, { column });
     }
     if (spec.loss === 'squared-raw') {
       const k = data ? Math.round(weightedMean(data.lnL, data.weight) / Math.LN10) : 0;
       const sum = (scale: number) => data ? data.loss.reduce((s, l, j) => s + data.weight[j] * (l / scale) ** 2, 0) : NaN;
       const column = columns.loss;
+      // A sum that overflows at scale 1 and not at 10^k has k ≥ 1: divide.
       if (data && !Number.isFinite(sum(1)) && Number.isFinite(sum(10 ** k))) {
-        throw new DataError('bad-value', `${what}: the values of column "${column}" are too large for squared raw residuals; ${rescale(column, k)}, or use a loss on log residuals (huber, squared)`, { column });
+        throw dataError('bad-value', 'fit-losses-too-large', { ...whole, column: quote(column), power: k }, { column });
       }
-      throw new DataError('bad-value', `${what}: the values of column "${column}", or the law's predictions of them, overflow when squared; use a loss on log residuals (huber, squared)`, { column });
+      throw dataError('bad-value', 'fit-losses-overflow', { ...whole, column: quote(column) }, { column });
     }
-    throw new DataError('bad-value', `${what}: the fit diverged${diverged(spec.form, columns.loss)}`, { column: columns.loss });
+    throw dataError('bad-value', 'fit-objective-diverged', { ...whole, column: quote(columns.loss) }, { column: columns.loss });
   }
   const plan = rescaling(opts, theta, data);
   const column = columns[LAWS[spec.form].roleOf(name, spec.variable)] ?? columns.N;
-  if (plan === null) throw new DataError('bad-value', `${what}: the fit diverged (θ ${name} ran off to ${at}), and new units would not change that${diverged(spec.form, column, name)}`, { column });
+  if (plan === null) throw dataError('bad-value', 'fit-param-diverged', { ...param, column: quote(column) }, { column });
   if (plan === 'maybe') {
     // Without the runs it cannot be told which: say both, each with what would work.
-    throw new DataError('bad-value', `${what}: either the values of column "${column}" are too extreme for this form (rescale them) or the fit diverged (hold ${name} with lower/upper bounds, or fit another form)`, { column });
+    throw dataError('bad-value', 'fit-param-extreme-or-diverged', { ...param, column: quote(column) }, { column });
   }
-  const parts = plan.map(([role, k]) => rescale(columnOf(role, spec.variable, columns), k));
-  throw new DataError('bad-value', `${what}: the runs' units are too extreme for this form; ${parts.join(' and ')}`, { column: columnOf(plan[0][0], spec.variable, columns) });
-}
-
-/** "divide column "x" by 1e12" (or multiply, for a negative power of ten). */
-const rescale = (column: string, k: number): string => (k >= 0 ? `divide column "${column}" by 1e${k}` : `multiply column "${column}" by 1e${-k}`);
-
-/** Advice for a fit that ran off to infinity that works: a bound holds it; another form may fit. */
-function diverged(form: FormName, column: string, name?: string): string {
-  return `: no finite ${form} law fits column "${column}" of these runs as well as the limit it runs towards; hold ${name ?? 'the parameters'} with lower/upper bounds, or fit another form`;
+  const [c1, c2, c3] = plan.map(([role, k]) => [columnOf(role, spec.variable, columns), k] as const);
+  const where = { column: c1[0] };
+  // One column: divide or multiply by a power of ten. Several (at most N, D and loss): divide each by 1e±k.
+  if (c3) throw dataError('bad-value', 'fit-units-divide-three', { ...param, column: quote(c1[0]), power: c1[1], column2: quote(c2[0]), power2: c2[1], column3: quote(c3[0]), power3: c3[1] }, where);
+  if (c2) throw dataError('bad-value', 'fit-units-divide-two', { ...param, column: quote(c1[0]), power: c1[1], column2: quote(c2[0]), power2: c2[1] }, where);
+  throw c1[1] >= 0
+    ? dataError('bad-value', 'fit-units-divide', { ...param, column: quote(c1[0]), power: c1[1] }, where)
+    : dataError('bad-value', 'fit-units-multiply', { ...param, column: quote(c1[0]), power: -c1[1] }, where);
 }

@@ -3,7 +3,7 @@
  * front, with errors that name the option (OptionError).
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/options.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
@@ -86,46 +86,48 @@ export interface ResolvedFitOptions {
 function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new OptionError(option, `invalid ${option}; expected one of ${allowed.join(', ')}: ${String(value)}`);
+  throw optionError(option, 'option-not-one-of', { option, allowed: allowed.join(', '), got: String(value) });
 }
 
 function positive(option: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new OptionError(option, `invalid ${option}; expected a positive finite number: ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw optionError(option, 'option-not-positive', { option, got: String(value) });
   return value;
 }
 
 function integer(option: string, value: unknown, min: number, fallback: number | undefined): number | undefined {
   if (value === undefined) return fallback;
-  if (!(typeof value === 'number' && Number.isInteger(value) && value >= min)) throw new OptionError(option, `invalid ${option}; expected an integer ≥ ${min}: ${String(value)}`);
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= min)) throw optionError(option, 'bad-integer', { option, min, got: String(value) });
   return value;
 }
 
 function byName(option: string, value: Theta, names: string[], fill: number, finite: boolean): Float64Array {
-  if (value === null || typeof value !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with some of ${names.join(', ')}`);
+  if (value === null || typeof value !== 'object') throw optionError(option, 'theta-not-object-some', { option, names: names.join(', ') });
   for (const key of Object.keys(value)) {
-    if (!names.includes(key)) throw new OptionError(`${option}.${key}`, `unknown ${option}.${key}; this form's parameters are ${names.join(', ')}`);
+    if (!names.includes(key)) throw optionError(`${option}.${key}`, 'theta-unknown-name', { option: `${option}.${key}`, names: names.join(', ') });
   }
   return Float64Array.from(names, (k) => {
     const v = value[k];
     if (v === undefined) {
-      if (Number.isNaN(fill)) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a finite number: undefined`);
+      if (Number.isNaN(fill)) throw optionError(`${option}.${k}`, 'option-not-finite', { option: `${option}.${k}`, got: String(v) });
       return fill;
     }
-    if (typeof v !== 'number' || Number.isNaN(v) || (finite && !Number.isFinite(v))) throw new OptionError(`${option}.${k}`, `invalid ${option}.${k}; expected a ${finite ? 'finite ' : ''}number: ${String(v)}`);
+    if (typeof v !== 'number' || Number.isNaN(v) || (finite && !Number.isFinite(v))) {
+      throw optionError(`${option}.${k}`, finite ? 'option-not-finite' : 'option-not-number', { option: `${option}.${k}`, got: String(v) });
+    }
     return v;
   });
 }
 
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
-  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  if (o === null || typeof o !== 'object') throw optionError('options', 'option-not-object', { option: 'options' });
   checkOptionNames(o, FIT_OPTION_NAMES);
   const form = oneOf('form', o.form, Object.keys(FORM_IDS) as FormName[], 'chinchilla');
   const breaks = integer('breaks', o.breaks, 1, 1)!;
-  if (breaks > LIMITS.breaks) throw new OptionError('breaks', `invalid breaks; at most ${LIMITS.breaks} are supported (a fixed limit): ${breaks}`);
+  if (breaks > LIMITS.breaks) throw optionError('breaks', 'too-many-breaks', { max: LIMITS.breaks, got: breaks });
   let constants = new Float64Array(0);
   if (form === 'data-constrained') {
-    if (o.base === undefined) throw new OptionError('base', 'the data-constrained form needs base: the Chinchilla law { A, B, E, alpha, beta } fitted on single-epoch runs');
+    if (o.base === undefined) throw optionError('base', 'missing-base', { law: '{ A, B, E, alpha, beta }' });
     checkParams(o.base, 'base');
     constants = Float64Array.from([Math.log(o.base.A), Math.log(o.base.B), Math.log(o.base.E), o.base.alpha, o.base.beta]);
   }
@@ -143,8 +145,8 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   const maxIterations = integer('maxIterations', o.maxIterations, 1, 1000)!;
   let starts: Float64Array | undefined;
   if (o.starts !== undefined) {
-    if (!Array.isArray(o.starts) || o.starts.length === 0) throw new OptionError('starts', 'invalid starts; expected a non-empty array of θ objects');
-    if (o.starts.length > LIMITS.starts) throw new OptionError('starts', `invalid starts; at most ${formatCount(LIMITS.starts)} starting points (a fixed limit): ${formatCount(o.starts.length)} given`);
+    if (!Array.isArray(o.starts) || o.starts.length === 0) throw optionError('starts', 'starts-not-array', {});
+    if (o.starts.length > LIMITS.starts) throw optionError('starts', 'too-many-starts', { option: 'starts', max: formatCount(LIMITS.starts), count: formatCount(o.starts.length) });
     starts = new Float64Array(o.starts.length * names.length);
     o.starts.forEach((s, i) => starts!.set(byName(`starts[${i}]`, s, names, NaN, true), i * names.length));
   }
@@ -154,7 +156,7 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   const hi = upper ?? (lower ? new Float64Array(names.length).fill(Infinity) : undefined);
   if (lo && hi) {
     names.forEach((k, i) => {
-      if (!(lo[i] <= hi[i])) throw new OptionError(`lower.${k}`, `invalid lower.${k}: ${lo[i]} is above upper.${k} ${hi[i]}`);
+      if (!(lo[i] <= hi[i])) throw optionError(`lower.${k}`, 'lower-above-upper', { name: k, lower: lo[i], upper: hi[i] });
     });
   }
   return {

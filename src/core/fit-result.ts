@@ -6,6 +6,7 @@
 import type { Strategy, Theta } from './fit-options.js';
 import type { Law } from './forms-eval.js';
 import type { Diagnostic, FitStatus } from './diagnostic-codes.js';
+import type { Runs } from './runs-types.js';
 import type { EngineName, FormName, LossName } from '../engine/types.js';
 
 export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
@@ -57,6 +58,8 @@ export interface FitResult<F extends FormName = FormName> {
    * also has an `at-bound` diagnostic. Empty when no bound is active.
    */
   atBounds: string[];
+  /** Which input column fed each quantity (N, D, C, loss, and U or weight when read). */
+  columns: Runs['columns'];
   /**
    * How far the result can be trusted, and how it ran (a fallback to the TypeScript engine or to
    * this thread), as codes with values (src/core/diagnostic-codes.ts; words in src/i18n/diagnostics.ts).

@@ -12,7 +12,7 @@
 
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
-import { DataError } from '../errors.js';
+import { dataError } from '../i18n/error-words/fit.js';
 import { nextTask } from '../next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
@@ -21,6 +21,7 @@ import { activeBounds, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
+import { columnDiagnostics } from './column-diagnostics.js';
 import { fitDataFromRuns, runsForFit } from './fit-data.js';
 import { AGREED, CHECK_STARTS, NEGATIVE_EXPONENT_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
@@ -56,8 +57,10 @@ interface Prepared {
   /** Runs the batches (src/engine/runner.ts): workers or this thread, and what fell back. */
   runner: Runner;
   screenEvaluations: number;
-  /** Which input column fed each quantity, to name one in errors. */
+  /** Which input column fed each quantity, to name one in errors and in the result. */
   columns: Runs['columns'];
+  /** Quantities whose column was chosen by name among several (column-choice warnings). */
+  columnFindings: Diagnostic[];
   /** 1-based data rows of the runs, to name outliers. */
   rows: Int32Array;
   /** Fast strategy: a spread of grid starts run after the fast ones, to look for a lower basin. */
@@ -70,7 +73,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const P = paramCount(spec);
   const runs = runsForFit(input, options, P);
   if (spec.form === 'data-constrained' && !runs.U) {
-    throw new DataError('missing-column', 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)');
+    throw dataError('missing-column', 'missing-unique-column', {});
   }
   const data = fitDataFromRuns(runs);
   const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, onProgress: options.onProgress });
@@ -102,7 +105,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   let check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
   // Chinchilla: the check also looks at the negative-exponent family, which the grid's rows rarely reach.
   if (check && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') check = Float64Array.from([...check, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
-  return { data, opts, starts, solver, polish, runner, screenEvaluations, columns: runs.columns, rows: runs.rows, check };
+  return { data, opts, starts, solver, polish, runner, screenEvaluations, columns: runs.columns, columnFindings: columnDiagnostics(runs), rows: runs.rows, check };
 }
 
 /** The `keep` starts with the lowest objective, in that order. */
@@ -190,9 +193,10 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     workers,
     ms: performance.now() - t0,
     runs: p.data.count,
+    columns: p.columns,
     atBounds,
     ...trust,
-    diagnostics: trust.diagnostics.concat(run),
+    diagnostics: p.columnFindings.concat(trust.diagnostics, run),
   };
 }
 

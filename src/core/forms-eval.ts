@@ -6,9 +6,10 @@
  * Each form's formula, source and checks are in src/laws/<form>.ts.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/fit.js';
+import { clip } from './limits.js';
 import { LAW_FORMS, LAW_VARIABLES, describe, descriptorOf, type Law, type LawPoint, type LawVariable } from '../laws/index.js';
-import { finite, need } from '../laws/check.js';
+import { finite } from '../laws/check.js';
 
 export type {
   Law, LawForm, LawVariable, LawPoint, KaplanParams, PowerParams, SaturatingParams, DataConstrainedParams,
@@ -27,29 +28,30 @@ export function lawInputs(law: Law): readonly (keyof LawPoint)[] {
   return [law.variable];
 }
 
+/** What the caller gave, as an error message shows it. */
+const shown = (value: unknown): string => clip(String(value));
+
 /** Throws an OptionError naming the first unusable part of `law` (e.g. `law.params.alphaD`). */
 export function checkLaw(law: Law, option = 'law'): void {
-  need(law !== null && typeof law === 'object', option, 'an object { form, params }', law);
-  need(law.params !== null && typeof law.params === 'object', `${option}.params`, 'an object', law.params);
+  if (law === null || typeof law !== 'object') throw optionError(option, 'law-not-object', { option, shape: '{ form, params }', got: shown(law) });
+  if (law.params === null || typeof law.params !== 'object') throw optionError(`${option}.params`, 'not-an-object', { option: `${option}.params`, got: shown(law.params) });
   const d = descriptorOf(law.form);
-  if (!d) {
-    throw new OptionError(`${option}.form`, `invalid ${option}.form; expected one of ${LAW_FORMS.join(', ')}: ${String((law as { form: unknown }).form)}`);
-  }
+  if (!d) throw optionError(`${option}.form`, 'law-form-unknown', { option: `${option}.form`, forms: LAW_FORMS.join(', '), got: shown((law as { form: unknown }).form) });
   d.checkParams(law, `${option}.params`);
   const variable = (law as { variable?: unknown }).variable;
-  if (!d.twoVariable) need(LAW_VARIABLES.includes(variable as LawVariable), `${option}.variable`, 'one of N, D, C', variable);
+  if (!d.twoVariable && !LAW_VARIABLES.includes(variable as LawVariable)) throw optionError(`${option}.variable`, 'law-variable-bad', { option: `${option}.variable`, got: shown(variable) });
 }
 
 function coordinate(point: LawPoint, key: keyof LawPoint): number {
   const v = point[key];
-  need(finite(v) && v > 0, `point.${key}`, 'a positive finite number', v);
+  if (!(finite(v) && v > 0)) throw optionError(`point.${key}`, 'option-not-positive', { option: `point.${key}`, got: shown(v) });
   return v as number;
 }
 
 /** The law's prediction at `point`; throws an OptionError naming a missing or bad coordinate. */
 export function evaluateLaw(law: Law, point: LawPoint): number {
   checkLaw(law);
-  need(point !== null && typeof point === 'object', 'point', 'an object { N, D, C, U }', point);
+  if (point === null || typeof point !== 'object') throw optionError('point', 'law-point-not-object', { shape: '{ N, D, C, U }', got: shown(point) });
   const d = describe(law);
   if (!isTwoVariable(law)) return d.evaluate(law, { N: NaN, D: NaN, U: NaN, x: coordinate(point, law.variable) });
   const N = coordinate(point, 'N'), D = coordinate(point, 'D');
@@ -62,9 +64,9 @@ export function evaluateLaw(law: Law, point: LawPoint): number {
  */
 export function lossFunction(law: TwoVariableLaw, U?: number): (N: number, D: number) => number {
   checkLaw(law);
-  if (!isTwoVariable(law)) throw new OptionError('law.form', `invalid law.form; expected a law of N and D (chinchilla, kaplan, data-constrained, overtrained): ${String((law as Law).form)}`);
+  if (!isTwoVariable(law)) throw optionError('law.form', 'law-not-two-variable', { got: shown((law as Law).form) });
   const d = describe(law);
   if (law.form !== 'data-constrained') return (N, D) => d.evaluate(law, { N, D, U: D, x: NaN });
-  need(finite(U) && U > 0, 'U', 'a positive finite number of unique tokens for the data-constrained form', U);
+  if (!(finite(U) && U > 0)) throw optionError('U', 'law-unique-tokens-bad', { got: shown(U) });
   return (N, D) => d.evaluate(law, { N, D, U: U as number, x: NaN });
 }

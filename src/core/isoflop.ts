@@ -17,11 +17,12 @@
  * group takes every run with C ≤ (1 + tolerance)·(the group's smallest C); the
  * group's C is the geometric mean of its runs' C.
  *
- * A budget is rejected, with a machine-readable `reason` and a sentence in
- * `message`, when it has fewer than `minPoints` runs or fewer than 3 distinct
- * sizes ('too-few-points'), when the parabola opens downward or is flat
- * ('not-convex'), or when its vertex lies outside the sampled range of log N
- * ('vertex-outside': an extrapolated optimum).
+ * A budget is rejected, with a machine-readable `reason`, a sentence in
+ * `message` and the same as a message key with values in `detail` (for
+ * `describeError`, src/i18n/errors.ts), when it has fewer than `minPoints` runs
+ * or fewer than 3 distinct sizes ('too-few-points'), when the parabola opens
+ * downward or is flat ('not-convex'), or when its vertex lies outside the
+ * sampled range of log N ('vertex-outside': an extrapolated optimum).
  *
  * Intervals on a and b are classical OLS t-intervals with (accepted budgets − 2)
  * degrees of freedom (loglinear.ts), not a bootstrap over budgets: with the
@@ -31,7 +32,8 @@
  * vertex only through the scatter of the optima about the line.
  */
 
-import { DataError, OptionError } from '../errors.js';
+import type { ErrorMessageDetail } from '../errors.js';
+import { dataError, optionError, worded, type ErrorKey, type ErrorValues } from '../i18n/error-words/options.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
@@ -76,7 +78,9 @@ export interface IsoflopBudget {
   Nmax: number;
   accepted: boolean;
   reason?: IsoflopRejection;
+  /** Why, in English; `detail` is the same as a message key and its values. */
   message?: string;
+  detail?: ErrorMessageDetail;
   /** Vertex: N* = logBase^x*, D* = C/(6N*), the parabola's loss at x*. */
   N: number;
   D: number;
@@ -104,27 +108,27 @@ export interface IsoflopResult {
 }
 
 function resolve(o: IsoflopOptions): IsoflopResult['options'] {
-  if (o === null || typeof o !== 'object') throw new OptionError('options', 'invalid options; expected an object');
+  if (o === null || typeof o !== 'object') throw optionError('options', 'option-not-object', { option: 'options' });
   checkOptionNames(o, ISOFLOP_OPTION_NAMES);
   const d = ISOFLOP_DEFAULTS;
   const { tolerance = d.tolerance, minPoints = d.minPoints, logBase = d.logBase, approach = d.approach, level = d.level, budgets } = o;
   if (!(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0)) {
-    throw new OptionError('tolerance', `invalid tolerance; expected a finite number ≥ 0: ${String(tolerance)}`);
+    throw optionError('tolerance', 'option-negative', { option: 'tolerance', got: String(tolerance) });
   }
   if (!(Number.isInteger(minPoints) && minPoints >= 3)) {
-    throw new OptionError('minPoints', `invalid minPoints; expected an integer ≥ 3 (a parabola has 3 coefficients): ${String(minPoints)}`);
+    throw optionError('minPoints', 'bad-min-points', { got: String(minPoints) });
   }
   if (!(typeof logBase === 'number' && Number.isFinite(logBase) && logBase > 0 && logBase !== 1)) {
-    throw new OptionError('logBase', `invalid logBase; expected a positive finite number other than 1: ${String(logBase)}`);
+    throw optionError('logBase', 'bad-log-base', { got: String(logBase) });
   }
-  if (approach !== 'parabola') throw new OptionError('approach', `invalid approach; expected one of parabola: ${String(approach)}`);
+  if (approach !== 'parabola') throw optionError('approach', 'option-not-one-of', { option: 'approach', allowed: 'parabola', got: String(approach) });
   checkLevel(level);
   if (budgets !== undefined) {
-    if (!Array.isArray(budgets) || budgets.length === 0) throw new OptionError('budgets', 'invalid budgets; expected a non-empty array of FLOP budgets');
-    if (budgets.length > LIMITS.budgets) throw new OptionError('budgets', `invalid budgets; at most ${LIMITS.budgets} budgets (a fixed limit): ${formatCount(budgets.length)} given`);
+    if (!Array.isArray(budgets) || budgets.length === 0) throw optionError('budgets', 'budgets-not-array', {});
+    if (budgets.length > LIMITS.budgets) throw optionError('budgets', 'too-many-budgets', { option: 'budgets', max: formatCount(LIMITS.budgets), count: formatCount(budgets.length) });
     budgets.forEach((b, i) => {
-      if (!(typeof b === 'number' && Number.isFinite(b) && b > 0)) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; expected a positive finite number: ${String(b)}`);
-      if (budgets.indexOf(b) !== i) throw new OptionError(`budgets[${i}]`, `invalid budgets[${i}]; ${b} is listed twice`);
+      if (!(typeof b === 'number' && Number.isFinite(b) && b > 0)) throw optionError(`budgets[${i}]`, 'option-not-positive', { option: `budgets[${i}]`, got: String(b) });
+      if (budgets.indexOf(b) !== i) throw optionError(`budgets[${i}]`, 'listed-twice', { option: `budgets[${i}]`, value: b });
     });
   }
   return { tolerance, minPoints, logBase, approach, level, ...(budgets ? { budgets } : {}) };
@@ -213,6 +217,12 @@ export function fitParabola(x: ArrayLike<number>, y: ArrayLike<number>): { p: nu
   return { p, q, r, vertex: m - (h * Q) / (2 * P), minimum: R - (Q * Q) / (4 * P) };
 }
 
+/** A rejected budget's reason in words: the English `message` and its `detail`. */
+function rejected<K extends ErrorKey>(reason: IsoflopRejection, key: K, values: ErrorValues<K>): Pick<IsoflopBudget, 'reason' | 'message' | 'detail'> {
+  const { message, detail } = worded(key, values);
+  return { reason, message, detail };
+}
+
 function profile(runs: Runs, g: Group, o: IsoflopResult['options']): IsoflopBudget {
   const lnBase = Math.log(o.logBase);
   const x = g.members.map((i) => Math.log(runs.N[i]) / lnBase);
@@ -230,20 +240,37 @@ function profile(runs: Runs, g: Group, o: IsoflopResult['options']): IsoflopBudg
   };
   const sizes = new Set(x).size;
   if (g.members.length < o.minPoints || sizes < 3) {
-    const why = g.members.length < o.minPoints ? `${g.members.length} run(s), fewer than minPoints (${o.minPoints})` : `only ${sizes} distinct model size(s); a parabola needs 3`;
-    return { ...base, reason: 'too-few-points', message: `budget ${g.C.toPrecision(3)} FLOPs: ${why}` };
+    const C = g.C.toPrecision(3);
+    return { ...base, ...(g.members.length < o.minPoints
+      ? rejected('too-few-points', 'isoflop-few-runs', { C, runs: g.members.length, minPoints: o.minPoints })
+      : rejected('too-few-points', 'isoflop-few-sizes', { C, sizes })) };
   }
   const fit = fitParabola(x, y);
   const withFit = { ...base, curvature: fit.p, coefficients: { p: fit.p, q: fit.q, r: fit.r } };
   if (!(fit.p > 0)) {
-    return { ...withFit, reason: 'not-convex', message: `budget ${g.C.toPrecision(3)} FLOPs: the parabola of loss against log N is not convex (p = ${fit.p.toPrecision(3)}), so it has no minimum` };
+    return { ...withFit, ...rejected('not-convex', 'isoflop-not-convex', { C: g.C.toPrecision(3), p: fit.p.toPrecision(3) }) };
   }
   if (!(fit.vertex >= xmin && fit.vertex <= xmax)) {
     const N = o.logBase ** fit.vertex;
-    return { ...withFit, reason: 'vertex-outside', message: `budget ${g.C.toPrecision(3)} FLOPs: the parabola's minimum, N = ${N.toPrecision(3)}, lies outside the sampled sizes ${base.Nmin.toPrecision(3)}–${base.Nmax.toPrecision(3)}` };
+    const values = { C: g.C.toPrecision(3), N: N.toPrecision(3), Nmin: base.Nmin.toPrecision(3), Nmax: base.Nmax.toPrecision(3) };
+    return { ...withFit, ...rejected('vertex-outside', 'isoflop-vertex-outside', values) };
   }
   const N = o.logBase ** fit.vertex;
   return { ...withFit, accepted: true, N, D: g.C / (6 * N), loss: fit.minimum };
+}
+
+/**
+ * The error when fewer than two budgets are accepted: how many were, and the
+ * rejected budgets' C by reason ('—' for none), so one message key words it.
+ */
+function tooFewAccepted(budgets: readonly IsoflopBudget[], minPoints: number) {
+  const values = { accepted: budgets.filter((b) => b.accepted).length, total: budgets.length };
+  const rejectedBy = (key: ErrorKey) => budgets.filter((b) => b.detail?.key === key).map((b) => b.C.toPrecision(3)).join(', ') || '—';
+  if (budgets.every((b) => b.accepted)) return dataError('too-few-runs', 'isoflop-none-rejected', values);
+  return dataError('too-few-runs', 'isoflop-too-few-budgets', {
+    ...values, minPoints, fewRuns: rejectedBy('isoflop-few-runs'), fewSizes: rejectedBy('isoflop-few-sizes'),
+    notConvex: rejectedBy('isoflop-not-convex'), outside: rejectedBy('isoflop-vertex-outside'),
+  });
 }
 
 /**
@@ -255,10 +282,7 @@ export function isoflop(runs: Runs, options: IsoflopOptions = {}): IsoflopResult
   const { groups, unassigned } = o.budgets ? snap(runs.C, o.budgets, o.tolerance) : { groups: cluster(runs.C, o.tolerance), unassigned: [] };
   const budgets = groups.map((g) => profile(runs, g, o));
   const good = budgets.filter((b) => b.accepted);
-  if (good.length < 2) {
-    const why = budgets.filter((b) => !b.accepted).map((b) => b.message).join('; ');
-    throw new DataError('too-few-runs', `isoFLOP analysis needs at least 2 accepted budgets; ${good.length} of ${budgets.length} accepted${why ? ` (${why})` : ''}`);
-  }
+  if (good.length < 2) throw tooFewAccepted(budgets, o.minPoints);
   const C = good.map((b) => b.C);
   const fitOptions = { level: o.level, base: o.logBase };
   const N = allocationFit('a', fitPowerLaw(C, good.map((b) => b.N), fitOptions));

@@ -4,7 +4,8 @@
  * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; docs/laws.md).
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/fit.js';
+import { clip } from './limits.js';
 
 export interface ChinchillaParams {
   A: number;
@@ -35,12 +36,12 @@ const isPositive = (x: unknown): x is number => typeof x === 'number' && Number.
 
 /** Throws an OptionError naming the first parameter that is not a usable number. */
 export function checkParams(params: ChinchillaParams, option = 'params'): void {
-  if (params === null || typeof params !== 'object') throw new OptionError(option, `invalid ${option}; expected an object with A, B, E, alpha, beta`);
+  if (params === null || typeof params !== 'object') throw optionError(option, 'law-params-not-object', { option });
   for (const key of ['A', 'B', 'alpha', 'beta'] as const) {
-    if (!isPositive(params[key])) throw new OptionError(`${option}.${key}`, `invalid ${option}.${key}; expected a positive finite number: ${String(params[key])}`);
+    if (!isPositive(params[key])) throw optionError(`${option}.${key}`, 'option-not-positive', { option: `${option}.${key}`, got: clip(String(params[key])) });
   }
   if (!(typeof params.E === 'number' && Number.isFinite(params.E) && params.E >= 0)) {
-    throw new OptionError(`${option}.E`, `invalid ${option}.E; expected a finite number ≥ 0: ${String(params.E)}`);
+    throw optionError(`${option}.E`, 'option-negative', { option: `${option}.E`, got: clip(String(params.E)) });
   }
 }
 
@@ -52,7 +53,7 @@ export function predict(params: ChinchillaParams, N: number, D: number): number 
 /** The loss-minimising split of C FLOPs between parameters and tokens, C = 6ND. */
 export function computeOptimal(params: ChinchillaParams, C: number): ComputeOptimal {
   checkParams(params);
-  if (!isPositive(C)) throw new OptionError('C', `invalid C; expected a positive finite number of FLOPs: ${String(C)}`);
+  if (!isPositive(C)) throw optionError('C', 'law-compute-bad', { got: clip(String(C)) });
   const { A, B, alpha, beta } = params;
   const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
   const a = beta / (alpha + beta), b = alpha / (alpha + beta);
@@ -64,7 +65,7 @@ export function computeOptimal(params: ChinchillaParams, C: number): ComputeOpti
     N = Math.exp(lnG + a * lnC6);
     D = Math.exp(b * lnC6 - lnG);
     if (!(N > 0 && N < Infinity && D > 0 && D < Infinity)) {
-      throw new OptionError('params', `invalid params: at C = ${C} the compute-optimal split is beyond double precision (ln N* = ${lnG + a * lnC6}, ln D* = ${b * lnC6 - lnG})`);
+      throw optionError('params', 'law-split-beyond-precision', { C, lnN: lnG + a * lnC6, lnD: b * lnC6 - lnG });
     }
   }
   return { C, N, D, tokensPerParam: D / N, loss: predict(params, N, D), G, a, b };

@@ -13,7 +13,8 @@
  * Exponent, coefficient and intervals do not depend on the log base.
  */
 
-import { DataError, OptionError } from '../errors.js';
+import { dataError, optionError } from '../i18n/error-words/fit.js';
+import { clip } from './limits.js';
 
 export interface PowerLawFit {
   /** Exponent e of y = k·x^e. */
@@ -85,7 +86,7 @@ export function studentTCdf(t: number, dof: number): number {
  */
 export function studentTQuantile(p: number, dof: number): number {
   checkDof(dof);
-  if (!(p > 0 && p < 1)) throw new OptionError('p', `invalid p; expected a probability in (0, 1): ${String(p)}`);
+  if (!(p > 0 && p < 1)) throw optionError('p', 'loglinear-bad-p', { got: clip(String(p)) });
   if (p === 0.5) return 0;
   const target = Math.abs(2 * p - 1);
   let lo = 0, hi = Math.PI / 2;
@@ -100,13 +101,13 @@ export function studentTQuantile(p: number, dof: number): number {
 }
 
 function checkDof(dof: number): void {
-  if (!(Number.isInteger(dof) && dof >= 1)) throw new OptionError('dof', `invalid dof; expected an integer ≥ 1: ${String(dof)}`);
+  if (!(Number.isInteger(dof) && dof >= 1)) throw optionError('dof', 'loglinear-bad-dof', { got: clip(String(dof)) });
 }
 
 /** Throws an OptionError unless `level` is a probability in (0, 1). */
 export function checkLevel(level: unknown, option = 'level'): number {
   if (!(typeof level === 'number' && level > 0 && level < 1)) {
-    throw new OptionError(option, `invalid ${option}; expected a confidence level in (0, 1): ${String(level)}`);
+    throw optionError(option, 'loglinear-bad-level', { option, got: clip(String(level)) });
   }
   return level;
 }
@@ -124,12 +125,12 @@ export function fitPowerLaw(
   const level = checkLevel(options.level ?? 0.95);
   const base = options.base ?? Math.E;
   const n = x.length;
-  if (y.length !== n) throw new DataError('bad-value', `x has ${n} values but y has ${y.length}`);
+  if (y.length !== n) throw dataError('bad-value', 'loglinear-lengths', { n, m: y.length });
   const lnBase = Math.log(base);
   const u = new Float64Array(n), v = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (!(x[i] > 0 && y[i] > 0 && Number.isFinite(x[i]) && Number.isFinite(y[i]))) {
-      throw new DataError('bad-value', `point ${i + 1}: expected positive finite x and y, got (${x[i]}, ${y[i]})`);
+      throw dataError('bad-value', 'loglinear-bad-point', { point: i + 1, x: clip(String(x[i])), y: clip(String(y[i])) });
     }
     u[i] = Math.log(x[i]) / lnBase;
     v[i] = Math.log(y[i]) / lnBase;
@@ -144,7 +145,7 @@ export function fitPowerLaw(
     sxy += (u[i] - mu) * (v[i] - mv);
     syy += (v[i] - mv) ** 2;
   }
-  if (n < 2 || !(sxx > 0)) throw new DataError('too-few-runs', `a power law needs at least two distinct x values; got ${n} point(s)`);
+  if (n < 2 || !(sxx > 0)) throw dataError('too-few-runs', 'loglinear-too-few-points', { n });
   const exponent = sxy / sxx;
   const intercept = mv - exponent * mu;
   let ssr = 0;

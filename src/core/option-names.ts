@@ -3,7 +3,7 @@
  * misspelled `stratgy` would otherwise run the default silently.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/options.js';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -41,7 +41,9 @@ export function checkOptionNames(options: object, known: readonly string[], with
     if (known.includes(key)) continue;
     const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
     const guess = closestName(key, known);
-    throw new OptionError(path(key), `unknown option ${path(shown)}${guess ? `; did you mean ${path(guess)}?` : `; known options: ${known.map(path).join(', ')}`}`);
+    throw guess
+      ? optionError(path(key), 'unknown-option-guess', { option: path(shown), guess: path(guess) })
+      : optionError(path(key), 'unknown-option', { option: path(shown), known: known.map(path).join(', ') });
   }
 }
 

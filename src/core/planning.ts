@@ -13,7 +13,7 @@
  * overtrained form, at a fixed unique-token budget U for the data-constrained form.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/planning.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from './forms-eval.js';
 import { brentZero, minimizeScan } from './solve1d.js';
@@ -82,19 +82,21 @@ interface Plan { law: TwoVariableLaw; k: number; numeric: boolean; L: (N: number
 const D_INFINITY = 1e80;
 const LN10 = Math.LN10;
 
-function positive(x: unknown, option: string, what = 'a positive finite number'): asserts x is number {
-  if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw new OptionError(option, `invalid ${option}; expected ${what}: ${String(x)}`);
+type PositiveKey = 'option-not-positive' | 'option-not-positive-flops' | 'plan-positive-loss';
+
+function positive(x: unknown, option: string, key: PositiveKey = 'option-not-positive'): asserts x is number {
+  if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw optionError(option, key, { option, got: String(x) });
 }
 
 function plan(law: Law, options: PlanOptions = {}, known: readonly string[] = PLAN_OPTION_NAMES): Plan {
-  if (options === null || typeof options !== 'object') throw new OptionError('options', `invalid options; expected an object: ${String(options)}`);
+  if (options === null || typeof options !== 'object') throw optionError('options', 'plan-options', { got: String(options) });
   checkOptionNames(options, known);
   checkLaw(law);
-  if (!isTwoVariable(law)) throw new OptionError('law.form', `invalid law.form; planning needs a law of N and D (chinchilla, kaplan, data-constrained, overtrained): ${law.form}`);
+  if (!isTwoVariable(law)) throw optionError('law.form', 'plan-not-two-variable', { form: law.form });
   const k = options.flopsPerToken ?? PLAN_DEFAULTS.flopsPerToken;
   positive(k, 'flopsPerToken');
   const method = options.method ?? PLAN_DEFAULTS.method;
-  if (method !== 'auto' && method !== 'numeric') throw new OptionError('method', `invalid method; expected auto or numeric: ${String(method)}`);
+  if (method !== 'auto' && method !== 'numeric') throw optionError('method', 'plan-method', { got: String(method) });
   return { law, k, numeric: method === 'numeric', L: lossFunction(law, options.U), U: options.U };
 }
 
@@ -121,12 +123,9 @@ function allocate(p: Plan, C: number): Allocation {
     return result(p, o.N, o.D, 'numeric');
   }
   const hi = Math.log(C / k);
-  if (!(hi > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
+  if (!(hi > 0)) throw optionError('C', 'law-c-too-small', { C });
   const m = minimizeScan((x) => { const N = Math.exp(x); return p.L(N, C / (k * N)); }, 0, hi);
-  if (m.edge) {
-    const where = m.x === 0 ? 'N = 1 (all compute to tokens)' : 'D = 1 (all compute to parameters)';
-    throw new OptionError('law', `the law has no compute-optimal allocation at C = ${C}: along C = ${k}·N·D the loss keeps falling towards ${where}`);
-  }
+  if (m.edge) throw optionError('law', m.x === 0 ? 'plan-edge-tokens' : 'plan-edge-parameters', { C, k });
   const N = Math.exp(m.x);
   return result(p, N, C / (k * N), 'numeric');
 }
@@ -134,7 +133,7 @@ function allocate(p: Plan, C: number): Allocation {
 /** The loss-minimising split of C training FLOPs between parameters N and tokens D. */
 export function optimalAllocation(law: Law, C: number, options?: PlanOptions): Allocation {
   const p = plan(law, options);
-  positive(C, 'C', 'a positive finite number of FLOPs');
+  positive(C, 'C', 'option-not-positive-flops');
   return allocate(p, C);
 }
 
@@ -148,11 +147,12 @@ export function lossFloor(law: Law, options?: PlanOptions): number {
 }
 
 function checkTarget(p: Plan, target: unknown): asserts target is number {
-  positive(target, 'targetLoss', 'a positive finite loss');
+  positive(target, 'targetLoss', 'plan-positive-loss');
   const floor = floorOf(p);
   if (!(target > floor)) {
-    const name = p.law.form === 'data-constrained' ? `the loss floor with U = ${p.U} unique tokens` : p.law.form === 'kaplan' ? 'zero' : 'the irreducible loss E';
-    throw new OptionError('targetLoss', `unreachable targetLoss ${target}: at or below ${name} (${floor}); no finite compute reaches it`);
+    // Kaplan's floor is 0, which a positive target always clears; the other forms' is E, or E's data-constrained kin at U.
+    if (p.law.form === 'data-constrained') throw optionError('targetLoss', 'plan-below-floor-u', { target, U: p.U!, floor });
+    throw optionError('targetLoss', 'plan-below-e', { target, floor });
   }
 }
 
@@ -169,11 +169,11 @@ function forLoss(p: Plan, target: number): Allocation {
   let a = 20 * LN10, b = a;
   while (phi(a) < 0) {
     a -= LN10;
-    if (a < lo) throw new OptionError('targetLoss', `targetLoss ${target} is above the compute-optimal loss at 1e8 FLOPs; any model reaches it`);
+    if (a < lo) throw optionError('targetLoss', 'plan-target-above', { target });
   }
   while (phi(b) > 0) {
     b += LN10;
-    if (b > hi) throw new OptionError('targetLoss', `unreachable targetLoss ${target}: needs more than 1e60 FLOPs (the law's floor is ${floorOf(p)})`);
+    if (b > hi) throw optionError('targetLoss', 'plan-beyond-compute', { target, floor: floorOf(p) });
   }
   return a === b ? allocate(p, Math.exp(a)) : allocate(p, Math.exp(brentZero(phi, a, b, 1e-12)));
 }
@@ -203,7 +203,7 @@ function lnSmallestModel(p: Plan, target: number): number {
   if (exact) return exact(p.law, target);
   const f = (x: number) => p.L(Math.exp(x), D_INFINITY) - target;
   const lo = -6 * LN10, hi = 40 * LN10;
-  if (f(hi) >= 0) throw new OptionError('targetLoss', `unreachable targetLoss ${target}: no model below 1e40 parameters reaches it`);
+  if (f(hi) >= 0) throw optionError('targetLoss', 'plan-beyond-size', { target });
   return f(lo) <= 0 ? lo : brentZero(f, lo, hi, 1e-13);
 }
 
@@ -219,7 +219,7 @@ export function inferenceOptimal(law: Law, options: InferenceOptions): Inference
   const { targetLoss, inferenceTokens } = options;
   checkTarget(p, targetLoss);
   if (!(typeof inferenceTokens === 'number' && Number.isFinite(inferenceTokens) && inferenceTokens >= 0)) {
-    throw new OptionError('inferenceTokens', `invalid inferenceTokens; expected a finite number ≥ 0: ${String(inferenceTokens)}`);
+    throw optionError('inferenceTokens', 'option-negative', { option: 'inferenceTokens', got: String(inferenceTokens) });
   }
   const kInf = options.inferenceFlopsPerToken ?? PLAN_DEFAULTS.inferenceFlopsPerToken;
   positive(kInf, 'inferenceFlopsPerToken');
@@ -229,7 +229,7 @@ export function inferenceOptimal(law: Law, options: InferenceOptions): Inference
     return Math.log(N) + Math.log(p.k * Dtr(N) + kInf * inferenceTokens);
   };
   const m = minimizeScan(lnTotal, -12 * LN10, Math.log(60));
-  if (m.edge) throw new OptionError('law', `the law has no inference-optimal model for targetLoss ${targetLoss}: total FLOPs keep falling towards the end of the search`);
+  if (m.edge) throw optionError('law', 'plan-no-inference-optimum', { target: targetLoss });
   const N = Math.exp(xMin + Math.exp(m.x)), D = Dtr(N);
   const ref = forLoss(p, targetLoss);
   const reference = {

@@ -9,7 +9,7 @@
  * by 13% at 1e11 tokens (docs/fitting.md, "Pitfalls").
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/options.js';
 import type { Law } from './forms-eval.js';
 
 export interface Citation {
@@ -179,7 +179,7 @@ export const PRESET_IDS: readonly string[] = /* @__PURE__ */ presets.map((p) => 
 /** The preset with this id; an OptionError names the unknown id and lists the known ones. */
 export function preset(id: string): Preset {
   const found = presets.find((p) => p.id === id);
-  if (!found) throw new OptionError('preset', `unknown preset: ${String(id)}; expected one of ${PRESET_IDS.join(', ')}`);
+  if (!found) throw optionError('preset', 'unknown-preset', { got: String(id), ids: PRESET_IDS.join(', ') });
   return found;
 }
 
@@ -194,7 +194,7 @@ export interface AllocationPoint {
 
 /** The rule's compute-optimal model scale and tokens at C FLOPs. */
 export function allocationAt(allocation: AllocationLaw, C: number): AllocationPoint {
-  if (!(typeof C === 'number' && Number.isFinite(C) && C > 0)) throw new OptionError('C', `invalid C; expected a positive finite number of FLOPs: ${String(C)}`);
+  if (!(typeof C === 'number' && Number.isFinite(C) && C > 0)) throw optionError('C', 'option-not-positive-flops', { option: 'C', got: String(C) });
   const D = allocation.tokens.coef * C ** allocation.tokens.exponent;
   if (allocation.scale === 'M') return { C, D, M: allocation.model.coef * C ** allocation.model.exponent };
   return { C, D, N: C / (allocation.flopsPerToken * D) };

@@ -8,7 +8,7 @@
 import { dsvFormat } from 'd3-dsv';
 import type { DataError } from '../errors.js';
 import { clip, formatCount, overBytes, quote } from './limits.js';
-import { dataError, limitError } from '../errors.js';
+import { dataError, limitError } from '../i18n/error-words/read.js';
 
 export interface Table {
   readonly names: readonly string[];
@@ -40,7 +40,7 @@ function pickDelimiter(header: string): string {
 
 /** Refuses input of more than `maxRows` data rows (a LimitError naming maxRows). */
 function checkRows(count: number, maxRows: number): void {
-  if (count > maxRows) throw limitError('maxRows', maxRows, formatCount(maxRows));
+  if (count > maxRows) throw limitError('maxRows', maxRows, 'too-many-rows', { max: formatCount(maxRows) });
 }
 
 /**
@@ -134,7 +134,7 @@ function tableFromArrays(obj: Record<string, unknown>, maxRows: number): Table {
 
 export function toTable(input: unknown, maxRows: number, maxBytes: number): Table {
   if (typeof input === 'string') {
-    if (overBytes(input, maxBytes)) throw limitError('maxBytes', maxBytes, formatCount(maxBytes, true));
+    if (overBytes(input, maxBytes)) throw limitError('maxBytes', maxBytes, 'too-many-bytes', { max: formatCount(maxBytes, true) });
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     const start = text.trimStart();
     if (start === '') throw empty('empty-text');

@@ -16,6 +16,12 @@ export interface Runs {
   readonly weight?: Float64Array;
   /** Which input column fed each quantity (`C` only when compute was read). */
   readonly columns: { readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string; readonly U?: string; readonly weight?: string };
+  /**
+   * Other columns that could have fed a quantity recognised by name (not
+   * mapped by the caller), leftmost first: the choice is deterministic but may
+   * not be the one meant (src/core/column-diagnostics.ts names it).
+   */
+  readonly alternatives?: { readonly N?: readonly string[]; readonly D?: readonly string[]; readonly C?: readonly string[]; readonly loss?: readonly string[] };
   /** True when D was derived from C = 6ND. */
   readonly derivedD: boolean;
 }

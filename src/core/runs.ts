@@ -25,7 +25,7 @@
  */
 
 import { COLUMN_ALIASES, matchColumns, normalizeName, type ColumnMapping, type Role } from './columns.js';
-import { dataError, optionError } from '../errors.js';
+import { dataError, optionError } from '../i18n/error-words/read.js';
 import type { DataError } from '../errors.js';
 import { LIMITS, isLimitValue, quote, quoteList } from './limits.js';
 import { describe, toTable, type Table } from './runs-table.js';
@@ -195,7 +195,17 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   const runs: Runs = { N: pick(N), D: pick(D), C: pick(C), loss: pick(loss), rows: all ? rows : Int32Array.from(keep, (i) => rows[i]), columns, derivedD };
   if (weight) columns.weight = weight.name;
   if (U) columns.U = U.name;
-  return { ...runs, ...(weight && { weight: pick(weight.values) }), ...(U && { U: pick(U.values) }) };
+  const alternatives = unmappedAlternatives(match, options.columns);
+  return { ...runs, ...(alternatives && { alternatives }), ...(weight && { weight: pick(weight.values) }), ...(U && { U: pick(U.values) }) };
+}
+
+/** The alternatives of each quantity that was chosen by name rather than mapped by the caller; undefined when there are none. */
+function unmappedAlternatives(match: ReturnType<typeof matchColumns>, mapping: ColumnMapping | undefined): Runs['alternatives'] {
+  const out: Partial<Record<Role, readonly string[]>> = {};
+  for (const role of ['N', 'D', 'C', 'loss'] as const) {
+    if (match[role] !== undefined && mapping?.[role] === undefined && match.alternatives[role].length > 0) out[role] = match.alternatives[role];
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

@@ -4,6 +4,8 @@
  * ln C), where the laws are smooth and a fixed scan step covers any scale.
  */
 
+import { kitError } from '../i18n/error-words/fit.js';
+
 const EPS = 2.220446049250313e-16; // 2^−52
 
 /**
@@ -16,7 +18,7 @@ export function brentZero(f: (x: number) => number, a: number, b: number, tol = 
   let fa = f(a), fb = f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
-  if (!(Math.sign(fa) * Math.sign(fb) < 0)) throw new RangeError(`brentZero: f(${a}) = ${fa} and f(${b}) = ${fb} do not bracket a zero`);
+  if (!(Math.sign(fa) * Math.sign(fb) < 0)) throw kitError('engine', 'brent-no-bracket', { a, fa, b, fb });
   let c = a, fc = fa, d = b - a, e = d;
   for (let i = 0; i < 300; i++) {
     if (Math.sign(fb) === Math.sign(fc)) { c = a; fc = fa; d = e = b - a; }

@@ -9,6 +9,8 @@ import { startWorker, hardwareThreads, markWorkersRefused, type FitWorker } from
 import { paramCount, type BatchResult, type FitData, type ObjectiveSpec, type SolverSettings } from './types.js';
 import { kernelColumns, kernelSpec } from './wasm.js';
 import { newBatch, placeBatch } from './batch.js';
+import type { WorkerErrorKey } from './worker-main.js';
+import { kitError } from '../i18n/error-words/engine.js';
 
 interface Slot {
   worker: FitWorker;
@@ -32,6 +34,11 @@ function call(slot: Slot, message: Record<string, unknown>, transfer?: ArrayBuff
   });
 }
 
+/** A worker's error reply as an Error: its own, by key (src/engine/worker-main.ts), or the engine's message as is. */
+export function replyError(msg: { key?: WorkerErrorKey; message?: string }): Error {
+  return msg.key ? kitError('engine', msg.key, {}) : new Error(msg.message);
+}
+
 function spawn(): Slot {
   let worker: FitWorker;
   try {
@@ -42,13 +49,13 @@ function spawn(): Slot {
   }
   const slot: Slot = { worker, data: null, module: null, pending: new Map(), queue: Promise.resolve(), holders: 0 };
   let answered = false;
-  slot.worker.onMessage((msg: { id: number; type: string; batch?: BatchResult; message?: string }) => {
+  slot.worker.onMessage((msg: { id: number; type: string; batch?: BatchResult; key?: WorkerErrorKey; message?: string }) => {
     answered = true;
     const p = slot.pending.get(msg.id);
     if (!p) return;
     slot.pending.delete(msg.id);
     if (msg.type === 'ok') p.resolve(msg.batch);
-    else p.reject(new Error(msg.message));
+    else p.reject(replyError(msg));
   });
   slot.worker.onError((error) => {
     // One that fails before it ever answered could not start (a policy refused it): do not try again.

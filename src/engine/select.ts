@@ -6,7 +6,7 @@
  * the numbers are the same, only slower.
  */
 
-import { ScalingKitError } from '../errors.js';
+import { kitError, worded } from '../i18n/error-words/engine.js';
 import { JsEngine } from './js/multistart.js';
 import { ENGINE_NAMES, type Engine, type EngineName } from './types.js';
 import { createWasmEngine, type WasmBuild } from './wasm.js';
@@ -19,10 +19,9 @@ let noticed = false;
 function noticeFallback(): void {
   if (noticed) return;
   noticed = true;
-  const why = typeof WebAssembly === 'object'
-    ? "WebAssembly may not be compiled here (a Content-Security-Policy without 'wasm-unsafe-eval'?)"
-    : 'this JavaScript engine has no WebAssembly';
-  console.info(`scaling-kit: ${why}; fitting with the TypeScript engine instead (same results, slower)`);
+  // The notice's English words, from the same table as the errors' (src/i18n/error-words/engine.ts).
+  const said = worded(typeof WebAssembly === 'object' ? 'notice-wasm-refused' : 'notice-no-wasm', {}).message;
+  console.info(`scaling-kit: ${said}`);
 }
 
 export function createEngine(name: EngineName | 'auto' = 'auto'): Engine {
@@ -33,5 +32,5 @@ export function createEngine(name: EngineName | 'auto' = 'auto'): Engine {
     noticeFallback();
     return new JsEngine();
   }
-  throw new ScalingKitError('engine', `the ${name} WebAssembly build cannot run here; use engine "auto" or "js"`);
+  throw kitError('engine', 'engine-build-unavailable', { name });
 }

@@ -12,6 +12,19 @@ export interface WorkerPort {
   listen(handler: (message: any) => void): void;
 }
 
+/**
+ * What a worker answers: a batch, or an error, either the worker's own
+ * (`key`, worded by the pool: src/i18n/error-words/engine.ts) or one the
+ * JavaScript engine raised while fitting (its `message` as is).
+ */
+export type WorkerReply =
+  | { type: 'ok'; id: number; batch?: KernelBatch }
+  | { type: 'error'; id: number; key: WorkerErrorKey }
+  | { type: 'error'; id: number; message: string };
+
+/** The worker's own errors: keys only, since its source runs where no table is (src/engine/worker-source.ts). */
+export type WorkerErrorKey = 'worker-no-data';
+
 export type WorkerRequest =
   | { type: 'data'; id: number; module: WebAssembly.Module; columns: KernelColumns }
   | { type: 'starts'; id: number; spec: KernelSpec; starts: Float64Array }
@@ -31,7 +44,10 @@ export function workerMain(Kernel: typeof WasmKernel, port: WorkerPort): void {
         port.post({ type: 'ok', id: msg.id });
         return;
       }
-      if (!kernel) throw new Error('worker has no data');
+      if (!kernel) {
+        port.post({ type: 'error', id: msg.id, key: 'worker-no-data' } satisfies WorkerReply);
+        return;
+      }
       const b: KernelBatch = msg.type === 'starts' ? kernel.fitStarts(msg.spec, msg.starts) : kernel.fitWeighted(msg.spec, msg.weights, msg.start);
       port.post({ type: 'ok', id: msg.id, batch: b }, [b.theta.buffer, b.f.buffer, b.iterations.buffer, b.evals.buffer, b.status.buffer] as ArrayBuffer[]);
     } catch (e) {

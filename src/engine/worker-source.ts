@@ -5,6 +5,7 @@
  * eval'd worker_threads script in Node.
  */
 
+import { kitError } from '../i18n/error-words/engine.js';
 import { WasmKernel } from './wasm-kernel.js';
 import { workerMain } from './worker-main.js';
 
@@ -93,14 +94,14 @@ export function startWorker(): FitWorker {
       post: (m, t) => w.postMessage(m, t ?? []),
       onMessage: (h) => { w.onmessage = (e) => h(e.data); },
       onError: (h) => {
-        w.onerror = (e) => { e.preventDefault(); h(new Error(e.message || 'worker failed')); };
+        w.onerror = (e) => { e.preventDefault(); h(e.message ? new Error(e.message) : kitError('engine', 'worker-failed', {})); };
       },
       terminate: () => w.terminate(),
       hold: () => {},
     };
   }
   const threads = nodeWorkerThreads();
-  if (!threads) throw new Error('no worker support in this environment');
+  if (!threads) throw kitError('engine', 'worker-unsupported', {});
   const w = new threads.Worker(source(NODE_PORT), { eval: true });
   return {
     post: (m, t) => w.postMessage(m, t),

@@ -24,6 +24,7 @@ const en = {
   'collinear-nd': 'N and D follow one exact relation in every run (ln D = {slope}·ln N + {intercept}), so the data cannot separate the effect of model size from that of training tokens: the N and D terms of the law are not determined.',
   'collinear-nd-ratio': 'Every run has the same ratio of tokens to parameters (about {ratio} tokens per parameter), so the data cannot separate the effect of model size from that of training tokens: the N and D terms of the law are not determined.',
   'constant-column': 'Column "{column}" has the same value ({value}) in every run, so the law cannot learn how the loss depends on it.',
+  'column-choice': 'Column {column} was taken as {quantity} because of its name, but {alternatives} could also be {quantity}: if another was meant, name it with the columns option (--columns in the CLI).',
   'constant-loss': 'Every run has the same loss ({value}), so there is nothing for the law to fit.',
   'few-runs': '{runs} runs for {parameters} free parameters: about {recommended} runs or more are needed before the parameters can be trusted.',
   'interpolates': '{runs} runs for {parameters} free parameters: the law passes through every run exactly, so the fit cannot show how well the form describes the data.',
@@ -81,6 +82,7 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   'collinear-nd': '所有实验的 N 与 D 都满足同一个确定关系（ln D = {slope}·ln N + {intercept}），数据无法区分模型规模与训练词元数各自的作用：定律中的 N 项和 D 项无法确定。',
   'collinear-nd-ratio': '所有实验的词元数与参数量之比都相同（每个参数约 {ratio} 个词元），数据无法区分模型规模与训练词元数各自的作用：定律中的 N 项和 D 项无法确定。',
   'constant-column': '列“{column}”在所有实验中取值相同（{value}），定律无法得知损失如何随它变化。',
+  'column-choice': '按列名把 {column} 当作 {quantity}，但 {alternatives} 也可能是 {quantity}：如果指的是其他列，请用 columns 选项（命令行为 --columns）指定。',
   'constant-loss': '所有实验的损失都相同（{value}），没有可供定律拟合的变化。',
   'few-runs': '{parameters} 个自由参数只有 {runs} 次实验：大约需要 {recommended} 次或更多实验，参数才值得信赖。',
   'interpolates': '{parameters} 个自由参数只有 {runs} 次实验：定律恰好穿过每一次实验，拟合无法说明这一形式对数据的描述有多好。',
@@ -245,6 +247,7 @@ function sentence(d: Diagnostic, lang: Lang, options: DescribeOptions): string {
         ? say('collinear-nd-ratio', { ratio: n(d.tokensPerParam) })
         : say('collinear-nd', { slope: n(d.slope), intercept: n(d.intercept) });
     case 'constant-column': return say('constant-column', { column: d.column, value: n(d.value) });
+    case 'column-choice': return say('column-choice', { column: `"${d.column}"`, quantity: d.quantity, alternatives: formatList(d.alternatives.map((a) => `"${a}"`), lang) });
     case 'constant-loss': return say('constant-loss', { value: n(d.value) });
     case 'few-runs': return say('few-runs', { runs: d.runs, parameters: d.parameters, recommended: d.recommended });
     case 'interpolates': return say('interpolates', { runs: d.runs, parameters: d.parameters });

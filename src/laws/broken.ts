@@ -5,7 +5,8 @@
 
 import type { LawDescriptor } from './descriptor.js';
 import type { LawVariable } from './variables.js';
-import { checkKeys, need } from './check.js';
+import { checkKeys } from './check.js';
+import { optionError } from '../i18n/error-words/planning.js';
 import { extent, floorsBelow, join, mean, product, reducibleLog, rowsOf, variableColumn } from './start-grid.js';
 import { pyFloat } from './python-literal.js';
 import { softplus } from '../engine/js/forms/lse.js';
@@ -64,7 +65,7 @@ export const broken: LawDescriptor<BrokenLaw> = {
   },
   checkParams: (law, p) => {
     checkKeys(law.params, p, [], ['b'], ['a', 'c0']);
-    need(Array.isArray(law.params.breaks), `${p}.breaks`, 'an array of { c, d, f }', law.params.breaks);
+    if (!Array.isArray(law.params.breaks)) throw optionError(`${p}.breaks`, 'law-breaks', { option: `${p}.breaks`, shape: '{ c, d, f }', got: String(law.params.breaks) });
     law.params.breaks.forEach((br, i) => checkKeys(br ?? {}, `${p}.breaks[${i}]`, ['d', 'f'], [], ['c']));
   },
   evaluate: ({ params: q }, { x }) => {

@@ -76,7 +76,7 @@ export const dataConstrained: LawDescriptor<DataConstrainedLaw> = {
   planning: {
     // N, D → ∞ at fixed U: D′ → U·(1 + R_D*), N′ → N_opt(U)·(1 + R_N*) (Muennighoff et al. 2023, eq. 5).
     floor: ({ params: q }, U) => {
-      need(finite(U) && U > 0, 'U', 'a positive finite number of unique tokens for the data-constrained form', U);
+      need(finite(U) && U > 0, 'U', 'law-unique-tokens', U);
       return q.E + q.A / (optimalSize(q, U as number) * (1 + q.RN)) ** q.alpha + q.B / ((U as number) * (1 + q.RD)) ** q.beta;
     },
   },

@@ -6,7 +6,7 @@
 import type { LawDescriptor } from './descriptor.js';
 import { checkKeys } from './check.js';
 import { distinct, exponentFrom, floorsBelow, join, leastSquaresLine, mean, product, reducibleLog, rowsOf } from './start-grid.js';
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/planning.js';
 import { minimizeScan } from '../core/solve1d.js';
 
 export interface OvertrainedParams { E: number; a: number; b: number; eta: number }
@@ -71,9 +71,9 @@ export const overtrained: LawDescriptor<OvertrainedLaw> = {
     allocateNumeric: ({ params: q }, C6, C) => {
       // At fixed C only the offset a·M^η + b·M^(−η) depends on M = D/N.
       const span = Math.log(C6 / 6);
-      if (!(span > 0)) throw new OptionError('C', `invalid C; too small for a model of ≥ 1 parameter and ≥ 1 token: ${C}`);
+      if (!(span > 0)) throw optionError('C', 'law-c-too-small', { C });
       const m = minimizeScan((lnM) => Math.log(q.a * Math.exp(q.eta * lnM) + q.b * Math.exp(-q.eta * lnM)), -span, span);
-      if (m.edge) throw new OptionError('law', `the law has no compute-optimal M inside 1 ≤ N, D at C = ${C}`);
+      if (m.edge) throw optionError('law', 'law-no-optimal-m', { C });
       const M = Math.exp(m.x), N = Math.sqrt(C6 / (6 * M));
       return { N, D: M * N };
     },

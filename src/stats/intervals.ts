@@ -9,7 +9,7 @@
  * Infinities are values, not missing.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/engine.js';
 
 /** How many entries are NaN. */
 export function countNaN(values: ArrayLike<number>): number {
@@ -27,7 +27,7 @@ export function sortedWithoutNaN(values: ArrayLike<number>): Float64Array {
 }
 
 function checkPercent(q: number): void {
-  if (!(typeof q === 'number' && q >= 0 && q <= 100)) throw new OptionError('q', `invalid q; expected a percentage in [0, 100]: ${String(q)}`);
+  if (!(typeof q === 'number' && q >= 0 && q <= 100)) throw optionError('q', 'stats-percent', { got: String(q) });
 }
 
 /**
@@ -63,7 +63,7 @@ export function percentile(values: ArrayLike<number>, q: number): number {
  * as 50 ∓ 50·level, which gives exactly 2.5 and 97.5 for 0.95.
  */
 export function percentileInterval(values: ArrayLike<number>, level: number): [number, number] {
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new OptionError('level', `invalid level; expected a number in (0, 1): ${String(level)}`);
+  if (!(typeof level === 'number' && level > 0 && level < 1)) throw optionError('level', 'level-not-in-unit', { got: String(level) });
   const sorted = sortedWithoutNaN(values);
   return [percentileOfSorted(sorted, 50 - 50 * level), percentileOfSorted(sorted, 50 + 50 * level)];
 }
@@ -113,7 +113,7 @@ export function correlationMatrix(samples: readonly ArrayLike<number>[]): number
   if (p === 0) return [];
   const count = samples[0].length;
   for (let j = 1; j < p; j++) {
-    if (samples[j].length !== count) throw new OptionError(`samples[${j}]`, `invalid samples[${j}]; expected ${count} observations like samples[0]: ${samples[j].length}`);
+    if (samples[j].length !== count) throw optionError(`samples[${j}]`, 'stats-observations', { option: `samples[${j}]`, count, got: samples[j].length });
   }
   const keep: number[] = [];
   for (let k = 0; k < count; k++) {

@@ -24,7 +24,7 @@
  * max is 2³² − 1, as numpy does.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/engine.js';
 
 export interface MersenneTwister {
   /** `genrand_int32`: the next word, an integer in [0, 2³²). */
@@ -98,7 +98,7 @@ function twist(mt: Uint32Array): void {
 
 function checkMax(max: number): void {
   if (!(Number.isInteger(max) && max >= 0 && max <= MAX_UINT32)) {
-    throw new OptionError('max', `invalid max; expected an integer in [0, 2^32 - 1]: ${String(max)}`);
+    throw optionError('max', 'rng-uint32', { option: 'max', got: String(max) });
   }
 }
 
@@ -176,7 +176,7 @@ function generator(mt: Uint32Array): MersenneTwister {
 /** An MT19937 seeded as `np.random.seed(seed)` seeds it: `init_genrand`, seed an integer in [0, 2³²). */
 export function mt19937(seed: number): MersenneTwister {
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= MAX_UINT32)) {
-    throw new OptionError('seed', `invalid seed; expected an integer in [0, 2^32 - 1]: ${String(seed)}`);
+    throw optionError('seed', 'rng-uint32', { option: 'seed', got: String(seed) });
   }
   const mt = new Uint32Array(N);
   initGenrand(mt, seed);
@@ -185,11 +185,11 @@ export function mt19937(seed: number): MersenneTwister {
 
 /** An MT19937 seeded as `np.random.seed(array)` seeds it: `init_by_array`, each entry in [0, 2³²). */
 export function mt19937FromArray(key: ArrayLike<number>): MersenneTwister {
-  if (!key || key.length === 0) throw new OptionError('key', 'invalid key; expected a non-empty array of integers');
+  if (!key || key.length === 0) throw optionError('key', 'rng-key-empty', {});
   for (let j = 0; j < key.length; j++) {
     const v = key[j];
     if (!(Number.isInteger(v) && v >= 0 && v <= MAX_UINT32)) {
-      throw new OptionError(`key[${j}]`, `invalid key[${j}]; expected an integer in [0, 2^32 - 1]: ${String(v)}`);
+      throw optionError(`key[${j}]`, 'rng-uint32', { option: `key[${j}]`, got: String(v) });
     }
   }
   const mt = new Uint32Array(N);

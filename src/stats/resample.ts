@@ -16,7 +16,7 @@
  * asking for more resamples keeps the first ones unchanged.
  */
 
-import { OptionError } from '../errors.js';
+import { optionError } from '../i18n/error-words/engine.js';
 import { mt19937 } from './mt19937.js';
 
 export type ResampleRng = 'numpy' | 'default';
@@ -29,7 +29,7 @@ const MAX_RUNS = 2 ** 31 - 1; // indices live in an Int32Array
 
 function checkCount(option: string, value: number, min: number, max = MAX_RUNS): void {
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new OptionError(option, `invalid ${option}; expected an integer in [${min}, ${max}]: ${String(value)}`);
+    throw optionError(option, 'option-integer-range', { option, min, max, got: String(value) });
   }
 }
 
@@ -38,14 +38,14 @@ function checkCount(option: string, value: number, min: number, max = MAX_RUNS):
  * replacement. `size` defaults to n (the usual bootstrap).
  */
 export function createResampler(rng: ResampleRng, seed: number, n: number, size = n): Resampler {
-  if (!RESAMPLE_RNGS.includes(rng)) throw new OptionError('rng', `invalid rng; expected one of ${RESAMPLE_RNGS.join(', ')}: ${String(rng)}`);
+  if (!RESAMPLE_RNGS.includes(rng)) throw optionError('rng', 'resample-rng', { rngs: RESAMPLE_RNGS.join(', '), got: String(rng) });
   checkCount('n', n, 1);
   checkCount('size', size, 0);
   const twister = mt19937(seed);
   const max = n - 1;
   const draw = rng === 'numpy' ? () => twister.nextMasked(max) : () => twister.nextLemire(max);
   return (out = new Int32Array(size)) => {
-    if (out.length !== size) throw new OptionError('out', `invalid out; expected length ${size}: ${out.length}`);
+    if (out.length !== size) throw optionError('out', 'resample-out', { size, got: out.length });
     for (let i = 0; i < size; i++) out[i] = draw();
     return out;
   };
@@ -58,7 +58,7 @@ export function createResampler(rng: ResampleRng, seed: number, n: number, size 
 export function numpyChoiceIndices(seed: number, n: number, size: number, count: number): Int32Array {
   checkCount('count', count, 0);
   const next = createResampler('numpy', seed, n, size);
-  if (size * count > MAX_RUNS) throw new OptionError('count', `invalid count; size × count must stay below 2^31: ${size} × ${count}`);
+  if (size * count > MAX_RUNS) throw optionError('count', 'resample-too-many', { size, count });
   const all = new Int32Array(size * count);
   for (let k = 0; k < count; k++) next(all.subarray(k * size, (k + 1) * size));
   return all;
@@ -73,11 +73,11 @@ export function numpyChoiceIndices(seed: number, n: number, size: number, count:
 export function indicesToWeights(indices: ArrayLike<number>, n: number, out?: Float64Array): Float64Array {
   checkCount('n', n, 1);
   const weights = out ?? new Float64Array(n);
-  if (weights.length !== n) throw new OptionError('out', `invalid out; expected length ${n}: ${weights.length}`);
+  if (weights.length !== n) throw optionError('out', 'resample-out', { size: n, got: weights.length });
   weights.fill(0);
   for (let t = 0; t < indices.length; t++) {
     const i = indices[t];
-    if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new OptionError(`indices[${t}]`, `invalid indices[${t}]; expected an integer in [0, ${n - 1}]: ${String(i)}`);
+    if (!(Number.isInteger(i) && i >= 0 && i < n)) throw optionError(`indices[${t}]`, 'option-integer-range', { option: `indices[${t}]`, min: 0, max: n - 1, got: String(i) });
     weights[i]++;
   }
   return weights;

@@ -47,4 +47,16 @@ describe('core errors in the reader\'s language', () => {
     expect(raw).to.not.contain('\u202E');
     expect(raw).to.contain('\u2068没有损失（loss）列').and.contain('找到的列："N", "D", "evil"\u2069');
   });
+
+  it('an option error from the core in Chinese: a columns attribute naming no column', async () => {
+    const el = await mount(`<scaling-fit lang="zh" columns="loss=nope"><script type="text/csv">${BAD_CELL}</script></scaling-fit>`);
+    await until(() => !!alert(el), 4000, 'error box');
+    const text = plain(alert(el)!.querySelector('span')!.textContent);
+    expect(text).to.contain('columns.loss 无效').and.contain('没有列 "nope"');
+    expect(englishSentence(text), text).to.equal(false);
+    const wrong = await mount(`<scaling-fit lang="zh" columns="loss"><script type="text/csv">${BAD_CELL}</script></scaling-fit>`);
+    await until(() => !!alert(wrong), 4000, 'error box');
+    expect(plain(alert(wrong)!.querySelector('span')!.textContent)).to.contain('columns 无效：应为“量=列名”，实际为 "loss"');
+  });
 });
+

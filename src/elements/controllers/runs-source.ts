@@ -20,8 +20,9 @@
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { csvFormatRows, dsvFormat } from 'd3-dsv';
 import { readRuns, type RunsInput } from '../../core/runs.js';
+import { dropFromRuns, headersOf, isRuns, tableToCsv } from './runs-input.js';
+import { parseColumnSpec, type ColumnSpec } from '../../core/column-spec.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
 import type { CommonKey, CommonTranslate, Lang } from '../../i18n/index.js';
@@ -33,8 +34,8 @@ export interface RunsSourceOptions {
   runs(): Runs | RunsInput | null | undefined;
   /** The host's `src` attribute (a URL the page author gave). */
   src(): string | null | undefined;
-  /** Explicit columns per quantity (passed to readRuns). */
-  columns?(): ColumnMapping | undefined;
+  /** Explicit columns per quantity: a mapping, or the text of a `columns` attribute (src/core/column-spec.ts). */
+  columns?(): ColumnMapping | string | undefined;
   /** Epoch's outlier rule: drop the runs at or above the k-th largest loss. */
   dropHighest?(): number | undefined;
   /** The host's translator, for messages and source labels. */
@@ -54,53 +55,6 @@ type Message = { key: CommonKey; vars?: Record<string, string | number>; error?:
 
 const INLINE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/json'];
 const INLINE = INLINE_TYPES.map((type) => `:scope > script[type="${type}"]`).join(', ');
-
-/** True for an already validated `Runs` object. */
-export function isRuns(value: unknown): value is Runs {
-  const r = value as Runs | null;
-  return !!r && typeof r === 'object' && r.N instanceof Float64Array && r.loss instanceof Float64Array
-    && r.rows instanceof Int32Array && typeof r.columns === 'object';
-}
-
-/** The header names of CSV/JSON text or row objects (empty when there is none to read). */
-export function headersOf(input: unknown): string[] {
-  if (typeof input === 'string') {
-    const text = input.replace(/^\uFEFF/, '').trimStart();
-    if (text[0] === '[' || text[0] === '{') {
-      try { return headersOf(JSON.parse(text)); } catch { return []; }
-    }
-    const line = text.slice(0, text.search(/\r?\n|$/));
-    const count = (d: string) => line.split(d).length;
-    const delimiter = count('\t') > count(',') && count('\t') >= count(';') ? '\t' : count(';') > count(',') ? ';' : ',';
-    return (dsvFormat(delimiter).parseRows(line)[0] ?? []).map((h) => h.trim());
-  }
-  if (Array.isArray(input)) return [...new Set(input.flatMap((o) => (o && typeof o === 'object' ? Object.keys(o) : [])))];
-  if (input && typeof input === 'object') return Object.keys(input).filter((k) => isColumn((input as Record<string, unknown>)[k]));
-  return [];
-}
-
-const isColumn = (v: unknown): boolean => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-
-/** A `<table>` as CSV text: the header row (thead, else the first row) and every other row's cells. */
-export function tableToCsv(table: HTMLTableElement): string {
-  const rows = Array.from(table.rows);
-  const head = table.tHead?.rows[0] ?? rows[0];
-  if (!head) return '';
-  const text = (row: HTMLTableRowElement) => Array.from(row.cells, (c) => (c.textContent ?? '').trim());
-  return csvFormatRows([text(head), ...rows.filter((r) => r !== head && r.parentElement !== table.tHead).map(text)]);
-}
-
-/** A `Runs` after Epoch's rule, keeping its column names and input rows. */
-function dropFromRuns(runs: Runs, dropHighest: number): Runs {
-  if (!dropHighest) return runs;
-  const kept = readRuns({ N: runs.N, D: runs.D, C: runs.C, loss: runs.loss }, { dropHighest, columns: { N: 'N', D: 'D', C: 'C', loss: 'loss' } });
-  const at = Array.from(kept.rows, (r) => r - 1);
-  const pick = (a: Float64Array) => Float64Array.from(at, (i) => a[i]);
-  return {
-    ...kept, columns: runs.columns, derivedD: runs.derivedD, rows: Int32Array.from(at, (i) => runs.rows[i]),
-    ...(runs.U && { U: pick(runs.U) }), ...(runs.weight && { weight: pick(runs.weight) }),
-  };
-}
 
 export class RunsSourceController implements ReactiveController {
   /** The validated runs, or undefined (no data yet, loading, or an error). */
@@ -209,7 +163,7 @@ export class RunsSourceController implements ReactiveController {
   sync(): void {
     const runs = this.options.runs(), src = this.options.src()?.trim() || undefined;
     const columns = this.options.columns?.(), dropHighest = this.options.dropHighest?.();
-    const key = [runs, src, this.fetched?.text, this.inline?.text, this.user?.text, JSON.stringify(columns ?? {}), dropHighest];
+    const key = [runs, src, this.fetched?.text, this.inline?.text, this.user?.text, typeof columns === 'string' ? columns : JSON.stringify(columns ?? {}), dropHighest];
     if (key.length === this.key.length && key.every((k, i) => Object.is(k, this.key[i]))) return;
     this.key = key;
     const hasRuns = runs !== undefined && runs !== null;
@@ -237,15 +191,23 @@ export class RunsSourceController implements ReactiveController {
     this.label = label;
   }
 
-  private read(input: Runs | RunsInput, kind: SourceKind, label: string, columns: ColumnMapping | undefined, dropHighest: number | undefined): void {
+  private read(input: Runs | RunsInput, kind: SourceKind, label: string, named: ColumnMapping | string | undefined, dropHighest: number | undefined): void {
     this.headers = isRuns(input) ? [] : headersOf(input);
+    let spec: ColumnSpec;
+    try {
+      spec = typeof named === 'string' ? parseColumnSpec(named) : { columns: named };
+    } catch (error) {
+      this.match = undefined;
+      return this.set(undefined, { key: 'errData', error }, kind, label);
+    }
+    const columns = spec.columns;
     try {
       this.match = this.headers.length ? matchColumns(this.headers, columns) : undefined;
     } catch {
       this.match = this.headers.length ? matchColumns(this.headers) : undefined;
     }
     try {
-      const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, dropHighest });
+      const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, weights: spec.weights, unique: spec.unique, dropHighest });
       this.set(runs, undefined, kind, label);
     } catch (error) {
       this.set(undefined, { key: 'errData', error }, kind, label);

@@ -12,6 +12,7 @@
  * @attr form - The law: chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. One-variable forms are fitted against x.
  * @attr loss - Fitting loss: huber (default), squared, squared-raw or asymmetric.
  * @attr strategy - fast (default; ~12 ms, certifies its optimum or says not) or exact (every start of Hoffmann's grid, and two more; shows progress).
+ * @attr columns - Which column holds each quantity, "N=params,D=tokens,loss=c4 loss" (also weight= and U=), or a JSON object; without it columns are recognised by name and a choice among several is reported.
  * @attr drop-highest - Drop the runs at or above the k-th largest loss (Epoch's outlier rule).
  * @attr x - Horizontal axis: C (compute, default), N (parameters) or D (tokens).
  * @attr bootstrap - Resamples for "Bootstrap intervals" (default 4000, as Epoch AI; Chinchilla form, refitted with the fit's own loss).
@@ -23,7 +24,7 @@
  * @attr filename - Download file name without extension (default "scaling-fit").
  *
  * @prop runs - The runs: `Runs` or anything readRuns accepts (CSV/JSON text, row objects, an object of arrays). Wins over `src` and inline data.
- * @prop columns - Column mapping `{ N?, D?, C?, loss? }` passed to readRuns; the column pickers set it.
+ * @prop columns - Mirrors `columns`; also takes a mapping `{ N?, D?, C?, loss? }`. The column pickers set it.
  * @prop result - The last FitResult (read only), or undefined.
  * @prop intervals - The last bootstrap result (read only), or undefined.
  *
@@ -88,6 +89,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
 import type { ColumnMapping, Role } from '../../core/columns.js';
+import { withColumn } from '../../core/column-spec.js';
 import type { FitResult } from '../../core/fit.js';
 import type { BootstrapResult } from '../../core/bootstrap.js';
 import type { LawVariable } from '../../core/forms-eval.js';
@@ -131,7 +133,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     x: {},
     bootstrap: { converter: rawAttribute }, budget: { converter: rawAttribute }, height: { converter: rawAttribute },
     zoom: { type: Boolean, reflect: true },
-    runs: { attribute: false }, columns: { attribute: false },
+    runs: { attribute: false }, columns: { converter: rawAttribute },
     residuals: { state: true }, view: { state: true },
   };
 
@@ -146,7 +148,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
   declare height: number | string | undefined;
   declare zoom: boolean;
   declare runs: Runs | RunsInput | undefined;
-  declare columns: ColumnMapping | undefined;
+  declare columns: ColumnMapping | string | undefined;
 
   private declare residuals: boolean;
   private declare view: [number, number] | null;
@@ -269,7 +271,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
   }
 
   private pickColumn(role: Role, name: string): void {
-    this.columns = { ...(this.columns ?? {}), [role]: name };
+    this.columns = withColumn(this.columns, role, name);
   }
 
   private renderStatus(): unknown {

@@ -10,6 +10,7 @@
  * @summary IsoFLOP profiles and the compute-optimal allocation law they imply.
  *
  * @attr src - URL of CSV or JSON runs (columns N or D, C or D, loss); fetched because the author gave it.
+ * @attr columns - Which column holds each quantity, "N=params,D=tokens,loss=c4 loss", or a JSON object; without it columns are recognised by name.
  * @attr budgets - Nominal budgets in FLOPs, comma-separated ("6e18, 1e19, 3e19"); runs snap to the nearest within tolerance. Default: group runs by C.
  * @attr tolerance - Relative tolerance on C for snapping or grouping (default 0.1).
  * @attr min-points - Fewest runs for a budget to be fitted (default 3).
@@ -20,6 +21,7 @@
  *
  * @prop runs - Training runs: `Runs` (from readRuns) or anything readRuns accepts. An inline
  *   `<script type="text/csv">` or a `<table>` child does the same from HTML.
+ * @prop columns - Mirrors `columns`; also takes a mapping `{ N?, D?, C?, loss? }`.
  * @prop result - The last IsoflopResult (read-only), or undefined.
  *
  * @fires {CustomEvent<IsoflopResult>} scaling-isoflop-done - After each new analysis; detail is the IsoflopResult.
@@ -69,6 +71,7 @@ import { ScalingElement, type ExportFormat, type TextFormat } from '../base.js';
 import { ISOFLOP, type IsoflopKey } from '../../i18n/isoflop.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, rawAttribute } from '../attributes.js';
+import type { ColumnMapping } from '../../core/columns.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
@@ -86,6 +89,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
     src: { converter: rawAttribute }, budgets: { converter: rawAttribute }, tolerance: { converter: rawAttribute },
     minPoints: { attribute: 'min-points', converter: rawAttribute },
     zoom: { type: Boolean, reflect: true },
+    columns: { converter: rawAttribute },
     runs: { attribute: false },
     view: { state: true },
   };
@@ -96,6 +100,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   declare minPoints: string | number | undefined;
   declare zoom: boolean;
   declare runs: Runs | RunsInput | undefined;
+  declare columns: ColumnMapping | string | undefined;
 
   private declare view: [number, number] | null;
 
@@ -103,7 +108,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
   protected override exportLabels = { csv: 'isoExportCsv', json: 'isoExportJson' } as const;
 
   private readonly size = new ResizeController(this);
-  private readonly source = new RunsSourceController(this, { runs: () => this.runs, src: () => this.src, t: () => this.i18n.t, lang: () => this.i18n.lang });
+  private readonly source = new RunsSourceController(this, { runs: () => this.runs, src: () => this.src, columns: () => this.columns, t: () => this.i18n.t, lang: () => this.i18n.lang });
   private readonly plot = new PlotController(this, {
     drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
     pointText: (i) => this.text().pointLines(i),

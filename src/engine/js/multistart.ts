@@ -3,6 +3,7 @@
  * output as the WebAssembly core (assembly/solve/multistart.ts).
  */
 
+import { kitError } from '../../i18n/error-words/engine.js';
 import { objective } from './objective.js';
 import { lbfgs, type SolverOutcome } from './lbfgs.js';
 import { Workspace } from './workspace.js';
@@ -22,7 +23,7 @@ export class JsEngine implements Engine {
   }
 
   private current(): FitData {
-    if (!this.data) throw new Error('engine has no data: call setData first');
+    if (!this.data) throw kitError('engine', 'engine-no-data', {});
     return this.data;
   }
 

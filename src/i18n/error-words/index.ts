@@ -1,21 +1,27 @@
 /**
- * Every error's words, one file per area of the core: the English table
- * (`EN_ERRORS`, also the `message` the API and the CLI print) and the Chinese
- * one (`ZH_ERRORS`), typed key for key against it. Keys are unique across
- * areas (test/node/i18n/error-words.test.ts).
+ * Every error's words: the shared keys (./common.ts) and one file per area of
+ * the core. `EN_ERRORS` is the English table (each error's `message` in the
+ * API and the CLI), `ZH_ERRORS` the Chinese one, typed key for key against it.
+ * The core imports its own area's file, never this one, so a bundle that only
+ * reads runs carries only those words; the elements word any error from here.
+ * No key is defined twice (test/node/i18n/error-words-common.test.ts).
  */
 
+import * as common from './common.js';
 import * as read from './read.js';
 import * as options from './options.js';
 import * as fit from './fit.js';
 import * as planning from './planning.js';
 import * as engine from './engine.js';
 
-export const EN_ERRORS = { ...read.EN, ...options.EN, ...fit.EN, ...planning.EN, ...engine.EN } as const;
+// Object.assign marked pure, not spreads: a bundle that never words an error drops both tables.
+export const EN_ERRORS: typeof common.EN & typeof read.EN & typeof options.EN & typeof fit.EN & typeof planning.EN & typeof engine.EN =
+  /* @__PURE__ */ Object.assign({}, common.EN, read.EN, options.EN, fit.EN, planning.EN, engine.EN);
 
 export type ErrorKey = keyof typeof EN_ERRORS;
 
-export const ZH_ERRORS: { readonly [K in ErrorKey]: string } = { ...read.ZH, ...options.ZH, ...fit.ZH, ...planning.ZH, ...engine.ZH };
+export const ZH_ERRORS: { readonly [K in ErrorKey]: string } =
+  /* @__PURE__ */ Object.assign({}, common.ZH, read.ZH, options.ZH, fit.ZH, planning.ZH, engine.ZH);
 
-/** The areas, for the test that no key is defined twice. */
-export const AREAS = { read, options, fit, planning, engine } as const;
+/** The tables one by one, for the test that no key is defined twice. */
+export const AREAS = { common, read, options, fit, planning, engine } as const;

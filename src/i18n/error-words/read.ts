@@ -3,13 +3,15 @@
  * runs-table.ts, columns.ts, limits.ts): English, which is also each error's
  * `message` in the API and the CLI, and Simplified Chinese, key for key.
  * Values are text the core has already quoted and clipped, or numbers.
- * A leaf: it imports nothing, so src/errors.ts can build messages from it.
+ * The raisers at the end give each error its `message` from these words
+ * and the shared ones (./common.ts); the core imports them from here.
  */
 
+import { raisers, type TemplateValues } from '../../errors.js';
+import { EN as COMMON } from './common.js';
+
 export const EN = {
-  'not-an-object': 'invalid {option}; expected an object: {got}',
   'bad-limit': 'invalid {option}; expected an integer ≥ 1 or Infinity: {got}',
-  'bad-integer': 'invalid {option}; expected an integer ≥ {min}: {got}',
   'missing-n-column': 'no parameter count (N) column (names such as {names}, or set the columns option); columns found: {columns}',
   'missing-d-column': 'no tokens (D) or compute (C) column (names such as {names}, or set the columns option); columns found: {columns}',
   'missing-loss-column': 'no loss column (names such as {names}, or set the columns option); columns found: {columns}',
@@ -35,12 +37,17 @@ export const EN = {
   'no-array-key': 'expected an array of objects or an object of arrays; found no array-valued key',
   'invalid-json': 'invalid JSON: {detail}',
   'bad-input': 'expected CSV or JSON text, an array of objects or an object of arrays; got {got}',
+  'column-spec-empty': 'invalid {option}; expected QUANTITY=COLUMN pairs such as N=params,loss=val_loss, got nothing',
+  'column-spec-too-long': 'invalid {option}; longer than {max} characters',
+  'column-spec-json': 'invalid {option}; invalid JSON: {detail}',
+  'column-spec-pair': 'invalid {option}; expected QUANTITY=COLUMN, got {got}',
+  'column-spec-unknown': 'invalid {option}; unknown quantity {got}, expected one of {allowed}',
+  'column-spec-no-name': 'invalid {option}; {key} needs a column name',
+  'column-spec-twice': 'invalid {option}; {key} is named twice',
 } as const;
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
-  'not-an-object': '{option} 无效：应为对象，实际为 {got}',
   'bad-limit': '{option} 无效：应为不小于 1 的整数或 Infinity，实际为 {got}',
-  'bad-integer': '{option} 无效：应为不小于 {min} 的整数，实际为 {got}',
   'missing-n-column': '没有参数量（N）列（列名如 {names}，或设置 columns 选项）；找到的列：{columns}',
   'missing-d-column': '没有训练词元数（D）或计算量（C）列（列名如 {names}，或设置 columns 选项）；找到的列：{columns}',
   'missing-loss-column': '没有损失（loss）列（列名如 {names}，或设置 columns 选项）；找到的列：{columns}',
@@ -66,4 +73,18 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'no-array-key': '应为对象数组或由数组组成的对象；没有找到值为数组的键',
   'invalid-json': 'JSON 无效：{detail}',
   'bad-input': '应为 CSV 或 JSON 文本、对象数组或由数组组成的对象；实际为 {got}',
+  'column-spec-empty': '{option} 无效：应为“量=列名”对，如 N=params,loss=val_loss，实际为空',
+  'column-spec-too-long': '{option} 无效：超过 {max} 个字符',
+  'column-spec-json': '{option} 无效：JSON 无效：{detail}',
+  'column-spec-pair': '{option} 无效：应为“量=列名”，实际为 {got}',
+  'column-spec-unknown': '{option} 无效：未知的量 {got}，应为 {allowed} 之一',
+  'column-spec-no-name': '{option} 无效：{key} 需要一个列名',
+  'column-spec-twice': '{option} 无效：{key} 被指定了两次',
 };
+
+/** Errors worded by this area's keys and the shared ones. */
+export const { dataError, optionError, kitError, limitError, worded } = raisers({ ...COMMON, ...EN });
+
+/** This area's keys with the shared ones, and the values each needs. */
+export type ErrorKey = keyof typeof COMMON | keyof typeof EN;
+export type ErrorValues<K extends ErrorKey> = TemplateValues<(typeof COMMON & typeof EN)[K]>;

@@ -5,10 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN as READ_ERROR_TEXT } from '../../../src/i18n/error-words/read.js';
+import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { ERRORS, describeError } from '../../../src/i18n/errors.js';
 import { readRuns, runsFromArrays } from '../../../src/core/runs.js';
 import { matchColumns } from '../../../src/core/columns.js';
+import { parseColumnSpec } from '../../../src/core/column-spec.js';
 import { ScalingKitError } from '../../../src/errors.js';
+
+/** Shared keys reading raises may have cases here too (every one has its own in error-words-common.test.ts). */
+type CommonKey = keyof typeof COMMON_EN;
 
 // Both ways, at compile time: a core key without words, or words for no key, does not type-check.
 type ReadErrorKey = keyof typeof READ_ERROR_TEXT;
@@ -18,7 +23,7 @@ void _readWorded;
 const csv = (...lines: string[]) => lines.join('\n');
 
 // One input per key that raises it; typed so a new key without a case does not compile.
-const CASES: { [K in ReadErrorKey]: () => unknown } = {
+const CASES: { [K in ReadErrorKey]: () => unknown } & { [K in CommonKey]?: () => unknown } = {
   'not-an-object': () => readRuns('N,D,loss\n1,2,3', null as never),
   'bad-limit': () => readRuns('N,D,loss\n1,2,3', { maxRows: 0.5 }),
   'bad-integer': () => readRuns('N,D,loss\n1,2,3', { dropHighest: -1 }),
@@ -47,6 +52,13 @@ const CASES: { [K in ReadErrorKey]: () => unknown } = {
   'no-array-key': () => readRuns({ N: 1 }),
   'invalid-json': () => readRuns('{"N": [1,'),
   'bad-input': () => readRuns(42 as never),
+  'column-spec-empty': () => parseColumnSpec(' '),
+  'column-spec-too-long': () => parseColumnSpec(`loss=${'x'.repeat(5000)}`),
+  'column-spec-json': () => parseColumnSpec('{"loss": '),
+  'column-spec-pair': () => parseColumnSpec('loss'),
+  'column-spec-unknown': () => parseColumnSpec('Q=a'),
+  'column-spec-no-name': () => parseColumnSpec('loss='),
+  'column-spec-twice': () => parseColumnSpec('loss=a,loss=b'),
 };
 
 function thrown(f: () => unknown): ScalingKitError {
@@ -68,7 +80,7 @@ test('the English words are the core templates, and every key has Chinese words'
   }
 });
 
-for (const [key, f] of Object.entries(CASES) as [ReadErrorKey, () => unknown][]) {
+for (const [key, f] of Object.entries(CASES) as [ReadErrorKey | CommonKey, () => unknown][]) {
   test(`${key}: thrown with its detail; English rendering is the message; Chinese has no English sentence`, () => {
     const e = thrown(f);
     assert.equal(e.detail?.key, key);
@@ -77,7 +89,7 @@ for (const [key, f] of Object.entries(CASES) as [ReadErrorKey, () => unknown][])
     assert.notEqual(zh, e.message);
     assert.match(zh, /[\u4e00-\u9fff]/);
     // No run of three English words outside quoted values (invalid JSON's detail is the engine's own text).
-    const bare = zh.replace(/"(?:[^"\\]|\\.)*"/g, '').replace(/：.*$/, key === 'invalid-json' ? '' : '$&');
+    const bare = zh.replace(/"(?:[^"\\]|\\.)*"/g, '').replace(/：.*$/, key === 'invalid-json' || key === 'column-spec-json' ? '' : '$&');
     assert.doesNotMatch(bare, /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
   });
 }
