@@ -2,13 +2,16 @@
  * The objective the optimiser minimises: Σᵢ wᵢ·ℓ(residualᵢ) for the
  * configured form and loss, with its gradient. Chinchilla with a
  * log-residual loss takes the vectorised kernel of forms/chinchilla.ts; the
- * rest go run by run through forms/point.ts. Mirrors src/engine/js/objective.ts.
+ * rest go run by run through forms/point.ts, except the task forms, whose
+ * raw predictions (forms/task.ts) take their own loop. Mirrors
+ * src/engine/js/objective.ts.
  */
 
 import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from "./forms/chinchilla";
-import { predictLog, FORM_CHINCHILLA, FORM_KAPLAN, FORM_POWER, FORM_SATURATING, FORM_DATA_CONSTRAINED, FORM_OVERTRAINED } from "./forms/point";
+import { predictLog, FORM_CHINCHILLA, FORM_KAPLAN, FORM_POWER, FORM_SATURATING, FORM_DATA_CONSTRAINED, FORM_OVERTRAINED, FORM_TASK_EXP, FORM_TASK_SIGMOID } from "./forms/point";
+import { predictRaw, isTaskForm } from "./forms/task";
 import { lnL, loss, weight, count } from "./points";
-import { exp } from "./math/scalar";
+import { exp, log } from "./math/scalar";
 
 export const LOSS_SQUARED_RAW: i32 = 2;
 export const LOSS_ASYMMETRIC: i32 = 3;
@@ -35,10 +38,10 @@ export function configure(formId: i32, lossId: i32, delta: f64, overWeight: f64,
 /** Number of parameters θ of the configured form. */
 export function paramCount(): i32 {
   if (form == FORM_CHINCHILLA) return 5;
-  if (form == FORM_KAPLAN || form == FORM_OVERTRAINED) return 4;
+  if (form == FORM_KAPLAN || form == FORM_OVERTRAINED || form == FORM_TASK_SIGMOID) return 4;
   if (form == FORM_POWER || form == FORM_DATA_CONSTRAINED) return 2;
-  if (form == FORM_SATURATING) return 3;
-  return 3 + 3 * breaks;
+  if (form == FORM_SATURATING || form == FORM_TASK_EXP) return 3;
+  return 3 + 3 * breaks; // FORM_BROKEN
 }
 
 /** f(x), writing ∇f(x) to g. */
@@ -46,6 +49,7 @@ export function evaluate(x: usize, g: usize): f64 {
   if (form == FORM_CHINCHILLA && (lossKind == LOSS_HUBER || lossKind == LOSS_SQUARED)) {
     return chinchillaObjective(x, g, lossKind, huberDelta);
   }
+  if (isTaskForm(form)) return evaluateTask(x, g);
   const P = paramCount();
   for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), 0);
   let f: f64 = 0;
@@ -79,4 +83,54 @@ export function evaluate(x: usize, g: usize): f64 {
     }
   }
   return f;
+}
+
+/**
+ * The task forms: ŷ itself from forms/task.ts, with dq holding ∂ŷ/∂θ. The raw
+ * losses use ŷ directly (a metric of 0 is fine); the log losses take
+ * q = ln ŷ, so ∂q/∂θ = ∂ŷ/∂θ / ŷ, and have no value where ŷ ≤ 0: NaN then,
+ * which the line search backs off from (solve/linesearch.ts).
+ */
+function evaluateTask(x: usize, g: usize): f64 {
+  const P = paramCount();
+  for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), 0);
+  let f: f64 = 0;
+  for (let i: i32 = 0; i < count; i++) {
+    const off = <usize>i << 3;
+    const wi = load<f64>(weight + off);
+    if (wi == 0) continue;
+    const p = predictRaw(form, x, i, dq);
+    let c: f64; // wᵢ·∂ℓ/∂ŷ
+    if (lossKind == LOSS_SQUARED_RAW) {
+      const r = p - load<f64>(loss + off);
+      f += wi * r * r;
+      c = 2.0 * wi * r;
+    } else if (lossKind == LOSS_ASYMMETRIC) {
+      const r = load<f64>(loss + off) - p;
+      if (r > 0) { f += wi * r; c = -wi; }
+      else { f -= wi * asymmetry * r; c = wi * asymmetry; }
+    } else {
+      if (!(p > 0 && p < Infinity)) return notFinite(g, P);
+      const r = log(p) - load<f64>(lnL + off);
+      if (lossKind == LOSS_HUBER) {
+        if (abs(r) <= huberDelta) { f += wi * 0.5 * r * r; c = wi * r; }
+        else { f += wi * huberDelta * (abs(r) - 0.5 * huberDelta); c = r > 0 ? wi * huberDelta : -wi * huberDelta; }
+      } else {
+        f += wi * r * r;
+        c = 2.0 * wi * r;
+      }
+      c /= p;
+    }
+    for (let j: i32 = 0; j < P; j++) {
+      const gp = g + (<usize>j << 3);
+      store<f64>(gp, load<f64>(gp) + c * load<f64>(dq + (<usize>j << 3)));
+    }
+  }
+  return f;
+}
+
+/** No objective here: NaN, with a NaN gradient. */
+function notFinite(g: usize, P: i32): f64 {
+  for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), NaN);
+  return NaN;
 }

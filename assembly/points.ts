@@ -1,7 +1,8 @@
 /**
  * The runs being fitted, as pointers into linear memory that the host wrote
  * (structure of arrays, f64): ln N, ln D, ln C, ln U (unique tokens), ln L,
- * L and a weight per run. Kernels read the *active* set: normally all runs,
+ * L, the task input (the loss a task form predicts its metric from; lnL and L
+ * then hold the metric) and a weight per run. Kernels read the *active* set: normally all runs,
  * during a bootstrap refit a compacted copy holding only the runs drawn,
  * weighted by how often (assembly/solve/weighted.ts).
  */
@@ -12,14 +13,15 @@ export let lnC: usize = 0;
 export let lnU: usize = 0;
 export let lnL: usize = 0;
 export let loss: usize = 0;
+export let input: usize = 0;
 export let weight: usize = 0;
 export let count: i32 = 0;
 /** True when every active weight is 1: the Chinchilla kernel then skips the weighting. */
 export let unitWeights: bool = true;
 
-const COLUMNS: i32 = 7;
-let full: usize = 0; // the host's seven column pointers, in the order above
-let scratch: usize = 0; // seven columns of `fullCount` f64 for compacted copies
+const COLUMNS: i32 = 8;
+let full: usize = 0; // the host's eight column pointers, in the order above
+let scratch: usize = 0; // eight columns of `fullCount` f64 for compacted copies
 let fullCount: i32 = 0;
 
 @inline function column(base: usize, k: i32): usize {
@@ -28,13 +30,13 @@ let fullCount: i32 = 0;
 
 function activate(base: usize, n: i32): void {
   lnN = column(base, 0); lnD = column(base, 1); lnC = column(base, 2); lnU = column(base, 3);
-  lnL = column(base, 4); loss = column(base, 5); weight = column(base, 6);
+  lnL = column(base, 4); loss = column(base, 5); input = column(base, 6); weight = column(base, 7);
   count = n;
   unitWeights = true;
   for (let i: i32 = 0; i < n; i++) if (load<f64>(weight + (<usize>i << 3)) != 1.0) { unitWeights = false; break; }
 }
 
-/** `columns` points at seven pointers: ln N, ln D, ln C, ln U, ln L, L, weight. */
+/** `columns` points at eight pointers: ln N, ln D, ln C, ln U, ln L, L, task input, weight. */
 export function setData(columns: usize, n: i32): void {
   full = heap.alloc(<usize>COLUMNS << alignof<usize>());
   scratch = heap.alloc(<usize>COLUMNS << alignof<usize>());

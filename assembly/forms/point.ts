@@ -1,7 +1,9 @@
 /**
- * Every form's log-prediction q = ln L̂ at run i, with ∂q/∂θ written to dq,
+ * Every loss form's log-prediction q = ln L̂ at run i, with ∂q/∂θ written to dq,
  * for the generic objective (../objective.ts): the form id picks the kernel,
- * one file per form (./kaplan.ts and its siblings, each inlined here).
+ * one file per form (./kaplan.ts and its siblings, each inlined here). The
+ * task forms (ids from FORM_TASK_EXP on) predict a raw metric instead: the
+ * objective takes them through ./task.ts and never calls predictLog for them.
  * Mirrors src/engine/js/forms/point.ts.
  */
 
@@ -21,6 +23,8 @@ export const FORM_SATURATING: i32 = 3;
 export const FORM_DATA_CONSTRAINED: i32 = 4;
 export const FORM_OVERTRAINED: i32 = 5;
 export const FORM_BROKEN: i32 = 6;
+export const FORM_TASK_EXP: i32 = 7;
+export const FORM_TASK_SIGMOID: i32 = 8;
 
 export function predictLog(form: i32, variableId: i32, breaks: i32, constants: usize, theta: usize, i: i32, dq: usize): f64 {
   if (form == FORM_CHINCHILLA) return predictChinchilla(theta, i, dq);
@@ -29,5 +33,5 @@ export function predictLog(form: i32, variableId: i32, breaks: i32, constants: u
   if (form == FORM_SATURATING) return predictSaturating(variableId, theta, i, dq);
   if (form == FORM_DATA_CONSTRAINED) return predictDataConstrained(constants, theta, i, dq);
   if (form == FORM_OVERTRAINED) return predictOvertrained(theta, i, dq);
-  return predictBroken(variableId, breaks, theta, i, dq); // FORM_BROKEN
+  return predictBroken(variableId, breaks, theta, i, dq); // FORM_BROKEN (task forms never come here)
 }

@@ -7,7 +7,7 @@
  * this module only walks x and maps it to a point.
  */
 
-import { evaluateLaw, isTwoVariable, type Law, type LawVariable } from '../core/forms-eval.js';
+import { evaluateLaw, isTwoVariable, type Law, type LossVariable } from '../core/forms-eval.js';
 import { optimalAllocation } from '../core/planning.js';
 import { OptionError } from '../errors.js';
 
@@ -33,7 +33,7 @@ export interface SampleOptions {
 export const SAMPLE_DEFAULTS = { flopsPerToken: 6, samples: 160, tokensPerParam: 20 };
 
 /** The usual hold: nothing for a law of x alone, compute-optimal along C, else 20 tokens per parameter. */
-export function defaultHold(law: Law, x: LawVariable): Hold {
+export function defaultHold(law: Law, x: LossVariable): Hold {
   if (!isTwoVariable(law) && law.variable === x) return { kind: 'none' };
   if (x === 'C' && isTwoVariable(law)) return { kind: 'optimal' };
   return { kind: 'ratio', tokensPerParam: SAMPLE_DEFAULTS.tokensPerParam };
@@ -42,7 +42,7 @@ export function defaultHold(law: Law, x: LawVariable): Hold {
 const bad = (why: string) => new OptionError('hold', `invalid hold: ${why}`);
 
 /** N, D and C at x = value under the hold. */
-export function pointAt(law: Law, x: LawVariable, value: number, hold: Hold, o: SampleOptions = {}): { N: number; D: number; C: number } {
+export function pointAt(law: Law, x: LossVariable, value: number, hold: Hold, o: SampleOptions = {}): { N: number; D: number; C: number } {
   const k = o.flopsPerToken ?? SAMPLE_DEFAULTS.flopsPerToken;
   if (hold.kind === 'none') {
     if (isTwoVariable(law) || law.variable !== x) throw bad(`a law of ${lawVars(law)} needs a rule for the other variable when x is ${x}`);
@@ -72,7 +72,7 @@ export function pointAt(law: Law, x: LawVariable, value: number, hold: Hold, o: 
 const lawVars = (law: Law) => (isTwoVariable(law) ? 'N and D' : law.variable);
 
 /** The law's loss at x = value: a sample with its N, D and C. */
-export function sampleAt(law: Law, x: LawVariable, value: number, hold: Hold, o: SampleOptions = {}): Sample {
+export function sampleAt(law: Law, x: LossVariable, value: number, hold: Hold, o: SampleOptions = {}): Sample {
   const p = pointAt(law, x, value, hold, o);
   const y = evaluateLaw(law, { ...p, U: o.U ?? p.D });
   return { x: value, y, ...p };
@@ -82,7 +82,7 @@ export function sampleAt(law: Law, x: LawVariable, value: number, hold: Hold, o:
  * `samples` points evenly spaced in log x over [lo, hi]. A point the core
  * cannot evaluate becomes a gap (y = NaN); if none can be, the first error is thrown.
  */
-export function sampleLaw(law: Law, x: LawVariable, hold: Hold, [lo, hi]: readonly [number, number], o: SampleOptions = {}): Sample[] {
+export function sampleLaw(law: Law, x: LossVariable, hold: Hold, [lo, hi]: readonly [number, number], o: SampleOptions = {}): Sample[] {
   if (!(lo > 0 && hi > lo && Number.isFinite(hi))) throw new OptionError('domain', `invalid domain; expected 0 < from < to: ${lo}, ${hi}`);
   const n = Math.max(2, Math.round(o.samples ?? SAMPLE_DEFAULTS.samples));
   const a = Math.log(lo), b = Math.log(hi);

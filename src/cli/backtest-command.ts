@@ -40,7 +40,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   return [
     `backtest: fitted ${r.training.N.length} runs with C ≤ ${r.cutoff.toExponential(2)}, predicted ${r.summary.runs} held out (columns: ${columnsLine(runs.columns)})`,
     `  ${formatLaw(r.fit.law)}`,
-    ...r.predictions.map((p) => `  row ${String(p.row).padStart(4)}  N ${count(p.N).padStart(6)}  D ${count(p.D).padStart(6)}  loss ${sig(p.loss, 5).padStart(7)}  predicted ${sig(p.predicted, 5).padStart(7)}  error ${pc(p.relativeError).padStart(7)}`),
-    `  mean |error| ${pc(r.summary.meanAbsRelativeError)}, max ${pc(r.summary.maxAbsRelativeError)}, bias ${pc(r.summary.meanRelativeError)}, RMSE of log loss ${sig(r.summary.rmseLogLoss, 4)}`,
+    ...r.predictions.map((p) => `  row ${String(p.row).padStart(4)}  N ${count(p.N).padStart(6)}  D ${count(p.D).padStart(6)}  loss ${sig(p.loss, 5).padStart(7)}${p.metric === undefined ? '' : `  metric ${sig(p.metric, 5).padStart(7)}`}  predicted ${sig(p.predicted, 5).padStart(7)}  error ${pc(p.relativeError).padStart(7)}`),
+    `  mean |error| ${pc(r.summary.meanAbsRelativeError)}, max ${pc(r.summary.maxAbsRelativeError)}, bias ${pc(r.summary.meanRelativeError)}, RMSE of log ${r.predictions[0]?.metric === undefined ? 'loss' : 'metric'} ${sig(r.summary.rmseLogLoss, 4)}`,
   ].join('\n');
 }

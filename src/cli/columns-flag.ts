@@ -2,7 +2,8 @@
  * --columns, shared by every command that reads runs: which input column
  * holds each quantity, in the syntax the API and the elements' `columns`
  * attribute share (src/core/column-spec.ts): `N=params,D=tokens,loss=c4_loss`,
- * `weight=` and `U=` for the weights and unique-token columns, or a JSON
+ * `metric=` for the benchmark score a task form predicts, `weight=` and `U=`
+ * for the weights and unique-token columns, or a JSON
  * object for names with commas.
  */
 
@@ -12,7 +13,7 @@ import { UsageError, type OptionSpec } from './args.js';
 
 export const COLUMNS_FLAG = { columns: { type: 'string' } } as const satisfies OptionSpec;
 
-export const COLUMNS_USAGE = '[--columns N=COL,D=COL,C=COL,loss=COL,weight=COL,U=COL]';
+export const COLUMNS_USAGE = '[--columns N=COL,D=COL,C=COL,loss=COL,metric=COL,weight=COL,U=COL]';
 
 /** Usage lines on what --columns does. */
 export const COLUMNS_NOTE = `  --columns names the column of each quantity; without it columns are recognised by name, and a choice

@@ -23,7 +23,7 @@ export const FIT_FLAGS = {
 } as const satisfies OptionSpec;
 
 /** The fit flags as a usage line, indented to follow a command's first line. */
-export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken]
+export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken|task-exp|task-sigmoid]
                 [--loss huber|squared|squared-raw|asymmetric] [--delta 1e-3] [--asymmetry 10]
                 [--variable N|D|C] [--breaks 1] [--base JSON] [--unique COLUMN] [--weights COLUMN]
                 [--drop-highest K] [--strategy fast|exact] [--engine auto|relaxed-simd|simd|scalar|js]
@@ -44,6 +44,7 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
     base: jsonOption(values, 'base'),
     unique: named.unique,
     weights: named.weights,
+    metric: named.metric,
     dropHighest: numberOption(values, 'drop-highest', whole, 'a whole number ≥ 0'),
     strategy: choiceOption(values, 'strategy', STRATEGIES),
     engine: choiceOption(values, 'engine', [...ENGINE_NAMES, 'auto'] as const),
@@ -53,7 +54,7 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
 
 /**
  * The runs in FILE exactly as `fit` would read them with these options (its
- * column, outlier, weight and unique-token options, and at least as many runs
+ * column, outlier, weight, unique-token and metric options, and at least as many runs
  * as the form has parameters), but within the command's input limits; and the
  * options left for `fit` and `bootstrap`, the reading done. The options are
  * checked first, as `fit` checks them, so a bad flag is reported before a
@@ -61,7 +62,7 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
  */
 export function runsForFit(file: string, options: FitOptions, limits: InputLimits): { runs: Runs; options: FitOptions } {
   const { spec } = resolveFitOptions(options);
-  const { columns, dropHighest, weights, unique, ...rest } = options;
-  const runs = readRunsFrom(file, limits, { columns, dropHighest, weights, unique, minRuns: paramCount(spec) });
+  const { columns, dropHighest, weights, unique, metric, ...rest } = options;
+  const runs = readRunsFrom(file, limits, { columns, dropHighest, weights, unique, metric, minRuns: paramCount(spec) });
   return { runs, options: rest };
 }

@@ -13,9 +13,9 @@ export { sig };
 /** One line: line breaks (and other control characters) that came from the input are shown escaped. */
 export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
-/** Which column fed each quantity: "N=params, D=tokens, loss=c4_loss" (and C, U, weight where read). */
-export function columnsLine(columns: Readonly<Partial<Record<'N' | 'D' | 'C' | 'loss' | 'U' | 'weight', string>>>): string {
-  return (['N', 'D', 'C', 'loss', 'U', 'weight'] as const).filter((k) => columns[k] !== undefined).map((k) => `${k}=${columns[k]}`).join(', ');
+/** Which column fed each quantity: "N=params, D=tokens, loss=c4_loss" (and C, metric, U, weight where read). */
+export function columnsLine(columns: Readonly<Partial<Record<'N' | 'D' | 'C' | 'loss' | 'metric' | 'U' | 'weight', string>>>): string {
+  return (['N', 'D', 'C', 'loss', 'metric', 'U', 'weight'] as const).filter((k) => columns[k] !== undefined).map((k) => `${k}=${columns[k]}`).join(', ');
 }
 
 /**

@@ -6,7 +6,8 @@
  * extrapolation to budgets nobody has trained at yet.
  *
  * Held-out runs are predicted with the fitted law (any form) at their own
- * N, D, C and unique tokens. Apply outlier rules (Epoch's `dropHighest`) when reading
+ * N, D, C and unique tokens; a task law predicts their score from their own
+ * loss. Apply outlier rules (Epoch's `dropHighest`) when reading
  * the runs, before the split; `fitOptions.dropHighest` is refused because it
  * would thin the training set only.
  */
@@ -16,6 +17,7 @@ import { fit } from './fit.js';
 import { FIT_OPTION_NAMES, type FitOptions } from './fit-options.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { evaluateLaw } from './forms-eval.js';
+import { isTaskForm } from '../laws/index.js';
 import type { FormName } from '../engine/types.js';
 import type { Runs } from './runs-types.js';
 
@@ -43,8 +45,10 @@ export interface HeldOutRun {
   D: number;
   C: number;
   loss: number;
+  /** The run's benchmark score, for a task law: what it predicts (from the run's own loss). */
+  metric?: number;
   predicted: number;
-  /** (predicted − loss) / loss: positive when the law over-predicts the loss. */
+  /** (predicted − actual) / actual, actual the loss (the metric for a task law): positive when the law over-predicts. */
   relativeError: number;
 }
 
@@ -56,7 +60,7 @@ export interface BacktestSummary {
   maxAbsRelativeError: number;
   /** Mean signed relativeError: the bias (positive: predictions too pessimistic). */
   meanRelativeError: number;
-  /** √(mean (ln predicted − ln loss)²), the scale the fit's objective works on. */
+  /** √(mean (ln predicted − ln actual)²), the scale the fit's objective works on; NaN when a value has no log (a task score of 0). */
   rmseLogLoss: number;
 }
 
@@ -134,7 +138,7 @@ export function summarize(predictions: readonly HeldOutRun[]): BacktestSummary {
     abs += Math.abs(p.relativeError);
     max = Math.max(max, Math.abs(p.relativeError));
     signed += p.relativeError;
-    sq += Math.log(p.predicted / p.loss) ** 2;
+    sq += Math.log(p.predicted / (p.metric ?? p.loss)) ** 2;
   }
   const n = predictions.length;
   return { runs: n, meanAbsRelativeError: abs / n, maxAbsRelativeError: max, meanRelativeError: signed / n, rmseLogLoss: Math.sqrt(sq / n) };
@@ -156,10 +160,13 @@ export async function backtest(runs: Runs, options: BacktestOptions): Promise<Ba
     throw dataError('too-few-runs', 'too-few-training-runs', { training: training.N.length, heldOut: heldOut.N.length, n: runs.N.length, min: MIN_TRAINING_RUNS });
   }
   const result = await fitAny(training, fitOptions);
+  // A task law predicts each held-out run's score from the run's own loss (the second step alone).
+  const task = heldOut.metric !== undefined && isTaskForm(result.form);
   const predictions: HeldOutRun[] = Array.from(heldOut.N, (N, i) => {
     const D = heldOut.D[i], loss = heldOut.loss[i];
-    const predicted = evaluateLaw(result.law, { N, D, C: heldOut.C[i], U: heldOut.U?.[i] ?? D });
-    return { row: heldOut.rows[i], N, D, C: heldOut.C[i], loss, predicted, relativeError: (predicted - loss) / loss };
+    const predicted = evaluateLaw(result.law, { N, D, C: heldOut.C[i], U: heldOut.U?.[i] ?? D, L: loss });
+    const actual = task ? heldOut.metric![i] : loss;
+    return { row: heldOut.rows[i], N, D, C: heldOut.C[i], loss, ...(task && { metric: actual }), predicted, relativeError: (predicted - actual) / actual };
   });
   return {
     training,

@@ -22,7 +22,7 @@ import { bootstrapLaw, paramSources, type LawBootstrapResult } from './bootstrap
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import { fit } from './fit.js';
-import { fitDataFromRuns, runsForFit } from './fit-data.js';
+import { fitDataFor, runsForFit } from './fit-data.js';
 import { resolveFitOptions, type FitOptions, type Theta } from './fit-options.js';
 import { checkParams } from './law.js';
 import { chinchilla } from '../laws/chinchilla.js';
@@ -51,7 +51,7 @@ function isChinchillaLaw(theta: Float64Array): boolean {
 /** The options of `fit` that shape the estimate: `bootstrap` hands exactly these to `fit`, and refits with the same objective, bounds and runs. */
 export const BOOTSTRAP_FIT_OPTIONS = [
   'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'starts', 'lower', 'upper', 'strategy',
-  'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique',
+  'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric',
 ] as const satisfies readonly (keyof FitOptions)[];
 /** Weights one refit batch may hold (2²⁴ doubles, 128 MiB): a default batch of many runs is made smaller to fit. */
 const BATCH_CELLS = 2 ** 24;
@@ -160,11 +160,8 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
       }
     }
   }
-  const runs = runsForFit(input, fitOptions, names.length);
-  if (spec.form === 'data-constrained' && !runs.U) {
-    throw dataError('missing-column', 'missing-unique-column', {});
-  }
-  const data = fitDataFromRuns(runs);
+  const runs = runsForFit(input, { ...fitOptions, form: spec.form }, names.length);
+  const data = fitDataFor(runs, spec);
   // The point estimate: the fit itself, unless the caller gave both it and θ₀ (an element passes its own fit).
   let fitted: Float64Array | undefined;
   let said: Diagnostic[] = [];

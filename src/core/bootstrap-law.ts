@@ -8,6 +8,7 @@
 
 import { optionError } from '../i18n/error-words/fit.js';
 import { lawFromTheta, thetaNames } from './forms.js';
+import { descriptorOf } from '../laws/index.js';
 import type { Law } from './forms-eval.js';
 import { paramCount, type ObjectiveSpec } from '../engine/types.js';
 import { correlationMatrix } from '../stats/intervals.js';
@@ -106,7 +107,10 @@ export async function bootstrapLaw(options: LawBootstrapOptions): Promise<LawBoo
   const theta = Array.from({ length: P }, column);
   const samples: Record<string, Float64Array> = Object.fromEntries(keys.map((k) => [k, column()]));
   let failed = 0;
-  await refitReplicates({ ...o, P, start }, options, (k, t, converged) => {
+  const canonical = descriptorOf(spec.form)?.canonical;
+  await refitReplicates({ ...o, P, start }, options, (k, refit, converged) => {
+    const t = canonical ? Float64Array.from(refit) : refit;
+    canonical?.(t);
     const params = converged ? published(t) : null;
     if (!params) failed++;
     else {

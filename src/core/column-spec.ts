@@ -3,7 +3,8 @@
  * `columns` attribute and the API: `N=params,D=tokens,loss=c4 loss`, or the
  * same as a JSON object for names holding a comma or an equals sign. Besides
  * the quantities of src/core/columns.ts it names the weights column
- * (`weight=`, readRuns' `weights`) and the unique-token column (`U=`, `unique`).
+ * (`weight=`, readRuns' `weights`), the unique-token column (`U=`, `unique`)
+ * and the benchmark metric a task law predicts (`metric=`, `metric`).
  */
 
 import { optionError } from '../i18n/error-words/read.js';
@@ -15,12 +16,13 @@ export interface ColumnSpec {
   columns?: ColumnMapping;
   weights?: string;
   unique?: string;
+  metric?: string;
 }
 
-export const COLUMN_SPEC_KEYS = ['N', 'D', 'C', 'loss', 'weight', 'U'] as const;
+export const COLUMN_SPEC_KEYS = ['N', 'D', 'C', 'loss', 'weight', 'U', 'metric'] as const;
 type Key = (typeof COLUMN_SPEC_KEYS)[number];
 
-/** At most this many characters are read (a fixed limit: six names fit in far less). */
+/** At most this many characters are read (a fixed limit: seven names fit in far less). */
 export const COLUMN_SPEC_MAX_LENGTH = 4096;
 
 function pairs(text: string, option: string): [string, unknown][] {
@@ -58,6 +60,7 @@ export function parseColumnSpec(text: string, option = 'columns'): ColumnSpec {
   for (const [key, column] of seen) {
     if (key === 'weight') spec.weights = column;
     else if (key === 'U') spec.unique = column;
+    else if (key === 'metric') spec.metric = column;
     else mapping[key] = column;
   }
   if (Object.keys(mapping).length > 0) spec.columns = mapping;
@@ -67,10 +70,12 @@ export function parseColumnSpec(text: string, option = 'columns'): ColumnSpec {
 /**
  * `named` (a mapping, spec text or nothing) with `role` set to `column`: a
  * mapping when it was one, else spec text (JSON, so any name survives) that
- * keeps the weight and U columns it named.
+ * keeps the weight, U and metric columns it named.
  */
 export function withColumn(named: ColumnMapping | string | undefined, role: keyof ColumnMapping, column: string): ColumnMapping | string {
   if (typeof named !== 'string' || named.trim() === '') return { ...(typeof named === 'object' ? named : {}), [role]: column };
   const spec = parseColumnSpec(named);
-  return JSON.stringify({ ...spec.columns, [role]: column, ...(spec.weights !== undefined && { weight: spec.weights }), ...(spec.unique !== undefined && { U: spec.unique }) });
+  return JSON.stringify({ ...spec.columns, [role]: column, ...(spec.weights !== undefined && { weight: spec.weights }), ...(spec.unique !== undefined && { U: spec.unique }),
+    ...(spec.metric !== undefined && { metric: spec.metric }),
+  });
 }

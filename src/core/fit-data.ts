@@ -6,7 +6,10 @@
 import { readRuns, type RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import type { FitOptions } from './fit-options.js';
-import type { FitData } from '../engine/types.js';
+import type { FitData, ObjectiveSpec } from '../engine/types.js';
+import { quote } from './limits.js';
+import { isTaskForm } from '../laws/index.js';
+import { dataError } from '../i18n/error-words/fit.js';
 
 const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null && (x as Runs).N instanceof Float64Array && (x as Runs).rows instanceof Int32Array;
 
@@ -15,21 +18,48 @@ const isRuns = (x: unknown): x is Runs => typeof x === 'object' && x !== null &&
  * validated when made, so they are read again only to apply reading options.
  * `bootstrap` reads through here too, so its runs are always the fit's.
  */
-export function runsForFit(input: Runs | RunsInput, o: Pick<FitOptions, 'columns' | 'dropHighest' | 'weights' | 'unique'>, P: number): Runs {
-  const weights = o.weights ?? (isRuns(input) && input.weight ? 'weight' : undefined);
-  const reread = !isRuns(input) || o.columns || o.dropHighest || o.weights || o.unique || input.N.length < P;
-  return reread ? readRuns(input, { columns: o.columns, dropHighest: o.dropHighest, minRuns: P, weights, unique: o.unique }) : (input as Runs);
+export function runsForFit(input: Runs | RunsInput, o: Pick<FitOptions, 'form' | 'columns' | 'dropHighest' | 'weights' | 'unique' | 'metric'>, P: number): Runs {
+  const given = isRuns(input);
+  const weights = o.weights ?? (given && input.weight ? 'weight' : undefined);
+  const metric = o.metric ?? (given && input.metric ? 'metric' : undefined);
+  const reread = !given || o.columns || o.dropHighest || o.weights || o.unique || o.metric || input.N.length < P;
+  const runs = reread ? readRuns(input, { columns: o.columns, dropHighest: o.dropHighest, minRuns: P, weights, unique: o.unique, metric }) : (input as Runs);
+  if (o.form !== undefined && isTaskForm(o.form) && !runs.metric) throw dataError('missing-column', 'missing-metric-column', { form: o.form });
+  return runs;
 }
 
-export function fitDataFromRuns(runs: Runs): FitData {
+/**
+ * The runs as the kernels read them. A task fit (`task`) fits the metric: it
+ * takes the place of the loss, and the loss becomes the law's input.
+ */
+export function fitDataFromRuns(runs: Runs, task = false): FitData {
   const ln = (a: Float64Array) => a.map(Math.log);
   const lnD = ln(runs.D);
+  const target = task && runs.metric ? runs.metric : runs.loss;
   return {
     count: runs.N.length,
     lnN: ln(runs.N), lnD, lnC: ln(runs.C), lnU: runs.U ? ln(runs.U) : lnD,
-    lnL: ln(runs.loss), loss: Float64Array.from(runs.loss),
+    lnL: ln(target), loss: Float64Array.from(target), input: Float64Array.from(runs.loss),
     weight: runs.weight ? normalisedWeights(runs.weight) : new Float64Array(runs.N.length).fill(1),
   };
+}
+
+/**
+ * The kernels' data for a fit of `spec`, with the checks the form needs of the
+ * runs: unique tokens for data-constrained, and for a task form with a log
+ * loss, metrics that have a log (rows named as in the input).
+ */
+export function fitDataFor(runs: Runs, spec: Pick<ObjectiveSpec, 'form' | 'loss'>): FitData {
+  if (spec.form === 'data-constrained' && !runs.U) throw dataError('missing-column', 'missing-unique-column', {});
+  const task = isTaskForm(spec.form);
+  if (task && runs.metric && (spec.loss === 'huber' || spec.loss === 'squared')) {
+    const i = runs.metric.findIndex((y) => !(y > 0));
+    if (i >= 0) {
+      const column = runs.columns.metric!, row = runs.rows[i];
+      throw dataError('bad-value', 'metric-not-positive', { row, column: quote(column), loss: spec.loss, got: String(runs.metric[i]) }, { row, column });
+    }
+  }
+  return fitDataFromRuns(runs, task);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { LAWS, describe, type Law } from '../laws/index.js';
 import { predictLog } from '../engine/js/forms/point.js';
+import { isTaskForm, predictRaw } from '../engine/js/forms/task.js';
 import type { FitData, ObjectiveSpec } from '../engine/types.js';
 
 /** ln-space spread below which a column counts as constant (relative 1e-9). */
@@ -34,6 +35,15 @@ const RUNS_PER_PARAMETER = 3;
 
 /** Laws of N and D together (collinearity of N and D matters to them); the rest read one variable x. */
 const twoVariable = (form: ObjectiveSpec['form']) => LAWS[form].twoVariable;
+
+/** The name of a one-variable law's x: N, D or C, or L for a task law. */
+const xName = (spec: ObjectiveSpec): string => (LAWS[spec.form].task ? 'L' : spec.variable);
+
+/** ln x per run for a one-variable law: its variable's log column, or the log of a task law's input loss. */
+export function lnX(spec: ObjectiveSpec, data: FitData): Float64Array {
+  if (LAWS[spec.form].task) return data.input.map(Math.log);
+  return spec.variable === 'D' ? data.lnD : spec.variable === 'C' ? data.lnC : data.lnN;
+}
 
 /** Weighted mean and standard deviation over runs with positive weight. */
 function moments(x: Float64Array, w: Float64Array): { mean: number; sd: number } {
@@ -64,9 +74,7 @@ export function dataDiagnostics(spec: ObjectiveSpec, data: FitData, parameters: 
   }
   const lnL = moments(data.lnL, w);
   if (lnL.sd <= CONSTANT) out.push(diagnostic('constant-loss', 'error', { value: Math.exp(lnL.mean) }));
-  const columns: [string, Float64Array][] = twoVariable(spec.form)
-    ? [['N', data.lnN], ['D', data.lnD]]
-    : [[spec.variable, spec.variable === 'N' ? data.lnN : spec.variable === 'D' ? data.lnD : data.lnC]];
+  const columns: [string, Float64Array][] = twoVariable(spec.form) ? [['N', data.lnN], ['D', data.lnD]] : [[xName(spec), lnX(spec, data)]];
   let constant = false;
   for (const [column, x] of columns) {
     const m = moments(x, w);
@@ -155,8 +163,9 @@ const median = (v: number[]): number => {
 };
 
 /**
- * Residual checks (log residuals ln L̂ − ln L over runs with weight): trends
- * against ln N, ln D (or the form's x) and the prediction, spread that changes
+ * Residual checks (log residuals ln L̂ − ln L over runs with weight; a task
+ * law's on the metric itself): trends against ln N, ln D (or the form's x)
+ * and the prediction, spread that changes
  * with the prediction, and runs far from the rest by a robust z (rows 1-based).
  */
 export function residualDiagnostics(spec: ObjectiveSpec, theta: Float64Array, data: FitData, rows: ArrayLike<number>, parameters: number): Diagnostic[] {
@@ -166,13 +175,16 @@ export function residualDiagnostics(spec: ObjectiveSpec, theta: Float64Array, da
   // Rank tests on a million runs cost seconds: an even spread of RESIDUAL_SAMPLE runs decides them as well.
   if (keep.length > RESIDUAL_SAMPLE) keep = Array.from({ length: RESIDUAL_SAMPLE }, (_, j) => keep[Math.floor((j * keep.length) / RESIDUAL_SAMPLE)]);
   const dq = new Float64Array(theta.length);
-  const pred = keep.map((i) => predictLog(spec, theta, data, i, dq));
+  // A task law's metric can be 0 (no log): its residuals are on the metric itself.
+  const form = spec.form, task = isTaskForm(form);
+  const pred = keep.map((i) => (task ? predictRaw(form, spec, theta, data, i, dq) : predictLog(spec, theta, data, i, dq)));
   if (!pred.every(Number.isFinite)) return [];
-  const r = keep.map((i, k) => pred[k] - data.lnL[i]);
+  const r = keep.map((i, k) => pred[k] - (task ? data.loss[i] : data.lnL[i]));
+  const x = twoVariable(spec.form) ? data.lnN : lnX(spec, data);
   const out: Diagnostic[] = [];
   const against: [('lnN' | 'lnD' | 'x' | 'prediction'), ArrayLike<number>][] = twoVariable(spec.form)
     ? [['lnN', keep.map((i) => data.lnN[i])], ['lnD', keep.map((i) => data.lnD[i])], ['prediction', pred]]
-    : [['x', keep.map((i) => (spec.variable === 'N' ? data.lnN : spec.variable === 'D' ? data.lnD : data.lnC)[i])], ['prediction', pred]];
+    : [['x', keep.map((i) => x[i])], ['prediction', pred]];
   for (const [name, x] of against) {
     const { rho, t } = spearman(x, r);
     if (Math.abs(rho) >= TREND_RHO && Math.abs(t) >= TREND_T) out.push(diagnostic('residual-trend', 'warning', { against: name, slope: rho, t }));

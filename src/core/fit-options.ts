@@ -9,6 +9,7 @@ import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
 import { checkParams, type ChinchillaParams } from './law.js';
 import { thetaNames } from './forms.js';
+import { isTaskForm } from '../laws/index.js';
 import { defaultSpec, ENGINE_NAMES, FORM_IDS, LOSS_IDS, VARIABLE_IDS, type EngineName, type FormName, type LossName, type ObjectiveSpec, type Variable } from '../engine/types.js';
 
 export type Strategy = 'fast' | 'exact';
@@ -18,9 +19,13 @@ export const STRATEGIES: readonly Strategy[] = ['fast', 'exact'];
 export type Theta = Record<string, number>;
 
 export interface FitOptions {
-  /** chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. */
+  /**
+   * chinchilla (default), kaplan, power, saturating, data-constrained,
+   * overtrained or broken; or a task form, task-exp or task-sigmoid, which
+   * predicts the `metric` column from the loss column.
+   */
   form?: FormName;
-  /** huber (default) or squared on log residuals, squared-raw on the loss itself, or asymmetric. */
+  /** huber (default; squared-raw for task forms) or squared on log residuals, squared-raw on the loss itself, or asymmetric. */
   loss?: LossName;
   /** Huber threshold on log residuals; default 1e-3 (Hoffmann et al. 2022). */
   delta?: number;
@@ -54,6 +59,8 @@ export interface FitOptions {
   dropHighest?: number;
   weights?: string;
   unique?: string;
+  /** The benchmark metric column a task form predicts (recognised as metric, accuracy, error, … when not named). */
+  metric?: string;
   signal?: AbortSignal;
   /** Called with (starts done, starts total). */
   onProgress?: (done: number, total: number) => void;
@@ -67,7 +74,7 @@ export interface FitOptions {
  */
 export const FIT_OPTION_NAMES = [
   'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers',
-  'starts', 'lower', 'upper', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'signal', 'onProgress',
+  'starts', 'lower', 'upper', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric', 'signal', 'onProgress',
 ] as const satisfies readonly (keyof FitOptions)[];
 type _FitOptionsListed = NoneMissing<Exclude<keyof FitOptions, (typeof FIT_OPTION_NAMES)[number]>>;
 
@@ -133,7 +140,8 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   }
   const spec = defaultSpec({
     form,
-    loss: oneOf('loss', o.loss, Object.keys(LOSS_IDS) as LossName[], 'huber'),
+    // The task papers fit least squares on the raw metric (Gadre et al. 2024; Bhagia et al. 2024).
+    loss: oneOf('loss', o.loss, Object.keys(LOSS_IDS) as LossName[], isTaskForm(form) ? 'squared-raw' : 'huber'),
     delta: positive('delta', o.delta, 1e-3),
     asymmetry: positive('asymmetry', o.asymmetry, 10),
     variable: oneOf('variable', o.variable, Object.keys(VARIABLE_IDS) as Variable[], 'N'),

@@ -5,7 +5,7 @@
  */
 
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
-import { dataDiagnostics, lawDiagnostics, residualDiagnostics } from './fit-diagnostics.js';
+import { dataDiagnostics, lawDiagnostics, lnX, residualDiagnostics } from './fit-diagnostics.js';
 import { curvature } from './curvature.js';
 import { boundAt } from './fit-checks.js';
 import { AGREED, REACHED, type Search } from './fit-search.js';
@@ -44,7 +44,7 @@ export function assessFit({ opts, data, rows, theta, thetaByName, law, objective
   const checkReaches = !search.checked || search.checked.f.some(reaches);
   const checkAgrees = !search.checked || (search.checkPolished !== undefined && agrees(search.checkPolished.f));
   let diagnostics: Diagnostic[] = dataDiagnostics(spec, data, P);
-  const x = spec.variable === 'D' ? data.lnD : spec.variable === 'C' ? data.lnC : data.lnN;
+  const x = lnX(spec, data);
   // With (almost) no weight there is nothing to judge the law or its residuals on.
   const weighed = !diagnostics.some((d) => d.code === 'zero-weight');
   const lawFindings = weighed ? lawDiagnostics(law, thetaByName, data, x) : [];

@@ -16,13 +16,14 @@ import { dataError } from '../i18n/error-words/fit.js';
 import { nextTask } from '../next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
 import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
+import { descriptorOf } from '../laws/index.js';
 import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import { activeBounds, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { columnDiagnostics } from './column-diagnostics.js';
-import { fitDataFromRuns, runsForFit } from './fit-data.js';
+import { fitDataFor, runsForFit } from './fit-data.js';
 import { AGREED, CHECK_STARTS, NEGATIVE_EXPONENT_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
 import { Runner } from '../engine/runner.js';
@@ -71,11 +72,8 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const opts = resolveFitOptions(options);
   const { spec } = opts;
   const P = paramCount(spec);
-  const runs = runsForFit(input, options, P);
-  if (spec.form === 'data-constrained' && !runs.U) {
-    throw dataError('missing-column', 'missing-unique-column', {});
-  }
-  const data = fitDataFromRuns(runs);
+  const runs = runsForFit(input, { ...options, form: spec.form }, P);
+  const data = fitDataFor(runs, spec);
   const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, onProgress: options.onProgress });
   const engine = runner.here;
   const solver: SolverSettings = { maxIter: opts.maxIterations, ...START_SOLVER, lower: opts.lower, upper: opts.upper };
@@ -155,6 +153,7 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
     const own = engine.objective(spec, theta, grad);
     if (search.checkPolished.f < own - Math.max(AGREED * Math.abs(own), 1e-14 * p.data.count)) theta = search.checkPolished.theta.slice();
   }
+  descriptorOf(spec.form)?.canonical?.(theta);
   const objective = engine.objective(spec, theta, grad);
   let evaluations = polished.evals[0] + p.screenEvaluations, iterations = polished.iterations[0], within = 0, convergedStarts = 0;
   const every = search.checked ? concatBatches([batch, search.checked], P) : batch;

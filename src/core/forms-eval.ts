@@ -8,11 +8,11 @@
 
 import { optionError } from '../i18n/error-words/fit.js';
 import { clip } from './limits.js';
-import { LAW_FORMS, LAW_VARIABLES, describe, descriptorOf, type Law, type LawPoint, type LawVariable } from '../laws/index.js';
+import { LAW_FORMS, LAW_VARIABLES, describe, descriptorOf, type Law, type LawPoint, type LossVariable } from '../laws/index.js';
 import { finite } from '../laws/check.js';
 
 export type {
-  Law, LawForm, LawVariable, LawPoint, KaplanParams, PowerParams, SaturatingParams, DataConstrainedParams,
+  Law, LossLaw, TaskLaw, LawForm, LawVariable, LossVariable, TaskVariable, LawPoint, TaskExpParams, TaskSigmoidParams, KaplanParams, PowerParams, SaturatingParams, DataConstrainedParams,
   OvertrainedParams, BrokenBreak, BrokenParams,
 } from '../laws/index.js';
 
@@ -39,7 +39,11 @@ export function checkLaw(law: Law, option = 'law'): void {
   if (!d) throw optionError(`${option}.form`, 'law-form-unknown', { option: `${option}.form`, forms: LAW_FORMS.join(', '), got: shown((law as { form: unknown }).form) });
   d.checkParams(law, `${option}.params`);
   const variable = (law as { variable?: unknown }).variable;
-  if (!d.twoVariable && !LAW_VARIABLES.includes(variable as LawVariable)) throw optionError(`${option}.variable`, 'law-variable-bad', { option: `${option}.variable`, got: shown(variable) });
+  if (d.task) {
+    if (variable !== 'L') throw optionError(`${option}.variable`, 'law-task-variable-bad', { option: `${option}.variable`, got: shown(variable) });
+  } else if (!d.twoVariable && !LAW_VARIABLES.includes(variable as LossVariable)) {
+    throw optionError(`${option}.variable`, 'law-variable-bad', { option: `${option}.variable`, got: shown(variable) });
+  }
 }
 
 function coordinate(point: LawPoint, key: keyof LawPoint): number {
@@ -51,7 +55,7 @@ function coordinate(point: LawPoint, key: keyof LawPoint): number {
 /** The law's prediction at `point`; throws an OptionError naming a missing or bad coordinate. */
 export function evaluateLaw(law: Law, point: LawPoint): number {
   checkLaw(law);
-  if (point === null || typeof point !== 'object') throw optionError('point', 'law-point-not-object', { shape: '{ N, D, C, U }', got: shown(point) });
+  if (point === null || typeof point !== 'object') throw optionError('point', 'law-point-not-object', { shape: '{ N, D, C, U, L }', got: shown(point) });
   const d = describe(law);
   if (!isTwoVariable(law)) return d.evaluate(law, { N: NaN, D: NaN, U: NaN, x: coordinate(point, law.variable) });
   const N = coordinate(point, 'N'), D = coordinate(point, 'D');

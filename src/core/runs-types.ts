@@ -14,8 +14,12 @@ export interface Runs {
   readonly U?: Float64Array;
   /** Per-run weights, when a weights column was named. */
   readonly weight?: Float64Array;
+  /** A benchmark metric per run (≥ 0), when the input had one: what a task law predicts from the loss. */
+  readonly metric?: Float64Array;
   /** Which input column fed each quantity (`C` only when compute was read). */
-  readonly columns: { readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string; readonly U?: string; readonly weight?: string };
+  readonly columns: {
+    readonly N: string; readonly D?: string; readonly C?: string; readonly loss: string; readonly U?: string; readonly weight?: string; readonly metric?: string;
+  };
   /**
    * Other columns that could have fed a quantity recognised by name (not
    * mapped by the caller), leftmost first: the choice is deterministic but may

@@ -49,6 +49,8 @@ export interface ReadRunsOptions {
   weights?: string;
   /** Column of unique training tokens (data-constrained fits); recognised as U, unique tokens, … when not named. */
   unique?: string;
+  /** Column of a benchmark metric (finite, ≥ 0) that a task law predicts from the loss; recognised as metric, accuracy, error, … when not named. */
+  metric?: string;
   /** Most data rows accepted, counted as `row` is (the header not, blank lines too); default 1,000,000. `Infinity` lifts the limit. */
   maxRows?: number;
   /** Longest text accepted, in UTF-8 bytes; default 64 MiB. `Infinity` lifts the limit. */
@@ -56,13 +58,17 @@ export interface ReadRunsOptions {
 }
 
 /** Every option `readRuns` knows; any other name is an OptionError. */
-export const READ_RUNS_OPTION_NAMES = ['columns', 'dropHighest', 'minRuns', 'weights', 'unique', 'maxRows', 'maxBytes'] as const satisfies readonly (keyof ReadRunsOptions)[];
+export const READ_RUNS_OPTION_NAMES = ['columns', 'dropHighest', 'minRuns', 'weights', 'unique', 'metric', 'maxRows', 'maxBytes'] as const satisfies readonly (keyof ReadRunsOptions)[];
 type _ReadRunsOptionsListed = NoneMissing<Exclude<keyof ReadRunsOptions, (typeof READ_RUNS_OPTION_NAMES)[number]>>;
 /** `runsFromArrays` names its own columns. */
 const ARRAY_OPTION_NAMES = READ_RUNS_OPTION_NAMES.filter((k) => k !== 'columns');
 
 /** Unique-token columns: U, U_D, or any name with "unique" in it (U_unique_tokens, unique tokens). */
 const isUniqueName = (normalized: string) => normalized === 'u' || normalized === 'ud' || normalized.includes('unique');
+
+/** Metric columns, by exact name only: a file often holds several scores, and a task fit must not pick one silently. */
+const METRIC_NAMES = ['metric', 'accuracy', 'acc', 'error', 'err', 'score'];
+const isMetricName = (normalized: string) => METRIC_NAMES.includes(normalized);
 
 /** Quantities as plain arrays, for `runsFromArrays`. */
 export interface RunArrays {
@@ -160,8 +166,9 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     }
   }
 
-  const weight = optionalColumn(table, options.weights, () => false, 'weights', 0);
-  const U = optionalColumn(table, options.unique, isUniqueName, 'unique', Number.MIN_VALUE);
+  const weight = optionalColumn(table, options.weights, () => false, 'weights', 0, 'bad-weight');
+  const U = optionalColumn(table, options.unique, isUniqueName, 'unique', Number.MIN_VALUE, 'bad-value');
+  const metric = optionalColumn(table, options.metric, isMetricName, 'metric', 0, 'bad-metric');
 
   const N = values.N!, loss = values.loss!;
   const derivedD = values.D === undefined;
@@ -189,14 +196,18 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
   const all = keep.length === n;
   const pick = (a: Float64Array) => (all ? a : Float64Array.from(keep, (i) => a[i]));
 
-  const columns: { N: string; D?: string; C?: string; loss: string; U?: string; weight?: string } = { N: match.N, loss: match.loss };
+  const columns: { -readonly [K in keyof Runs['columns']]: Runs['columns'][K] } = { N: match.N, loss: match.loss };
   if (match.D !== undefined) columns.D = match.D;
   if (match.C !== undefined) columns.C = match.C;
   const runs: Runs = { N: pick(N), D: pick(D), C: pick(C), loss: pick(loss), rows: all ? rows : Int32Array.from(keep, (i) => rows[i]), columns, derivedD };
   if (weight) columns.weight = weight.name;
   if (U) columns.U = U.name;
+  if (metric) columns.metric = metric.name;
   const alternatives = unmappedAlternatives(match, options.columns);
-  return { ...runs, ...(alternatives && { alternatives }), ...(weight && { weight: pick(weight.values) }), ...(U && { U: pick(U.values) }) };
+  return {
+    ...runs, ...(alternatives && { alternatives }), ...(weight && { weight: pick(weight.values) }), ...(U && { U: pick(U.values) }),
+    ...(metric && { metric: pick(metric.values) }),
+  };
 }
 
 /** The alternatives of each quantity that was chosen by name rather than mapped by the caller; undefined when there are none. */
@@ -212,7 +223,9 @@ function unmappedAlternatives(match: ReturnType<typeof matchColumns>, mapping: C
  * An optional numeric column: named by an option (which must exist), or found
  * by alias. Every value must be finite and ≥ `min`.
  */
-function optionalColumn(table: Table, named: string | undefined, recognise: (normalized: string) => boolean, option: string, min: number): { name: string; values: Float64Array } | undefined {
+function optionalColumn(
+  table: Table, named: string | undefined, recognise: (normalized: string) => boolean, option: string, min: number, key: 'bad-value' | 'bad-weight' | 'bad-metric',
+): { name: string; values: Float64Array } | undefined {
   let column = -1;
   if (named !== undefined) {
     if (typeof named !== 'string') throw optionError(option, 'not-a-column-name', { option, got: describe(named) });
@@ -230,7 +243,7 @@ function optionalColumn(table: Table, named: string | undefined, recognise: (nor
     const x = parseNumber(raw);
     if (!(Number.isFinite(x) && x >= min)) {
       const row = table.row[i];
-      throw dataError('bad-value', min > 0 ? 'bad-value' : 'bad-weight', { row, column: quote(name), got: describe(raw) }, { row, column: name });
+      throw dataError('bad-value', key, { row, column: quote(name), got: describe(raw) }, { row, column: name });
     }
     values[i] = x;
   }

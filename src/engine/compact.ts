@@ -18,7 +18,7 @@ export function compactByWeight(data: FitData, weights: Float64Array, offset = 0
   return {
     count: m,
     lnN: pick(data.lnN), lnD: pick(data.lnD), lnC: pick(data.lnC), lnU: pick(data.lnU),
-    lnL: pick(data.lnL), loss: pick(data.loss),
+    lnL: pick(data.lnL), loss: pick(data.loss), input: pick(data.input),
     weight: pick(weights.subarray(offset, offset + data.count)),
   };
 }

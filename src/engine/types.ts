@@ -24,6 +24,11 @@ export interface FitData {
   readonly lnU: Float64Array;
   readonly lnL: Float64Array;
   readonly loss: Float64Array;
+  /**
+   * The raw input of the task forms: the loss each run's metric is predicted
+   * from (lnL and loss then hold the metric). Equals `loss` for loss laws.
+   */
+  readonly input: Float64Array;
   /** Per-run weights (1 by default; bootstrap multiplicities). */
   readonly weight: Float64Array;
 }
@@ -53,6 +58,8 @@ export function paramCount(spec: Pick<ObjectiveSpec, 'form' | 'breaks'>): number
     case 'data-constrained': return 2;
     case 'overtrained': return 4;
     case 'broken': return 3 + 3 * spec.breaks;
+    case 'task-exp': return 3;
+    case 'task-sigmoid': return 4;
   }
 }
 
@@ -115,8 +122,8 @@ export function defaultSpec(overrides: Partial<ObjectiveSpec> = {}): ObjectiveSp
   };
 }
 
-/** FitData from plain positive arrays (weights 1, U = D when absent). */
-export function fitData(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>, C?: ArrayLike<number>, U?: ArrayLike<number>): FitData {
+/** FitData from plain positive arrays (weights 1, U = D when absent, the task input = loss when absent). */
+export function fitData(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayLike<number>, C?: ArrayLike<number>, U?: ArrayLike<number>, input?: ArrayLike<number>): FitData {
   const n = N.length;
   const ln = (a: ArrayLike<number>) => Float64Array.from({ length: n }, (_, i) => Math.log(a[i]));
   const lnN = ln(N), lnD = ln(D);
@@ -128,6 +135,7 @@ export function fitData(N: ArrayLike<number>, D: ArrayLike<number>, loss: ArrayL
     lnU: U ? ln(U) : lnD,
     lnL: ln(loss),
     loss: Float64Array.from(loss),
+    input: Float64Array.from(input ?? loss),
     weight: new Float64Array(n).fill(1),
   };
 }

@@ -38,8 +38,8 @@ export interface KernelSpec {
   upper?: Float64Array;
 }
 
-/** The seven per-run columns of assembly/points.ts, in order. */
-export type KernelColumns = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+/** The eight per-run columns of assembly/points.ts, in order: ln N, ln D, ln C, ln U, ln L, L, task input, weight. */
+export type KernelColumns = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 
 /** Plain-data batch result (structured-cloneable), as in ./types.ts BatchResult. */
 export interface KernelBatch {

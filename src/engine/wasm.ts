@@ -50,7 +50,7 @@ export function kernelSpec(spec: ObjectiveSpec, solver?: SolverSettings): Kernel
 }
 
 export function kernelColumns(d: FitData): KernelColumns {
-  return [d.lnN, d.lnD, d.lnC, d.lnU, d.lnL, d.loss, d.weight];
+  return [d.lnN, d.lnD, d.lnC, d.lnU, d.lnL, d.loss, d.input, d.weight];
 }
 
 export class WasmEngine implements Engine {

@@ -12,7 +12,7 @@
 
 import type { FitData, ObjectiveSpec, Variable } from '../engine/types.js';
 
-/** Where a law is evaluated, already validated: N parameters, D tokens, U unique tokens, x the variable of a one-variable law. */
+/** Where a law is evaluated, already validated: N parameters, D tokens, U unique tokens, x the variable of a one-variable law (the loss L of a task law). */
 export interface At { N: number; D: number; U: number; x: number }
 
 /** An additive term of a law at run i, named as in its formula, with the θ names it carries (dead-term diagnostic). */
@@ -44,6 +44,11 @@ export interface LawDescriptor<L extends { form: string }> {
   readonly form: L['form'];
   /** A law of N and D together (planning allocates compute for it), rather than of one variable x ∈ {N, D, C}. */
   readonly twoVariable: boolean;
+  /**
+   * A task law: it predicts a benchmark metric from a loss L (the runs' loss
+   * column becomes FitData.input, their metric column the fitted target).
+   */
+  readonly task?: boolean;
   /** A short citation of the form's source, for documentation. */
   readonly source: string;
   /** Raw parameter names, in the order of θ. This is the one place the order is written. */
@@ -54,6 +59,12 @@ export interface LawDescriptor<L extends { form: string }> {
   fromTheta(spec: ObjectiveSpec, t: ArrayLike<number>): L;
   /** The law → θ (inverse of fromTheta). */
   toTheta(law: L): number[];
+  /**
+   * Rewrites θ in place to the one representative of a law that several θ
+   * describe exactly (the sigmoid's mirror image), so fits and bootstrap
+   * replicates report one of them; absent when each law has one θ.
+   */
+  canonical?(theta: Float64Array): void;
   /** Default starting points from the runs (rows of θ, flat). */
   startGrid(spec: ObjectiveSpec, data: FitData): Float64Array;
   /** Throws an OptionError naming the first unusable parameter (under `option`, e.g. "law.params"). */
@@ -80,6 +91,6 @@ export interface LawDescriptor<L extends { form: string }> {
    */
   unitShifts(theta: ArrayLike<number>, breaks: number): Partial<Record<Role, number>>[];
   /** The input a raw parameter scales with, for advice given without the runs. */
-  roleOf(theta: string, variable: Variable): 'N' | 'D' | 'C' | 'loss';
+  roleOf(theta: string, variable: Variable): 'N' | 'D' | 'C' | 'loss' | 'metric';
   planning?: Planning<L>;
 }

@@ -5,7 +5,11 @@
  * it without depending on anything above it.
  */
 
-/** Form ids; each form's descriptor is src/laws/<form>.ts. */
+/**
+ * Form ids; each form's descriptor is src/laws/<form>.ts. The task forms
+ * predict a benchmark metric from a loss (FitData.input) rather than a loss
+ * from N, D or C.
+ */
 export const FORM_IDS = {
   chinchilla: 0,
   kaplan: 1,
@@ -14,6 +18,8 @@ export const FORM_IDS = {
   'data-constrained': 4,
   overtrained: 5,
   broken: 6,
+  'task-exp': 7,
+  'task-sigmoid': 8,
 } as const;
 export type FormName = keyof typeof FORM_IDS;
 

@@ -182,6 +182,13 @@ describe('<scaling-curve>', () => {
     expect(root(el).querySelector('.axis-x .axis-title')!.textContent).to.equal('参数量 N');
   });
 
+  it('refuses a task law in a role="alert": it is a score against loss, not a loss curve', async () => {
+    const law = JSON.stringify({ form: 'task-exp', variable: 'L', params: { eps: 0.85, k: 2.6, gamma: 0.8 }, label: 'Gadre 17-task error' });
+    const el = await mount(`<scaling-curve law='${law}'></scaling-curve>`);
+    expect(plain(alert(el)!.textContent)).to.contain('Gadre 17-task error is a task law');
+    expect(svg(el)).to.equal(null);
+  });
+
   it('names an unknown preset in a role="alert" and lists the valid ones', async () => {
     let message = '';
     place('');

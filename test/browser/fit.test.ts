@@ -309,6 +309,14 @@ describe('<scaling-fit>', () => {
     expect(plain(alert(el)!.textContent)).to.contain('x attribute must be one of C, N, D; got "Q"');
   });
 
+  it('refuses a task form in place: it predicts a score, not the loss this element draws', async () => {
+    const el = await mount('<scaling-fit form="task-exp"></scaling-fit>', { fit: false, setup: (e) => { e.runs = demoRuns(); } });
+    const text = plain(alert(el)!.textContent);
+    expect(text).to.contain('form attribute must be one of');
+    expect(text).to.contain('got "task-exp"');
+    expect(text).to.not.contain('task-sigmoid');
+  });
+
   it('define() is idempotent', () => {
     expect(() => ScalingFit.define('scaling-fit')).to.not.throw();
     expect(customElements.get('scaling-fit')).to.equal(ScalingFit);

@@ -22,9 +22,11 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * Raised from 105 to 125 KB when fits gained diagnostics, certification, standard errors and a
  * bootstrap for every form, and inputs gained limits and bidi isolation (103 → 122 KB); raised
  * to 135 KB when every error the core raises gained Chinese words and the English moved into
- * tables beside them (125 → 133 KB). The all-in-one file's 105 KB goal is the size work's to meet.
+ * tables beside them (125 → 133 KB); raised to 140 KB when the two task forms came (their kernels
+ * in three WebAssembly builds and the TypeScript twin, laws and words: 133 → 135.5 KB). The
+ * all-in-one file's 105 KB goal is the size work's to meet.
  */
-const CEILING_KB = 135;
+const CEILING_KB = 140;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();

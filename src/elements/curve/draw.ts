@@ -4,7 +4,7 @@
  * `<svg>` and the scales the element needs for the cursor and tooltips.
  */
 
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
@@ -33,7 +33,7 @@ export interface CurveDrawOptions {
   runLabel: (i: number) => string;
 }
 
-export const AXIS_TITLE: Record<LawVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
+export const AXIS_TITLE: Record<LossVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
 
 export function drawCurve(model: CurveModel, o: CurveDrawOptions): CurveDrawing {
   const { t } = o;

@@ -6,7 +6,8 @@
  */
 
 import { PRESETS, type LawPreset } from '../../core/presets.js';
-import { checkLaw, type Law, type LawVariable } from '../../core/forms-eval.js';
+import { checkLaw, type Law, type LossVariable } from '../../core/forms-eval.js';
+import { isTaskForm } from '../../laws/index.js';
 import { formatLaw } from '../../core/law-text.js';
 import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
@@ -54,7 +55,7 @@ export interface CurveSeries {
 }
 
 export interface CurveModel {
-  x: LawVariable;
+  x: LossVariable;
   /** The full x range (from/to, the runs, or the default for x). */
   domain: [number, number];
   /** What is shown: the zoomed range or the full one. */
@@ -66,7 +67,7 @@ export interface CurveModel {
 }
 
 export const CURVE_DEFAULTS = {
-  domains: { N: [1e7, 1e12], D: [1e9, 1e14], C: [1e18, 1e26] } as Record<LawVariable, [number, number]>,
+  domains: { N: [1e7, 1e12], D: [1e9, 1e14], C: [1e18, 1e26] } as Record<LossVariable, [number, number]>,
   series: 8,
 };
 
@@ -96,17 +97,19 @@ function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTransl
     const { label, ...rest } = item as LawInput;
     const law = rest as Law;
     const name = typeof label === 'string' && label.trim() ? label : undefined;
+    const shown = name === undefined ? `law ${i + 1}` : isolate(name);
     try {
       checkLaw(law);
     } catch (error) {
-      throw new AttributeError('law', t('errLaw', { label: name === undefined ? `law ${i + 1}` : isolate(name), detail: isolate(messageOf(error)) }));
+      throw new AttributeError('law', t('errLaw', { label: shown, detail: isolate(messageOf(error)) }));
     }
+    if (isTaskForm(law.form)) throw new AttributeError('law', t('errLawTask', { label: shown }));
     return { key: `law${i + 1}`, label: name ?? formatLaw(law, 4), law, hold: { kind: 'none' } as Hold, samples: [], className: '' };
   });
 }
 
 /** The explicit hold from fixed-d / fixed-n / tokens-per-param, or undefined for each law's default. */
-function explicitHold(inputs: CurveInputs, x: LawVariable, t: CurveTranslate): Hold | undefined {
+function explicitHold(inputs: CurveInputs, x: LossVariable, t: CurveTranslate): Hold | undefined {
   const D = positiveAttr(inputs.fixedD, 'fixed-d', t);
   const N = positiveAttr(inputs.fixedN, 'fixed-n', t);
   const r = positiveAttr(inputs.tokensPerParam, 'tokens-per-param', t);

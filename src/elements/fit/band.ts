@@ -8,7 +8,7 @@
  */
 
 import type { ParamKey } from '../../core/bootstrap.js';
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import { optimalAllocation } from '../../core/planning.js';
 import { nextTask } from '../../next-task.js';
 import { percentileOfSorted, sortedWithoutNaN } from '../../stats/intervals.js';
@@ -42,7 +42,7 @@ export interface BandOptions {
 }
 
 /** The band over the replicates in `samples` (NaN replicates skipped); `ms` is the wall time. */
-export async function frontierBand(samples: Record<ParamKey, Float64Array>, x: LawVariable, o: BandOptions): Promise<{ band: Interval[]; ms: number }> {
+export async function frontierBand(samples: Record<ParamKey, Float64Array>, x: LossVariable, o: BandOptions): Promise<{ band: Interval[]; ms: number }> {
   const t0 = performance.now();
   const count = samples.A.length, k = o.grid.length;
   const values = new Float64Array(count * k).fill(NaN);

@@ -8,7 +8,7 @@
  */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import { ROLES, type ColumnMatch, type Role } from '../../core/columns.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import type { BootstrapState, Progress } from './jobs.js';
@@ -19,7 +19,7 @@ let ids = 0;
 export const controlId = (name: string): string => `fit-${name}-${++ids}`;
 
 export interface ToolbarState {
-  x: LawVariable;
+  x: LossVariable;
   residuals: boolean;
   canBootstrap: boolean;
   bootState: BootstrapState;
@@ -30,7 +30,7 @@ export interface ToolbarState {
 }
 
 export interface ToolbarActions {
-  setX(x: LawVariable): void;
+  setX(x: LossVariable): void;
   setResiduals(on: boolean): void;
   bootstrap(): void;
   cancel(): void;
@@ -45,7 +45,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: FitTranslat
   return html`<div class="toolbar fit-toolbar" part="toolbar">
     <span class="field">
       <label for=${s.ids.x}>${t('fitXLabel')}</label>
-      <select id=${s.ids.x} part="x-select" @change=${(e: Event) => a.setX((e.target as HTMLSelectElement).value as LawVariable)}>
+      <select id=${s.ids.x} part="x-select" @change=${(e: Event) => a.setX((e.target as HTMLSelectElement).value as LossVariable)}>
         ${(['C', 'N', 'D'] as const).map((v) => html`<option value=${v} ?selected=${v === s.x}>${t(AXIS_NAME[v])}</option>`)}
       </select>
     </span>

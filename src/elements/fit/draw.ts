@@ -8,7 +8,7 @@
  */
 
 import { max, min } from 'd3-array';
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { band } from '../../chart/marks/band.js';
@@ -42,8 +42,8 @@ export interface FitDrawOptions {
   runLabel: (i: number) => string;
 }
 
-export const AXIS_TITLE: Record<LawVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
-const FRONTIER_LABEL: Record<LawVariable, string> = { C: 'L*(C)', N: 'L*(N*)', D: 'L*(D*)' };
+export const AXIS_TITLE: Record<LossVariable, 'axisN' | 'axisD' | 'axisC'> = { N: 'axisN', D: 'axisD', C: 'axisC' };
+const FRONTIER_LABEL: Record<LossVariable, string> = { C: 'L*(C)', N: 'L*(N*)', D: 'L*(D*)' };
 
 function legendItems(m: FitPlot, residuals: boolean, t: FitTranslate): LegendItem[] {
   const items: LegendItem[] = m.groups.map((g) => ({ label: g.label, className: g.className, symbol: 'point' }));

@@ -92,7 +92,7 @@ import type { ColumnMapping, Role } from '../../core/columns.js';
 import { withColumn } from '../../core/column-spec.js';
 import type { FitResult } from '../../core/fit.js';
 import type { BootstrapResult } from '../../core/bootstrap.js';
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import { A11Y_LIMITS, dataTable, firstRows, grouped } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
@@ -321,7 +321,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
         x: s.x, residuals: this.residuals, canBootstrap: canBootstrap(s, j.fittedRuns) && !!j.result, bootState: j.bootState,
         bootProgress: j.bootProgress, resamples: s.resamples, zoomed: !!this.view, ids: this.ids,
       }, {
-        setX: (x: LawVariable) => { this.x = x; },
+        setX: (x: LossVariable) => { this.x = x; },
         setResiduals: (on) => { this.residuals = on; },
         bootstrap: () => void this.runBootstrap(),
         cancel: () => this.cancelBootstrap(),

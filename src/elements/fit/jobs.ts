@@ -13,7 +13,7 @@ import type { FitOptions } from '../../core/fit-options.js';
 import { bootstrap, type BootstrapFitResult } from '../../core/bootstrap-fit.js';
 import type { Runs } from '../../core/runs-types.js';
 import { nextTask } from '../../next-task.js';
-import type { LawVariable } from '../../core/forms-eval.js';
+import type { LossVariable } from '../../core/forms-eval.js';
 import type { Interval } from '../../chart/marks/band.js';
 import { frontierBand, type BandOptions } from './band.js';
 
@@ -23,7 +23,7 @@ export type Progress = { done: number; total: number };
 export type BootstrapState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** Where the band goes: x, the grid along it, and the compute range to walk (see band.ts). */
-export type BandRequest = Omit<BandOptions, 'signal' | 'level'> & { x: LawVariable };
+export type BandRequest = Omit<BandOptions, 'signal' | 'level'> & { x: LossVariable };
 const bandKey = (b: BandRequest) => `${b.x}|${b.grid[0]}|${b.grid[b.grid.length - 1]}|${b.grid.length}`;
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';

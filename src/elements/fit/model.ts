@@ -11,8 +11,9 @@ import { max, min } from 'd3-array';
 import type { Runs } from '../../core/runs-types.js';
 import type { FitResult } from '../../core/fit.js';
 import { STRATEGIES, type FitOptions, type Strategy } from '../../core/fit-options.js';
-import { evaluateLaw, isTwoVariable, type Law, type LawVariable } from '../../core/forms-eval.js';
+import { evaluateLaw, isTwoVariable, type Law, type LossVariable } from '../../core/forms-eval.js';
 import { FORM_IDS, LOSS_IDS, type FormName, type LossName } from '../../laws/names.js';
+import { isTaskForm } from '../../laws/index.js';
 import { sampleLaw, type Sample } from '../../chart/sample.js';
 import { extent, logBin, logDomain, type ScaleType } from '../../chart/scales.js';
 import type { Interval } from '../../chart/marks/band.js';
@@ -27,7 +28,7 @@ export const FIT_DEFAULTS = {
   form: 'chinchilla' as FormName,
   loss: 'huber' as LossName,
   strategy: 'fast' as Strategy,
-  x: 'C' as LawVariable,
+  x: 'C' as LossVariable,
   /** Resamples when the `bootstrap` attribute is absent. */
   resamples: 4000,
   level: 0.95,
@@ -54,7 +55,7 @@ export interface FitSettings {
   form: FormName;
   loss: LossName;
   strategy: Strategy;
-  x: LawVariable;
+  x: LossVariable;
   dropHighest: number | undefined;
   resamples: number;
   budget: number | undefined;
@@ -69,9 +70,12 @@ function integerAttr(value: unknown, attr: string, min: number, t: FitTranslate)
 }
 
 /** Validated settings; throws an AttributeError naming the attribute. */
+/** The forms this element fits and draws: loss laws (task laws predict a score, not a loss). */
+const LOSS_FORMS = (Object.keys(FORM_IDS) as FormName[]).filter((f) => !isTaskForm(f));
+
 export function readSettings(i: FitInputs, t: FitTranslate): FitSettings {
   return {
-    form: choiceAttr(i.form, 'form', Object.keys(FORM_IDS) as FormName[], FIT_DEFAULTS.form, t),
+    form: choiceAttr(i.form, 'form', LOSS_FORMS, FIT_DEFAULTS.form, t),
     loss: choiceAttr(i.loss, 'loss', Object.keys(LOSS_IDS) as LossName[], FIT_DEFAULTS.loss, t),
     strategy: choiceAttr(i.strategy, 'strategy', STRATEGIES, FIT_DEFAULTS.strategy, t),
     x: choiceAttr(i.x, 'x', ['C', 'N', 'D'] as const, FIT_DEFAULTS.x, t),
@@ -133,7 +137,7 @@ export function sizeGroups(runs: Runs): { groups: SizeGroup[]; classOf: string[]
 export interface LawLine { className: string; label: string; samples: Sample[] }
 
 export interface FitPlot {
-  x: LawVariable;
+  x: LossVariable;
   runs: Runs;
   /** Full x range (the runs, padded) and the range shown (zoomed or full). */
   domain: [number, number];
@@ -163,7 +167,7 @@ export function predictions(runs: Runs, law: Law): Float64Array {
 }
 
 /** The compute-optimal frontier over the C range that covers `domain` of x. */
-export function frontierOf(law: Law, x: LawVariable, runs: Runs, domain: [number, number]): Sample[] {
+export function frontierOf(law: Law, x: LossVariable, runs: Runs, domain: [number, number]): Sample[] {
   if (!isTwoVariable(law)) return [];
   const cRange: [number, number] = x === 'C' ? domain : logDomain(extent(runs.C, true) ?? [1e18, 1e22], 1);
   try {
@@ -174,7 +178,7 @@ export function frontierOf(law: Law, x: LawVariable, runs: Runs, domain: [number
   }
 }
 
-function lawLines(law: Law, x: LawVariable, runs: Runs, groups: SizeGroup[], domain: [number, number], t: FitTranslate): LawLine[] {
+function lawLines(law: Law, x: LossVariable, runs: Runs, groups: SizeGroup[], domain: [number, number], t: FitTranslate): LawLine[] {
   if (!isTwoVariable(law)) {
     try {
       return [{ className: 'fitted', label: t('fitLawLine'), samples: sampleLaw(law, x, { kind: 'none' }, domain, { samples: FIT_DEFAULTS.samples }) }];
@@ -200,7 +204,7 @@ function lawLines(law: Law, x: LawVariable, runs: Runs, groups: SizeGroup[], dom
  * and nothing across it: one line along the ratio over the whole view, instead
  * of lines at fixed N that would leave it.
  */
-function ratioLine(law: Law, x: LawVariable, ratio: number, view: [number, number], t: FitTranslate): LawLine[] {
+function ratioLine(law: Law, x: LossVariable, ratio: number, view: [number, number], t: FitTranslate): LawLine[] {
   try {
     const samples = sampleLaw(law, x, { kind: 'ratio', tokensPerParam: ratio }, view, { samples: FIT_DEFAULTS.samples });
     return [{ className: 'fitted', label: t('fitLawRatio', { ratio: formatValue('decimal', ratio, 3) }), samples }];
@@ -212,7 +216,7 @@ function ratioLine(law: Law, x: LawVariable, ratio: number, view: [number, numbe
 export interface PlotInputs {
   runs: Runs;
   result: FitResult | undefined;
-  x: LawVariable;
+  x: LossVariable;
   view: [number, number] | null;
   band: Interval[] | undefined;
 }

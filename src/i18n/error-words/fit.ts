@@ -15,6 +15,8 @@ import { EN as COMMON } from './common.js';
 export const EN = {
   // Reading runs for a fit (fit.ts, bootstrap-fit.ts).
   'missing-unique-column': 'the data-constrained form needs a unique-tokens column (named U or unique tokens, or set the unique option)',
+  'missing-metric-column': 'the {form} form predicts a benchmark metric from the loss and needs a metric column (named metric, accuracy or error, or set the metric option)',
+  'metric-not-positive': 'row {row}, column {column}: the {loss} loss compares logs, so every metric must be positive, got {got}; use loss squared-raw',
 
   // A fitted law beyond double precision (fit-checks.ts): a parameter that overflows, or the objective.
   'fit-param-bound': 'the fitted {form} law has {param} = {value}, beyond double precision (θ {name} = {at}): invalid {side}.{name} {bound}',
@@ -65,6 +67,7 @@ export const EN = {
   'law-not-object': 'invalid {option}; expected an object {shape}: {got}',
   'law-form-unknown': 'invalid {option}; expected one of {forms}: {got}',
   'law-variable-bad': 'invalid {option}; expected one of N, D, C: {got}',
+  'law-task-variable-bad': 'invalid {option}; a task law reads the loss, L: {got}',
   'law-point-not-object': 'invalid point; expected an object {shape}: {got}',
   'law-not-two-variable': 'invalid law.form; expected a law of N and D (chinchilla, kaplan, data-constrained, overtrained): {got}',
   'law-unique-tokens-bad': 'invalid U; expected a positive finite number of unique tokens for the data-constrained form: {got}',
@@ -76,6 +79,8 @@ export const EN = {
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'missing-unique-column': 'data-constrained 形式需要一列唯一词元数（列名为 U 或 unique tokens，或设置 unique 选项）',
+  'missing-metric-column': '{form} 形式由损失预测基准指标，需要一列指标（列名为 metric、accuracy 或 error，或设置 metric 选项）',
+  'metric-not-positive': '第 {row} 行，列 {column}：{loss} 损失比较的是对数，每个指标都须为正数，实际为 {got}；请改用 squared-raw 损失',
 
   'fit-param-bound': '拟合得到的 {form} 定律中 {param} = {value}，超出双精度范围（θ {name} = {at}）：{side}.{name} 的值 {bound} 无效',
   'fit-objective-bound': '拟合得到的 {form} 定律的 {loss} 目标函数值为 {objective}，超出双精度范围：{side}.{name} 的值 {bound} 无效',
@@ -122,6 +127,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'law-not-object': '{option} 无效：应为对象 {shape}，实际为 {got}',
   'law-form-unknown': '{option} 无效：应为 {forms} 之一，实际为 {got}',
   'law-variable-bad': '{option} 无效：应为 N、D、C 之一，实际为 {got}',
+  'law-task-variable-bad': '{option} 无效：任务定律的自变量是损失 L，实际为 {got}',
   'law-point-not-object': 'point 无效：应为对象 {shape}，实际为 {got}',
   'law-not-two-variable': 'law.form 无效：应为关于 N 和 D 的定律（chinchilla、kaplan、data-constrained、overtrained），实际为 {got}',
   'law-unique-tokens-bad': 'U 无效：data-constrained 形式的唯一词元数应为有限正数，实际为 {got}',

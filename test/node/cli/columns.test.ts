@@ -51,7 +51,7 @@ test('isoflop and backtest take --columns and say which columns they used', () =
 test('a wrong --columns is one line and exit code 2, before the file is read', () => {
   for (const [args, message] of [
     [['fit', OLMO, '--columns', 'loss'], /^scaling-kit: option --columns: expected QUANTITY=COLUMN, got "loss"\n$/],
-    [['fit', OLMO, '--columns', 'metric=x'], /unknown quantity "metric", expected one of N, D, C, loss, weight, U/],
+    [['fit', OLMO, '--columns', 'score=x'], /unknown quantity "score", expected one of N, D, C, loss, weight, U, metric/],
     [['fit', OLMO, '--columns', 'weight=a', '--weights', 'b'], /weight= and --weights name different columns/],
     [['isoflop', LLAMA, '--columns', 'weight=a'], /isoflop reads no weight or U column/],
     [['fit', '/nonexistent.csv', '--columns', 'loss='], /loss needs a column name/],
@@ -63,4 +63,18 @@ test('a wrong --columns is one line and exit code 2, before the file is read', (
   const missing = cli('fit', OLMO, '--columns', 'loss=nope');
   assert.notEqual(missing.status, 0);
   assert.match(missing.stderr, /no column "nope" among "run", "model"/);
+});
+
+test('fit and bootstrap: a task form reads metric= and says which columns fed the loss and the metric', () => {
+  const r = cli('fit', GADRE, '--engine', 'js', '--workers', '0', '--form', 'task-exp', '--columns', 'loss=loss_c4_val,metric=err_avg17');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^task-exp fit of 104 runs/);
+  assert.match(r.stdout, /Err\(L\) = 0\.8486361 − 2\.586266·exp\(−0\.7955693·L\)/);
+  assert.match(r.stdout, /columns: N=N, D=D, C=C_6ND, loss=loss_c4_val, metric=err_avg17/);
+  const boot = cli('bootstrap', GADRE, '--engine', 'js', '--workers', '0', '--resamples', '10', '--form', 'task-exp', '--columns', 'loss=loss_c4_val,metric=err_avg17', '--json');
+  assert.equal(boot.status, 0, boot.stderr);
+  assert.equal(JSON.parse(boot.stdout).columns.metric, 'err_avg17');
+  const missing = cli('fit', GADRE, '--engine', 'js', '--form', 'task-exp');
+  assert.equal(missing.status, 2, 'a data error: one line, exit code 2');
+  assert.match(missing.stderr, /^scaling-kit: the task-exp form predicts a benchmark metric from the loss and needs a metric column/);
 });

@@ -18,7 +18,7 @@ const RUNS = [{ N: 1e9, D: 1e11, U: 1e9, L: 2.5 }, { N: 1e7, D: 1e10, U: 1e10, L
 const ln = (v: number[]) => Float64Array.from(v, Math.log);
 const data: FitData = {
   count: 2, lnN: ln(RUNS.map((r) => r.N)), lnD: ln(RUNS.map((r) => r.D)), lnC: ln(RUNS.map((r) => 6 * r.N * r.D)),
-  lnU: ln(RUNS.map((r) => r.U)), lnL: ln(RUNS.map((r) => r.L)), loss: Float64Array.from(RUNS, (r) => r.L), weight: new Float64Array(2).fill(1),
+  lnU: ln(RUNS.map((r) => r.U)), lnL: ln(RUNS.map((r) => r.L)), loss: Float64Array.from(RUNS, (r) => r.L), input: Float64Array.from(RUNS, (r) => r.L), weight: new Float64Array(2).fill(1),
 };
 
 /** U_N of Muennighoff et al. (the size for which U tokens are compute-optimal under the base law). */

@@ -84,7 +84,7 @@ test('readRuns and runsFromArrays refuse unknown names; runsFromArrays refuses c
   assert.throws(() => runsFromArrays(arrays, { minRun: 2 } as never), typo('minRun', 'minRuns'));
   assert.throws(() => runsFromArrays(arrays, { columns: { N: 'N' } } as never), typo('columns', undefined));
   assert.throws(() => readRuns(csv, null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
-  assert.deepEqual([...READ_RUNS_OPTION_NAMES], ['columns', 'dropHighest', 'minRuns', 'weights', 'unique', 'maxRows', 'maxBytes']);
+  assert.deepEqual([...READ_RUNS_OPTION_NAMES], ['columns', 'dropHighest', 'minRuns', 'weights', 'unique', 'metric', 'maxRows', 'maxBytes']);
   assert.equal(readRuns(csv, { dropHighest: 1, minRuns: 1, columns: { N: 'N' } }).N.length, 2);
   assert.equal(runsFromArrays(arrays, { minRuns: 2, dropHighest: 0 }).N.length, 2);
 });

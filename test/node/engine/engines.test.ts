@@ -20,7 +20,7 @@ const spec = defaultSpec();
 function sliceData(d: FitData, from: number, to: number): FitData {
   return {
     count: to - from, lnN: d.lnN.slice(from, to), lnD: d.lnD.slice(from, to), lnC: d.lnC.slice(from, to), lnU: d.lnU.slice(from, to),
-    lnL: d.lnL.slice(from, to), loss: d.loss.slice(from, to), weight: d.weight.slice(from, to),
+    lnL: d.lnL.slice(from, to), loss: d.loss.slice(from, to), input: d.input.slice(from, to), weight: d.weight.slice(from, to),
   };
 }
 

@@ -4,11 +4,15 @@
 // is ~0 at θ, so the kernel reads θ in the descriptor's order and computes
 // the same law; away from θ its analytic gradient matches central
 // differences, and every WebAssembly build agrees with the TypeScript twin.
+// The task forms (a metric predicted from a loss, FitData.input) take the same
+// checks on runs whose metric is the law's prediction, under all four losses;
+// their other checks are in ./task-kernels.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mulberry32 as random } from '../../fixtures/mulberry32.js';
 import { lawFromTheta, thetaNames } from '../../../src/core/forms.js';
 import { evaluateLaw } from '../../../src/core/forms-eval.js';
+import { describe } from '../../../src/laws/index.js';
 import { createEngine } from '../../../src/engine/select.js';
 import { wasmModule, WASM_BUILDS } from '../../../src/engine/wasm.js';
 import { defaultSpec, fitData, paramCount, type FitData, type LossName, type ObjectiveSpec, type Variable } from '../../../src/engine/types.js';
@@ -17,6 +21,8 @@ const engines = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'] as 
 // squared goes through lnL; squared-raw through L̂ itself, and for Chinchilla
 // it is the loss that reaches the per-run kernel rather than the tuned one.
 const losses: LossName[] = ['squared', 'squared-raw'];
+// The task forms have their own raw path in the objective for every loss.
+const ALL_LOSSES: LossName[] = ['huber', 'squared', 'squared-raw', 'asymmetric'];
 const SAMPLES = 4;
 
 
@@ -33,6 +39,8 @@ for (let a = 0; a < 8; a++) {
   }
 }
 const count = N.length;
+/** The task forms' input: a loss per run, evenly from 2.5 to 6. */
+const INPUT = N.map((_, i) => 2.5 + (3.5 * i) / (count - 1));
 
 /** The range of ln x over the runs for a one-variable form. */
 function logRange(variable: Variable): [number, number] {
@@ -41,7 +49,7 @@ function logRange(variable: Variable): [number, number] {
 }
 
 /** A form under test: its spec, and per θ entry a sensible centre and spread for this data. */
-interface Case { name: string; spec: ObjectiveSpec; centre: number[]; spread: number[] }
+interface Case { name: string; spec: ObjectiveSpec; centre: number[]; spread: number[]; losses?: LossName[] }
 
 function oneVariableCases(variable: Variable): Case[] {
   const [lo, hi] = logRange(variable), mid = (lo + hi) / 2;
@@ -64,11 +72,21 @@ const CASES: Case[] = [
   ...(['N', 'D', 'C'] as const).flatMap(oneVariableCases),
   { name: 'data-constrained', spec: defaultSpec({ form: 'data-constrained', constants: Float64Array.from(BASE) }), centre: [1.67, 2.73], spread: [0.5, 0.5] },
   { name: 'overtrained', spec: defaultSpec({ form: 'overtrained' }), centre: [0.5, 5, 6, 0.15], spread: [0.3, 0.5, 0.5, 0.03] },
+  // Error rates from about 0.58 to 0.84 over the inputs, positive even at the farthest θ of the gradient check.
+  { name: 'task-exp', spec: defaultSpec({ form: 'task-exp' }), centre: [0.85, 1.2, 1.0], spread: [0.05, 0.2, 0.1], losses: ALL_LOSSES },
+  // Accuracies falling from about 0.92 to 0.26 as the loss grows (k < 0).
+  { name: 'task-sigmoid', spec: defaultSpec({ form: 'task-sigmoid' }), centre: [0.7, 4, -2, 0.25], spread: [0.1, 0.5, 0.5, 0.05], losses: ALL_LOSSES },
 ];
 
-/** The runs with each loss the law's own prediction at θ. */
+/** The runs with each loss (for a task form each metric, from INPUT) the law's own prediction at θ. */
 function runsOnLaw(spec: ObjectiveSpec, theta: ArrayLike<number>): FitData {
   const law = lawFromTheta(spec, theta);
+  if (spec.form.startsWith('task-')) {
+    // The descriptor's own formula at x = L: what evaluateLaw(law, { L }) returns once its checks pass.
+    const metric = INPUT.map((L) => describe(law).evaluate(law, { N: NaN, D: NaN, U: NaN, x: L }));
+    assert.ok(metric.every((y) => Number.isFinite(y) && y > 0), `law metrics ${metric}`);
+    return fitData(N, D, metric, C, U, INPUT);
+  }
   const loss = N.map((_, i) => evaluateLaw(law, { N: N[i], D: D[i], C: C[i], U: U[i] }));
   assert.ok(loss.every((l) => Number.isFinite(l) && l > 0), `law losses ${loss}`);
   return fitData(N, D, loss, C, U);
@@ -102,15 +120,16 @@ for (const c of CASES) {
       const away = Float64Array.from(theta, (t, j) => t + c.spread[j] * (rand() < 0.5 ? -1 : 1) * (0.3 + 0.4 * rand()));
       const data = runsOnLaw(c.spec, theta);
       const at = `θ = [${Array.from(theta, (t) => t.toPrecision(6))}]`;
-      for (const loss of losses) {
+      for (const loss of c.losses ?? losses) {
         const spec = { ...c.spec, loss };
         const results = new Map<string, number[]>();
         for (const name of engines) {
           const engine = createEngine(name);
           engine.setData(data);
           // (a) The law's own losses fit exactly: the kernel reads θ in the descriptor's order.
-          const f0 = evaluate(engine, spec, theta)[0];
-          assert.ok(f0 <= 1e-20 * count, `${name}/${loss}: objective ${f0} at the law's own ${at}`);
+          // The asymmetric loss is linear in the residual: rounding of the metric leaves ~1e-16 a run.
+          const f0 = evaluate(engine, spec, theta)[0], tol0 = loss === 'asymmetric' ? 1e-14 * spec.asymmetry * count : 1e-20 * count;
+          assert.ok(f0 <= tol0, `${name}/${loss}: objective ${f0} at the law's own ${at}`);
           // (b) The analytic gradient against central differences of the objective.
           const [f, ...grad] = evaluate(engine, spec, away);
           assert.ok(Number.isFinite(f) && f > 1e-8, `${name}/${loss}: objective ${f} away from ${at}`);

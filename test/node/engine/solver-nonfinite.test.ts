@@ -21,7 +21,7 @@ const N = [1, Math.exp(10), Math.exp(20)], L = [2, 2, 2];
 const THETA = [-354, 354.6, 1];
 const data: FitData = {
   count: 3, lnN: Float64Array.from(N, Math.log), lnD: Float64Array.from(N, Math.log), lnC: Float64Array.from(N, Math.log),
-  lnU: Float64Array.from(N, Math.log), lnL: Float64Array.from(L, Math.log), loss: Float64Array.from(L), weight: new Float64Array(3).fill(1),
+  lnU: Float64Array.from(N, Math.log), lnL: Float64Array.from(L, Math.log), loss: Float64Array.from(L), input: Float64Array.from(L), weight: new Float64Array(3).fill(1),
 };
 const spec = defaultSpec({ form: 'saturating', loss: 'squared-raw' });
 

@@ -79,6 +79,8 @@ function shrinkingRuns(): object {
 // One input per key that raises it; typed so a new key without a case does not compile.
 const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown } = {
   'missing-unique-column': () => fitSync(ok, { form: 'data-constrained', base: BASE, ...JS }),
+  'missing-metric-column': () => fitSync(ok, { form: 'task-exp', ...JS }),
+  'metric-not-positive': () => fitSync({ ...ok, error: ok.loss.map((_, i) => i / 10) }, { form: 'task-exp', loss: 'squared', ...JS }),
 
   'fit-param-bound': () => fitSync(ok, { lower: { a: 720 }, ...JS }),
   'fit-objective-bound': () => fitSync(ok, { loss: 'squared-raw', lower: { a: 700 }, ...JS }),
@@ -138,6 +140,7 @@ const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown 
   'law-not-object': () => evaluateLaw(null as never, { N: 1, D: 1 }),
   'law-form-unknown': () => evaluateLaw({ form: 'nope', params: {} } as never, { N: 1, D: 1 }),
   'law-variable-bad': () => evaluateLaw({ ...powerLaw, variable: 'Q' } as never, { N: 1 }),
+  'law-task-variable-bad': () => evaluateLaw({ form: 'task-exp', params: { eps: 0.8, k: 2, gamma: 1 }, variable: 'N' } as never, { N: 1 }),
   'law-point-not-object': () => evaluateLaw(chinchillaLaw, null as never),
   'option-not-positive': () => evaluateLaw(chinchillaLaw, { N: -1, D: 1 }),
   'law-not-two-variable': () => lossFunction(powerLaw as never),

@@ -33,6 +33,7 @@ const CASES: { [K in ReadErrorKey]: () => unknown } & { [K in CommonKey]?: () =>
   'column-length': () => readRuns({ N: [1, 2], D: [1], loss: [1, 2] }),
   'bad-value': () => readRuns(csv('N,D,loss', '1,2,abc')),
   'bad-weight': () => readRuns(csv('N,D,loss,w', '1,2,3,-1'), { weights: 'w' }),
+  'bad-metric': () => readRuns(csv('N,D,loss,accuracy', '1,2,3,-0.1')),
   'beyond-precision': () => readRuns(csv('N,D,loss', '1e300,1e300,3')),
   'too-few-runs': () => readRuns(csv('N,D,loss', '1,2,3'), { minRuns: 2 }),
   'too-few-runs-dropped': () => readRuns(csv('N,D,loss', '1,2,3', '2,3,4'), { dropHighest: 1, minRuns: 2 }),
