@@ -100,7 +100,7 @@ export function partitionRuns(runs: Runs, keep: (index: number) => boolean): [Ru
   return [selectRuns(runs, yes), selectRuns(runs, no)];
 }
 
-function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
+export function heldOutMask(runs: Runs, o: BacktestOptions): boolean[] {
   const n = runs.C.length;
   const above = o.holdoutAbove, largest = o.holdoutLargest;
   if (above === undefined && largest === undefined) throw optionError('holdoutAbove', 'missing-holdout', {});

@@ -57,6 +57,7 @@ export const EN = {
   'too-few-training-runs': 'too few runs to train on: {training} after holding out {heldOut} of {n}; a fit needs at least {min}',
   // presets.
   'unknown-preset': 'unknown preset: {got}; expected one of {ids}',
+  'chain-backtest-no-metric': 'a chained backtest compares predicted scores with observed ones: the runs need a metric column (the metric option, metric= in --columns)',
 } as const;
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
@@ -96,6 +97,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'backtest-drop-highest': 'fitOptions.dropHighest 无效：请在读取实验数据时（{call}）、划分训练集之前剔除离群值',
   'too-few-training-runs': '可用于训练的实验太少：{n} 次中留出 {heldOut} 次后剩 {training} 次；拟合至少需要 {min} 次',
   'unknown-preset': '未知预设：{got}；应为 {ids} 之一',
+  'chain-backtest-no-metric': '链式回测要把预测得分与实测得分比较：实验数据需要一列指标（metric 选项，或 --columns 中的 metric=）',
 };
 
 /** Errors worded by this area's keys and the shared ones. */

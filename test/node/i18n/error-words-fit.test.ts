@@ -21,6 +21,8 @@ import { envelope } from '../../../src/core/envelope.js';
 import { checkLaw, evaluateLaw, lossFunction } from '../../../src/core/forms-eval.js';
 import { computeOptimal } from '../../../src/core/law.js';
 import { brentZero } from '../../../src/core/solve1d.js';
+import { predictChain } from '../../../src/core/chain.js';
+import { bootstrapChain } from '../../../src/core/chain-bootstrap.js';
 import { defaultSpec } from '../../../src/engine/types.js';
 import type { Runs } from '../../../src/core/runs-types.js';
 
@@ -40,6 +42,7 @@ const okRuns = runsFromArrays(ok);
 const theta0 = { a: 6, b: 7, e: 0.5, alpha: 0.34, beta: 0.28 };
 const BASE = { A: 482.01, B: 2085.43, E: 1.817, alpha: 0.3478, beta: 0.3658 };
 const chinchillaLaw = { form: 'chinchilla' as const, params: BASE };
+const TASK_LAW = { form: 'task-exp' as const, variable: 'L' as const, params: { eps: 0.85, k: 2.6, gamma: 0.8 } };
 const powerLaw = { form: 'power' as const, variable: 'N' as const, params: { xc: 1e10, alpha: 0.1 } };
 
 /** `checkRepresentable` on θ (by position) fitted with `options`, its objective `objective`; the runs given unless `withoutRuns`. */
@@ -140,6 +143,13 @@ const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown 
   'law-not-object': () => evaluateLaw(null as never, { N: 1, D: 1 }),
   'law-form-unknown': () => evaluateLaw({ form: 'nope', params: {} } as never, { N: 1, D: 1 }),
   'law-variable-bad': () => evaluateLaw({ ...powerLaw, variable: 'Q' } as never, { N: 1 }),
+  'chain-loss-law-is-task': () => predictChain(TASK_LAW as never, TASK_LAW, [{ C: 1e23 }]),
+  'chain-task-law-not-task': () => predictChain(chinchillaLaw, chinchillaLaw as never, [{ C: 1e23 }]),
+  'chain-points-not-array': () => predictChain(chinchillaLaw, TASK_LAW, 5 as never),
+  'chain-point-not-object': () => predictChain(chinchillaLaw, TASK_LAW, [null as never]),
+  'chain-point-needs': () => predictChain(chinchillaLaw, TASK_LAW, [{}]),
+  'chain-too-many-points': () => predictChain(chinchillaLaw, TASK_LAW, Array.from({ length: 100_001 }, () => ({ C: 1e23 }))),
+  'chain-step-reads-runs': () => bootstrapChain(ok, { taskFit: { form: 'task-exp', metric: 'x' } as never, at: [{ C: 1e23 }] }),
   'law-task-variable-bad': () => evaluateLaw({ form: 'task-exp', params: { eps: 0.8, k: 2, gamma: 1 }, variable: 'N' } as never, { N: 1 }),
   'law-point-not-object': () => evaluateLaw(chinchillaLaw, null as never),
   'option-not-positive': () => evaluateLaw(chinchillaLaw, { N: -1, D: 1 }),

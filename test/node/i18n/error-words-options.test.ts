@@ -12,6 +12,7 @@ import { ScalingKitError, type ErrorMessageDetail } from '../../../src/errors.js
 import { fit } from '../../../src/core/fit.js';
 import { isoflop } from '../../../src/core/isoflop.js';
 import { backtest } from '../../../src/core/backtest.js';
+import { backtestChain } from '../../../src/core/chain-backtest.js';
 import { bootstrap } from '../../../src/core/bootstrap-fit.js';
 import { bootstrapChinchilla, type BootstrapOptions } from '../../../src/core/bootstrap.js';
 import { preset, allocationAt, PRESETS } from '../../../src/core/presets.js';
@@ -106,6 +107,7 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
   'holdout-largest-range': () => backtest(six, { holdoutLargest: 6 }),
   'backtest-drop-highest': () => backtest(six, { holdoutLargest: 1, fitOptions: { dropHighest: 1 } }),
   'too-few-training-runs': () => backtest(six, { holdoutLargest: 2 }),
+  'chain-backtest-no-metric': () => backtestChain(six, { holdoutLargest: 1, taskFit: { form: 'task-exp' } }),
   'unknown-preset': () => preset('chinchila'),
 };
 
