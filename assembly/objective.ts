@@ -11,10 +11,11 @@ import { chinchillaObjective, LOSS_HUBER, LOSS_SQUARED } from "./forms/chinchill
 import { predictLog, FORM_CHINCHILLA, FORM_KAPLAN, FORM_POWER, FORM_SATURATING, FORM_DATA_CONSTRAINED, FORM_OVERTRAINED, FORM_TASK_EXP, FORM_TASK_SIGMOID } from "./forms/point";
 import { predictRaw, isTaskForm } from "./forms/task";
 import { lnL, loss, weight, count } from "./points";
-import { exp, log } from "./math/scalar";
+import { exp, log, log1p } from "./math/scalar";
 
 export const LOSS_SQUARED_RAW: i32 = 2;
 export const LOSS_ASYMMETRIC: i32 = 3;
+export const LOSS_SQUARED_LOG1P: i32 = 4;
 
 let form: i32 = FORM_CHINCHILLA;
 let lossKind: i32 = LOSS_HUBER;
@@ -71,6 +72,11 @@ export function evaluate(x: usize, g: usize): f64 {
       const p = exp(q), r = p - load<f64>(loss + off);
       f += wi * r * r;
       c = 2.0 * wi * r * p;
+    } else if (lossKind == LOSS_SQUARED_LOG1P) {
+      // r = ln(1 + L̂) − ln(1 + L); dr/dq = L̂/(1 + L̂).
+      const p = exp(q), r = log1p(p) - log1p(load<f64>(loss + off));
+      f += wi * r * r;
+      c = 2.0 * wi * r * p / (1.0 + p);
     } else {
       // Asymmetric: r = L − L̂; under-predictions cost r, over-predictions asymmetry·|r|.
       const p = exp(q), r = load<f64>(loss + off) - p;
@@ -109,6 +115,11 @@ function evaluateTask(x: usize, g: usize): f64 {
       const r = load<f64>(loss + off) - p;
       if (r > 0) { f += wi * r; c = -wi; }
       else { f -= wi * asymmetry * r; c = wi * asymmetry; }
+    } else if (lossKind == LOSS_SQUARED_LOG1P) {
+      if (!(p > -1.0 && p < Infinity)) return notFinite(g, P);
+      const r = log1p(p) - log1p(load<f64>(loss + off));
+      f += wi * r * r;
+      c = 2.0 * wi * r / (1.0 + p);
     } else {
       if (!(p > 0 && p < Infinity)) return notFinite(g, P);
       const r = log(p) - load<f64>(lnL + off);

@@ -26,6 +26,8 @@ export { backtest, type BacktestOptions, type BacktestResult } from './core/back
 export { predictChain, type ChainPoint, type ChainPrediction } from './core/chain.js';
 export { bootstrapChain, type ChainBootstrapOptions, type ChainBootstrapResult, type ChainInterval, type ChainStepOptions } from './core/chain-bootstrap.js';
 export { backtestChain, type ChainBacktestOptions, type ChainBacktestResult, type ChainHeldOutRun } from './core/chain-backtest.js';
+export { computeMultiplier, type Multiplier } from './core/compare.js';
+export { bootstrapMultiplier, type MultiplierBootstrapOptions, type MultiplierBootstrapResult, type MultiplierInterval } from './core/compare-bootstrap.js';
 export { optimalAllocation, computeForLoss, inferenceOptimal, lossFloor, type Allocation, type InferenceAllocation } from './core/planning.js';
 export { PRESETS, PRESET_IDS, preset, allocationAt, type Preset } from './core/presets.js';
 export { trainingCost, costOfGpuHours, HARDWARE, type CostOptions, type CostEstimate } from './core/cost.js';

@@ -7,9 +7,9 @@ import { columnsLine, count, sig } from './format.js';
 import { toJson } from './json.js';
 import { columnsOption } from './columns-flag.js';
 import { formatLaw } from '../core/law-text.js';
-import { FORM_IDS, type FormName } from '../laws/names.js';
+import { FORM_IDS, LOSS_IDS, type FormName, type LossName } from '../laws/names.js';
 
-export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--form FORM] [--loss huber|squared|squared-raw|asymmetric]
+export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --holdout-largest K) [--form FORM] [--loss huber|squared|squared-raw|asymmetric|squared-log1p]
                 [--strategy fast|exact] [--drop-highest K] [--json]
                 ${INPUT_FLAGS_USAGE}
   Fits the law (default Chinchilla) to the runs below a compute cutoff (or all but the K largest) and reports
@@ -28,7 +28,7 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   const dropHighest = numberOption(values, 'drop-highest', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   const fitOptions = {
     form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
-    loss: choiceOption(values, 'loss', ['huber', 'squared', 'squared-raw', 'asymmetric'] as const),
+    loss: choiceOption(values, 'loss', Object.keys(LOSS_IDS) as LossName[]),
     strategy: choiceOption(values, 'strategy', ['fast', 'exact'] as const),
   };
   // Flags first, then the file (within --max-rows and --max-bytes).

@@ -8,7 +8,7 @@ import { parse, numberOption, choiceOption, UsageError } from './args.js';
 import { FIT_FLAGS, FIT_FLAGS_USAGE, fitOptionsFromFlags, runsForFit } from './fit-flags.js';
 import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits } from './input.js';
 import { LIMITS, formatCount } from '../core/limits.js';
-import { columnsLine, count, formatDiagnostics, sig } from './format.js';
+import { columnsLine, count, formatDiagnostics, lossWords, sig } from './format.js';
 import { numberList, resultJson } from './json.js';
 import type { CommandOutput } from './run.js';
 
@@ -27,12 +27,6 @@ export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [-
   --budgets lists at most ${LIMITS.budgets}: fixed limits.
 ${INPUT_LIMITS_NOTE}`;
 
-const LOSS_NAMES: Record<string, (delta: number) => string> = {
-  huber: (delta) => `Huber δ=${delta} on log loss`,
-  squared: () => 'squared log residuals',
-  'squared-raw': () => 'squared residuals',
-  asymmetric: () => 'asymmetric loss',
-};
 
 export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, {
@@ -68,7 +62,7 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
     ]),
   ] : [];
   const lines = [
-    `bootstrap of the ${r.form} fit (${LOSS_NAMES[r.loss]?.(r.delta) ?? r.loss}): ${r.resamples} resamples (${r.rng} draws, seed ${r.seed}; ${r.failed} failed), ` +
+    `bootstrap of the ${r.form} fit (${lossWords(r.loss, r.delta)}): ${r.resamples} resamples (${r.rng} draws, seed ${r.seed}; ${r.failed} failed), ` +
       `${r.engine} engine, ${r.workers} workers, ${(r.ms / 1000).toFixed(2)} s`,
     `  columns: ${columnsLine(runs.columns)}`,
     ...Object.entries(r.params as Record<string, Interval>).map(([k, i]) => row(k, i)),

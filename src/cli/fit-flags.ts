@@ -24,7 +24,7 @@ export const FIT_FLAGS = {
 
 /** The fit flags as a usage line, indented to follow a command's first line. */
 export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken|task-exp|task-sigmoid]
-                [--loss huber|squared|squared-raw|asymmetric] [--delta 1e-3] [--asymmetry 10]
+                [--loss huber|squared|squared-raw|asymmetric|squared-log1p] [--delta 1e-3] [--asymmetry 10]
                 [--variable N|D|C] [--breaks 1] [--base JSON] [--unique COLUMN] [--weights COLUMN]
                 [--drop-highest K] [--strategy fast|exact] [--engine auto|relaxed-simd|simd|scalar|js]
                 [--workers N]`;

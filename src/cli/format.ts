@@ -13,6 +13,15 @@ export { sig };
 /** One line: line breaks (and other control characters) that came from the input are shown escaped. */
 export const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
+/** A fitting loss as the output names it ("Huber δ=0.001 on log loss"). */
+export function lossWords(loss: string, delta: number): string {
+  const words: Record<string, string> = {
+    huber: `Huber δ=${delta} on log loss`, squared: 'squared log residuals', 'squared-raw': 'squared residuals', asymmetric: 'asymmetric loss',
+    'squared-log1p': 'squared residuals of log(1 + loss)',
+  };
+  return words[loss] ?? loss;
+}
+
 /** Which column fed each quantity: "N=params, D=tokens, loss=c4_loss" (and C, metric, U, weight where read). */
 export function columnsLine(columns: Readonly<Partial<Record<'N' | 'D' | 'C' | 'loss' | 'metric' | 'U' | 'weight', string>>>): string {
   return (['N', 'D', 'C', 'loss', 'metric', 'U', 'weight'] as const).filter((k) => columns[k] !== undefined).map((k) => `${k}=${columns[k]}`).join(', ');
@@ -74,7 +83,7 @@ export const count = (x: number): string => countText(x, 4);
 
 export function formatFit(r: FitResult): string {
   const where = r.workers > 0 ? `${r.engine} engine, ${r.workers} workers` : `${r.engine} engine`;
-  const lossName = { huber: `Huber δ=${r.delta} on log loss`, squared: 'squared log residuals', 'squared-raw': 'squared residuals', asymmetric: 'asymmetric loss' }[r.loss];
+  const lossName = lossWords(r.loss, r.delta);
   return [
     `${r.form} fit of ${r.runs} runs (${lossName}, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
     `  ${formatLaw(r.law)}`,
@@ -92,3 +101,19 @@ export function formatOptimal(o: ComputeOptimal): string {
     `  predicted loss ${sig(o.loss, 6)}; G = ${sig(o.G, 4)}, N* ∝ C^${sig(o.a, 4)}, D* ∝ C^${sig(o.b, 4)}`,
   ].join('\n');
 }
+
+/**
+ * The diagnostics of two results on stderr: a line both say once, as is; the
+ * rest each labelled after its severity ("warning: loss law: …").
+ */
+export function labelledDiagnostics(first: { label: string; list: readonly Diagnostic[]; form: string }, second: { label: string; list: readonly Diagnostic[]; form: string }): string {
+  const lines = (d: typeof first) => formatDiagnostics(d.list, d.form).split('\n').filter((l) => l !== '');
+  const a = lines(first), b = lines(second);
+  const label = (text: string) => (line: string) => line.replace(/^(\w+): /, `$1: ${text}: `);
+  return [
+    ...a.filter((x) => b.includes(x)),
+    ...a.filter((x) => !b.includes(x)).map(label(first.label)),
+    ...b.filter((x) => !a.includes(x)).map(label(second.label)),
+  ].join('\n');
+}
+

@@ -16,6 +16,8 @@ import { bootstrapCommand, BOOTSTRAP_USAGE } from './bootstrap-command.js';
 import { isoflopCommand, ISOFLOP_USAGE } from './isoflop-command.js';
 import { backtestCommand, BACKTEST_USAGE } from './backtest-command.js';
 import { costCommand, COST_USAGE } from './cost-command.js';
+import { chainCommand, CHAIN_USAGE } from './chain-command.js';
+import { compareCommand, COMPARE_USAGE } from './compare-command.js';
 
 /**
  * What a command prints: its stdout text, or that and lines for stderr that do
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
   isoflop: { usage: ISOFLOP_USAGE, run: isoflopCommand },
   optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
   backtest: { usage: BACKTEST_USAGE, run: backtestCommand },
+  chain: { usage: CHAIN_USAGE, run: chainCommand },
+  compare: { usage: COMPARE_USAGE, run: compareCommand },
   cost: { usage: COST_USAGE, run: costCommand },
 };
 

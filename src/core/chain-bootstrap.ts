@@ -11,16 +11,13 @@ import { optionError } from '../i18n/error-words/fit.js';
 import { fit } from './fit.js';
 import { bootstrap } from './bootstrap-fit.js';
 import { summarize, type Interval } from './bootstrap.js';
-import { paramSources } from './bootstrap-law.js';
-import { resolveFitOptions, type FitOptions } from './fit-options.js';
+import type { FitOptions } from './fit-options.js';
 import { runsForFit } from './fit-data.js';
-import { lawFromTheta } from './forms.js';
+import { replicateColumns, replicateLaws, type ReplicateOptions } from './replicate-laws.js';
 import { predictChain, type ChainPoint } from './chain.js';
 import type { Diagnostic } from './diagnostic-codes.js';
 import type { LossLaw, TaskLaw } from './forms-eval.js';
 import type { FormName } from '../engine/types.js';
-import type { ResampleRng } from '../stats/resample.js';
-import type { PlanOptions } from './planning.js';
 import type { RunsInput } from './runs.js';
 import type { Runs } from './runs-types.js';
 import type { FitResult } from './fit-result.js';
@@ -28,7 +25,8 @@ import type { FitResult } from './fit-result.js';
 /** Options of each step's fit; how the runs are read is said once, for both (below). */
 export type ChainStepOptions = Omit<FitOptions, 'columns' | 'dropHighest' | 'weights' | 'metric' | 'signal' | 'onProgress'>;
 
-export interface ChainBootstrapOptions {
+/** With `ReplicateOptions` as `bootstrap` takes them: replicates (default 4,000), seed, generator, level. */
+export interface ChainBootstrapOptions extends ReplicateOptions {
   /** The loss law's fit; default the Chinchilla form with its defaults. */
   lossFit?: ChainStepOptions;
   /** The task law's fit: `form` task-exp or task-sigmoid. */
@@ -40,13 +38,6 @@ export interface ChainBootstrapOptions {
   metric?: string;
   weights?: string;
   dropHighest?: number;
-  /** As `bootstrap`: replicates (default 4,000), seed, generator and interval level. */
-  resamples?: number;
-  seed?: number;
-  rng?: ResampleRng;
-  level?: number;
-  plan?: PlanOptions;
-  signal?: AbortSignal;
 }
 
 export interface ChainInterval {
@@ -78,26 +69,6 @@ function checkStep(option: 'lossFit' | 'taskFit', o: ChainStepOptions | undefine
   for (const key of STEP_READING) if (key in o) throw optionError(`${option}.${key}`, 'chain-step-reads-runs', { option, key });
 }
 
-/**
- * Each replicate's law from its published parameters (the bootstrap's
- * samples), through the θ each parameter is made of; undefined where the
- * refit failed (a NaN sample).
- */
-function replicateLaws(options: ChainStepOptions, samples: Record<string, Float64Array>, estimate: Record<string, number>, resamples: number): (LossLaw | TaskLaw | undefined)[] {
-  const { spec, names } = resolveFitOptions(options);
-  const sources = paramSources(spec);
-  return Array.from({ length: resamples }, (_, k) => {
-    const theta = Float64Array.from(names, (name) => estimate[name]);
-    for (const [key, source] of Object.entries(sources)) {
-      if (!source) continue;
-      const v = samples[key]?.[k];
-      if (!(v === v) || v === undefined) return undefined;
-      theta[names.indexOf(source.theta)] = source.scale ? Math.log(v) : v;
-    }
-    return lawFromTheta(spec, theta) as LossLaw | TaskLaw;
-  });
-}
-
 /** A chained prediction with bootstrap intervals over both steps (see the file's comment). */
 export async function bootstrapChain(input: Runs | RunsInput, options: ChainBootstrapOptions): Promise<ChainBootstrapResult> {
   if (options === null || typeof options !== 'object') throw optionError('options', 'not-an-object', { option: 'options', got: String(options) });
@@ -117,26 +88,20 @@ export async function bootstrapChain(input: Runs | RunsInput, options: ChainBoot
   const R = lossBoot.resamples;
   const lossLaws = replicateLaws(lossFit, lossBoot.samples as Record<string, Float64Array>, lossEstimate.theta, R);
   const taskLaws = replicateLaws(taskFit, taskBoot.samples as Record<string, Float64Array>, taskEstimate.theta, R);
-  const losses = options.at.map(() => new Float64Array(R).fill(NaN));
-  const metrics = options.at.map(() => new Float64Array(R).fill(NaN));
-  let failed = 0;
-  for (let k = 0; k < R; k++) {
+  const n = options.at.length;
+  // Row k: the chain's loss at each point, then its score at each point.
+  const { columns, failed } = replicateColumns(R, 2 * n, (k) => {
     const l = lossLaws[k], t = taskLaws[k];
-    let chain: ReturnType<typeof predictChain> | undefined;
-    try {
-      chain = l && t ? predictChain(l as LossLaw, t as TaskLaw, options.at, options.plan) : undefined;
-    } catch {
-      chain = undefined; // a replicate law with no compute-optimal split (e.g. a negative exponent)
-    }
-    if (!chain || !chain.every((p) => Number.isFinite(p.loss) && Number.isFinite(p.metric))) { failed++; continue; }
-    chain.forEach((p, j) => { losses[j][k] = p.loss; metrics[j][k] = p.metric; });
-  }
+    if (!l || !t) return undefined;
+    const chain = predictChain(l as LossLaw, t as TaskLaw, options.at, options.plan);
+    return [...chain.map((p) => p.loss), ...chain.map((p) => p.metric)];
+  });
   const level = lossBoot.level;
   return {
     lossFit: lossEstimate, taskFit: taskEstimate,
     predictions: estimate.map((p, j) => ({
       N: p.N, D: p.D, C: p.C,
-      loss: summarize(losses[j], level, p.loss), metric: summarize(metrics[j], level, p.metric),
+      loss: summarize(columns[j], level, p.loss), metric: summarize(columns[n + j], level, p.metric),
     })),
     resamples: R, failed, level,
     diagnostics: { loss: lossBoot.diagnostics, task: taskBoot.diagnostics },

@@ -108,6 +108,7 @@ function lossSlope(spec: ObjectiveSpec, q: number, lnL: number, loss: number, w:
     case 'squared': return 2 * w * (q - lnL);
     case 'squared-raw': { const p = Math.exp(q); return 2 * w * (p - loss) * p; }
     case 'asymmetric': { const p = Math.exp(q); return loss - p > 0 ? -w * p : w * spec.asymmetry * p; }
+    case 'squared-log1p': { const p = Math.exp(q); return (2 * w * (Math.log1p(p) - Math.log1p(loss)) * p) / (1 + p); }
   }
 }
 

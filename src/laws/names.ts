@@ -25,9 +25,11 @@ export type FormName = keyof typeof FORM_IDS;
 
 /**
  * huber and squared act on log residuals ln L̂ − ln L; squared-raw on L̂ − L;
- * asymmetric on L − L̂, linear, with over-predictions weighted (kyo-takano).
+ * asymmetric on L − L̂, linear, with over-predictions weighted (kyo-takano);
+ * squared-log1p on ln(L̂ + 1) − ln(L + 1), the broken-law authors' recipe
+ * (Caballero et al. 2022), which stays finite where L reaches 0.
  */
-export const LOSS_IDS = { huber: 0, squared: 1, 'squared-raw': 2, asymmetric: 3 } as const;
+export const LOSS_IDS = { huber: 0, squared: 1, 'squared-raw': 2, asymmetric: 3, 'squared-log1p': 4 } as const;
 export type LossName = keyof typeof LOSS_IDS;
 
 export const VARIABLE_IDS = { N: 0, D: 1, C: 2 } as const;

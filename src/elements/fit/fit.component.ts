@@ -10,7 +10,7 @@
  *
  * @attr src - URL of a CSV or JSON file of runs, fetched once (15 s timeout). Inline data can instead be a child `<script type="text/csv">` (or `application/json`) or a plain `<table>`.
  * @attr form - The law: chinchilla (default), kaplan, power, saturating, data-constrained, overtrained or broken. One-variable forms are fitted against x.
- * @attr loss - Fitting loss: huber (default), squared, squared-raw or asymmetric.
+ * @attr loss - Fitting loss: huber (default), squared, squared-raw, asymmetric or squared-log1p.
  * @attr strategy - fast (default; ~12 ms, certifies its optimum or says not) or exact (every start of Hoffmann's grid, and two more; shows progress).
  * @attr columns - Which column holds each quantity, "N=params,D=tokens,loss=c4 loss" (also weight= and U=), or a JSON object; without it columns are recognised by name and a choice among several is reported.
  * @attr drop-highest - Drop the runs at or above the k-th largest loss (Epoch's outlier rule).

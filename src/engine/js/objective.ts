@@ -52,6 +52,13 @@ export function objective(data: FitData, spec: ObjectiveSpec, theta: Float64Arra
         else { f -= wi * k * r; c = wi * k * p; }
         break;
       }
+      case 'squared-log1p': {
+        // r = ln(1 + L̂) − ln(1 + L); dr/dq = L̂/(1 + L̂).
+        const p = Math.exp(q), r = Math.log1p(p) - Math.log1p(data.loss[i]);
+        f += wi * r * r;
+        c = (2 * wi * r * p) / (1 + p);
+        break;
+      }
     }
     for (let j = 0; j < P; j++) grad[j] += c * dq[j];
   }
@@ -81,6 +88,11 @@ function taskObjective(form: TaskForm, data: FitData, spec: ObjectiveSpec, theta
       const r = data.loss[i] - p;
       if (r > 0) { f += wi * r; c = -wi; }
       else { f -= wi * k * r; c = wi * k; }
+    } else if (spec.loss === 'squared-log1p') {
+      if (!(p > -1 && p < Infinity)) { grad.fill(NaN, 0, P); return NaN; }
+      const r = Math.log1p(p) - Math.log1p(data.loss[i]);
+      f += wi * r * r;
+      c = (2 * wi * r) / (1 + p);
     } else {
       if (!(p > 0 && p < Infinity)) { grad.fill(NaN, 0, P); return NaN; }
       const r = Math.log(p) - data.lnL[i];

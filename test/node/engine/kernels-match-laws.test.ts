@@ -20,9 +20,9 @@ import { defaultSpec, fitData, paramCount, type FitData, type LossName, type Obj
 const engines = [...WASM_BUILDS.filter((b) => wasmModule(b) !== null), 'js'] as const;
 // squared goes through lnL; squared-raw through L̂ itself, and for Chinchilla
 // it is the loss that reaches the per-run kernel rather than the tuned one.
-const losses: LossName[] = ['squared', 'squared-raw'];
+const losses: LossName[] = ['squared', 'squared-raw', 'squared-log1p'];
 // The task forms have their own raw path in the objective for every loss.
-const ALL_LOSSES: LossName[] = ['huber', 'squared', 'squared-raw', 'asymmetric'];
+const ALL_LOSSES: LossName[] = ['huber', 'squared', 'squared-raw', 'asymmetric', 'squared-log1p'];
 const SAMPLES = 4;
 
 

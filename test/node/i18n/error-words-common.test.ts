@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/common.js';
-import { describeError } from '../../../src/i18n/errors.js';
 import { AREAS } from '../../../src/i18n/error-words/index.js';
 import { readRuns } from '../../../src/core/runs.js';
 import { fitSync } from '../../../src/core/fit.js';
@@ -12,7 +11,7 @@ import { optimalAllocation } from '../../../src/core/planning.js';
 import { createResampler } from '../../../src/stats/resample.js';
 import { percentileInterval } from '../../../src/stats/intervals.js';
 import { bootstrap } from '../../../src/core/bootstrap-fit.js';
-import { ScalingKitError } from '../../../src/errors.js';
+import { testEachKeyWorded, testSamePlaceholders } from './error-cases.js';
 
 const csv = 'N,D,loss\n1e8,2e9,3.1\n2e8,4e9,3.0\n4e8,8e9,2.9\n8e8,1.6e10,2.8\n1.6e9,3.2e10,2.7\n3.2e9,6.4e10,2.6\n';
 const law = { form: 'chinchilla' as const, params: { A: 400, B: 400, E: 1.7, alpha: 0.34, beta: 0.28 } };
@@ -30,32 +29,9 @@ const CASES: { [K in keyof typeof EN]: () => unknown } = {
   'level-not-in-unit': () => percentileInterval([1, 2], 1),
 };
 
-async function thrown(f: () => unknown): Promise<ScalingKitError> {
-  try {
-    await f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('nothing thrown');
-}
+testSamePlaceholders(EN, ZH);
 
-test('English and Chinese name the same placeholders, key for key', () => {
-  assert.deepEqual(Object.keys(ZH).sort(), Object.keys(EN).sort());
-  const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-  for (const key of Object.keys(EN) as (keyof typeof EN)[]) assert.deepEqual(names(ZH[key]), names(EN[key]), key);
-});
-
-for (const [key, f] of Object.entries(CASES)) {
-  test(`${key}: raised with its detail; English is the message; the Chinese is Chinese`, async () => {
-    const e = await thrown(f);
-    assert.equal(e.detail?.key, key);
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    assert.doesNotMatch(zh.replace(/"(?:[^"\\]|\\.)*"/g, ''), /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-  });
-}
+testEachKeyWorded(CASES);
 
 test('no key is defined in two tables, and no two keys say the same English', () => {
   const seen = new Map<string, string>(), texts = new Map<string, string>();

@@ -10,8 +10,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/engine.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
-import { ERRORS, describeError } from '../../../src/i18n/errors.js';
-import { ScalingKitError } from '../../../src/errors.js';
 import { JsEngine } from '../../../src/engine/js/multistart.js';
 import { createEngine } from '../../../src/engine/select.js';
 import { workerMain, type WorkerPort } from '../../../src/engine/worker-main.js';
@@ -21,6 +19,7 @@ import { forgetWorkerRefusal, startWorker } from '../../../src/engine/worker-sou
 import { correlationMatrix, percentileInterval, percentileOfSorted } from '../../../src/stats/intervals.js';
 import { mt19937, mt19937FromArray } from '../../../src/stats/mt19937.js';
 import { createResampler, indicesToWeights, numpyChoiceIndices } from '../../../src/stats/resample.js';
+import { testEachKeyWorded, testSamePlaceholders, thrown } from './error-cases.js';
 
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
@@ -105,16 +104,6 @@ const NOTICE_CASES: { [K in NoticeKey]: () => Promise<unknown> } = {
   },
 };
 
-async function thrown(f: () => unknown): Promise<ScalingKitError> {
-  try {
-    await f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('nothing thrown');
-}
-
 async function said(f: () => Promise<unknown>): Promise<string[]> {
   const lines: string[] = [];
   const info = console.info;
@@ -128,18 +117,8 @@ async function said(f: () => Promise<unknown>): Promise<string[]> {
   return lines;
 }
 
-const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-const noEnglishSentence = (zh: string) => assert.doesNotMatch(zh.replace(/"(?:[^"\\]|\\.)*"/g, ''), /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-
-test('the English words are the core templates, and every key has Chinese words with the same placeholders', () => {
-  for (const key of Object.keys(EN) as EngineKey[]) {
-    assert.equal(ERRORS.en[key], EN[key]);
-    assert.equal(ERRORS.zh[key], ZH[key]);
-    assert.deepEqual(names(ZH[key]), names(EN[key]), `${key}: placeholders`);
-    assert.match(ZH[key], /[\u4e00-\u9fff]/, key);
-    noEnglishSentence(ZH[key]);
-  }
-});
+// Notices too: their English is what the console says, and they have Chinese words.
+testSamePlaceholders(EN, ZH);
 
 test('a worker with no runs still answers, in the worker source as it ships', () => {
   // workerMain runs from its own source text (worker-source.ts): it may name nothing outside itself.
@@ -148,17 +127,7 @@ test('a worker with no runs still answers, in the worker source as it ships', ()
   assert.doesNotMatch(body, /kitError|optionError|EN_ERRORS/);
 });
 
-for (const [key, f] of Object.entries(ERROR_CASES) as [ErrorKey | CommonKey, () => unknown][]) {
-  test(`${key}: thrown with its detail; English rendering is the message; Chinese has no English sentence`, async () => {
-    const e = await thrown(f);
-    assert.equal(e.detail?.key, key);
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.notEqual(zh, e.message);
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    noEnglishSentence(zh);
-  });
-}
+testEachKeyWorded(ERROR_CASES);
 
 for (const [key, f] of Object.entries(NOTICE_CASES) as [NoticeKey, () => Promise<unknown>][]) {
   test(`${key}: said once on the console, in the table's English words`, async () => {

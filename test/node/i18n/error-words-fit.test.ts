@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/fit.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
-import { ScalingKitError, DataError, OptionError } from '../../../src/errors.js';
+import { DataError, OptionError } from '../../../src/errors.js';
 import { fitSync } from '../../../src/core/fit.js';
 import { checkRepresentable } from '../../../src/core/fit-checks.js';
 import { resolveFitOptions, type FitOptions } from '../../../src/core/fit-options.js';
@@ -25,6 +25,7 @@ import { predictChain } from '../../../src/core/chain.js';
 import { bootstrapChain } from '../../../src/core/chain-bootstrap.js';
 import { defaultSpec } from '../../../src/engine/types.js';
 import type { Runs } from '../../../src/core/runs-types.js';
+import { testEachKeyWorded, testSamePlaceholders, thrown } from './error-cases.js';
 
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
@@ -163,39 +164,9 @@ const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown 
   'brent-no-bracket': () => brentZero(() => 1, 0, 1),
 };
 
-async function thrown(f: () => unknown): Promise<ScalingKitError> {
-  try {
-    await f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('nothing thrown');
-}
+testSamePlaceholders(EN, ZH);
 
-const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-
-test('every key has Chinese words with the same placeholders', () => {
-  assert.deepEqual(Object.keys(ZH).sort(), Object.keys(EN).sort());
-  for (const key of Object.keys(EN) as Key[]) {
-    assert.ok(ZH[key].length > 0, key);
-    assert.deepEqual(names(ZH[key]), names(EN[key]), `${key}: placeholders`);
-  }
-});
-
-for (const [key, f] of Object.entries(CASES) as [Key | CommonKey, () => unknown][]) {
-  test(`${key}: thrown with its detail; English rendering is the message; Chinese has no English sentence`, async () => {
-    const e = await thrown(f);
-    assert.equal(e.detail?.key, key, e.message);
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.notEqual(zh, e.message);
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    // No run of three English words outside quoted values.
-    const bare = zh.replace(/"(?:[^"\\]|\\.)*"/g, '');
-    assert.doesNotMatch(bare, /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-  });
-}
+testEachKeyWorded(CASES);
 
 test('messages are unchanged: the old sentences still come out, with their codes, options and columns', async () => {
   const param = await thrown(CASES['fit-param-bound']);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/options.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
-import { ScalingKitError, type ErrorMessageDetail } from '../../../src/errors.js';
+import type { ScalingKitError } from '../../../src/errors.js';
 import { fit } from '../../../src/core/fit.js';
 import { isoflop } from '../../../src/core/isoflop.js';
 import { backtest } from '../../../src/core/backtest.js';
@@ -19,6 +19,7 @@ import { preset, allocationAt, PRESETS } from '../../../src/core/presets.js';
 import { runsFromArrays } from '../../../src/core/runs.js';
 import { LIMITS } from '../../../src/core/limits.js';
 import { terminateWorkers } from '../../../src/engine/pool.js';
+import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.js';
 
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
@@ -111,40 +112,10 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
   'unknown-preset': () => preset('chinchila'),
 };
 
-/** What a case raised: the error thrown, or a rejected budget (which words itself the same way). */
-async function raised(f: () => unknown): Promise<{ message: string; detail?: ErrorMessageDetail }> {
-  let value: unknown;
-  try {
-    value = await f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.ok(value !== null && typeof value === 'object' && 'detail' in value && 'message' in value, 'nothing thrown');
-  return value as { message: string; detail?: ErrorMessageDetail };
-}
+testSamePlaceholders(EN, ZH);
 
-test('every key has Chinese words with the same placeholders', () => {
-  const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-  for (const key of Object.keys(EN) as OptionsKey[]) {
-    assert.ok(ZH[key]?.length, key);
-    assert.deepEqual(names(ZH[key]), names(EN[key]), `${key}: placeholders`);
-  }
-  assert.deepEqual(Object.keys(ZH).sort(), Object.keys(EN).sort());
-});
-
-for (const [key, f] of Object.entries(CASES) as [OptionsKey | CommonKey, () => unknown][]) {
-  test(`${key}: raised with its detail; English rendering is the message; Chinese has no English sentence`, async () => {
-    const e = await raised(f);
-    assert.equal(e.detail?.key, key);
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.notEqual(zh, e.message);
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    const bare = zh.replace(/"(?:[^"\\]|\\.)*"/g, '');
-    assert.doesNotMatch(bare, /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-  });
-}
+// A rejected budget words itself like an error: raised, not only thrown.
+testEachKeyWorded(CASES, raised);
 
 test('messages are unchanged: the old sentences still come out', async () => {
   const message = async (key: OptionsKey | CommonKey) => (await raised(CASES[key]!)).message;

@@ -6,12 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/planning.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
-import { ERRORS, describeError } from '../../../src/i18n/errors.js';
+import { describeError } from '../../../src/i18n/errors.js';
 import { computeForLoss, inferenceOptimal, lossFloor, optimalAllocation } from '../../../src/core/planning.js';
 import { costOfGpuHours, trainingCost } from '../../../src/core/cost.js';
+import { computeMultiplier } from '../../../src/core/compare.js';
 import { evaluateLaw, type Law } from '../../../src/core/forms-eval.js';
 import { LAWS } from '../../../src/laws/index.js';
-import { OptionError, ScalingKitError } from '../../../src/errors.js';
+import { OptionError } from '../../../src/errors.js';
+import { testEachKeyWorded, testSamePlaceholders, thrownSync as thrown } from './error-cases.js';
 
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
@@ -33,6 +35,8 @@ const broken = (params: Record<string, unknown>): Law => ({ form: 'broken', vari
 // One call per key that raises it; typed so a new key without a case does not compile.
 const CASES: { [K in PlanningKey]: () => unknown } & { [K in CommonKey]?: () => unknown } = {
   'option-not-positive': () => evaluateLaw(kaplan({ Nc: -1 }), { N: 1e9, D: 1e10 }),
+  'compare-budgets-not-array': () => computeMultiplier(chinchilla(), chinchilla(), []),
+  'compare-too-many-budgets': () => computeMultiplier(chinchilla(), chinchilla(), new Array(10_001).fill(1e21)),
   'option-negative': () => inferenceOptimal(chinchilla(), { targetLoss: 2, inferenceTokens: -1 }),
   'option-not-finite': () => evaluateLaw(broken({ a: Number.NaN }), { C: 1e20 }),
   'law-breaks': () => evaluateLaw(broken({ breaks: 3 }), { C: 1e20 }),
@@ -66,41 +70,11 @@ const CASES: { [K in PlanningKey]: () => unknown } & { [K in CommonKey]?: () => 
   'cost-mfu-too-small': () => trainingCost(1e308, { mfu: 1e-300 }),
 };
 
-function thrown(f: () => unknown): ScalingKitError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('nothing thrown');
-}
+// A brace that is not a placeholder would be read as one (src/errors.ts `Names`): shapes go in values.
+testSamePlaceholders(EN, ZH, { onlyPlaceholderBraces: true });
 
-const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-
-test('the English words are the core templates, and every key has Chinese words with the same placeholders', () => {
-  for (const key of Object.keys(EN) as PlanningKey[]) {
-    assert.equal(ERRORS.en[key], EN[key]);
-    assert.equal(ERRORS.zh[key], ZH[key]);
-    assert.ok(ZH[key].length, key);
-    assert.deepEqual(names(ZH[key]), names(EN[key]), `${key}: placeholders`);
-    // A brace that is not a placeholder would be read as one (src/errors.ts `Names`): shapes go in values.
-    assert.doesNotMatch(EN[key], /\{[^}]*[^\w}][^}]*\}/, `${key}: a brace that is not a placeholder`);
-  }
-});
-
-for (const [key, f] of Object.entries(CASES) as [PlanningKey | CommonKey, () => unknown][]) {
-  test(`${key}: thrown with its detail; English rendering is the message; Chinese has no English sentence`, () => {
-    const e = thrown(f);
-    assert.equal(e.detail?.key, key);
-    assert.ok(e instanceof OptionError, 'an OptionError');
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.notEqual(zh, e.message);
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    assert.doesNotMatch(zh.replace(/"(?:[^"\\]|\\.)*"/g, ''), /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-  });
-}
+// Thrown there and then, and every one an OptionError.
+testEachKeyWorded(CASES, thrown, { also: (e) => assert.ok(e instanceof OptionError, 'an OptionError') });
 
 test('messages are unchanged: the old sentences still come out', () => {
   const message = (key: PlanningKey | CommonKey) => thrown(CASES[key]!).message;

@@ -4,13 +4,14 @@
 // in English (the same templates) and Chinese, and describeError renders it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EN as READ_ERROR_TEXT } from '../../../src/i18n/error-words/read.js';
+import { EN as READ_ERROR_TEXT, ZH as READ_ERROR_ZH } from '../../../src/i18n/error-words/read.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { ERRORS, describeError } from '../../../src/i18n/errors.js';
 import { readRuns, runsFromArrays } from '../../../src/core/runs.js';
 import { matchColumns } from '../../../src/core/columns.js';
 import { parseColumnSpec } from '../../../src/core/column-spec.js';
 import { ScalingKitError } from '../../../src/errors.js';
+import { testEachKeyWorded, testSamePlaceholders, thrownSync as thrown } from './error-cases.js';
 
 /** Shared keys reading raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
@@ -62,38 +63,10 @@ const CASES: { [K in ReadErrorKey]: () => unknown } & { [K in CommonKey]?: () =>
   'column-spec-twice': () => parseColumnSpec('loss=a,loss=b'),
 };
 
-function thrown(f: () => unknown): ScalingKitError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof ScalingKitError, `not a ScalingKitError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('nothing thrown');
-}
+testSamePlaceholders(READ_ERROR_TEXT, READ_ERROR_ZH);
 
-test('the English words are the core templates, and every key has Chinese words', () => {
-  for (const key of Object.keys(READ_ERROR_TEXT) as ReadErrorKey[]) assert.equal(ERRORS.en[key], READ_ERROR_TEXT[key]);
-  for (const key of Object.keys(READ_ERROR_TEXT) as ReadErrorKey[]) {
-    assert.ok(ERRORS.zh[key]?.length, key);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    assert.deepEqual([...new Set(names(ERRORS.zh[key]))], [...new Set(names(ERRORS.en[key]))], `${key}: placeholders`);
-  }
-});
-
-for (const [key, f] of Object.entries(CASES) as [ReadErrorKey | CommonKey, () => unknown][]) {
-  test(`${key}: thrown with its detail; English rendering is the message; Chinese has no English sentence`, () => {
-    const e = thrown(f);
-    assert.equal(e.detail?.key, key);
-    assert.equal(describeError(e, 'en'), e.message);
-    const zh = describeError(e, 'zh');
-    assert.notEqual(zh, e.message);
-    assert.match(zh, /[\u4e00-\u9fff]/);
-    // No run of three English words outside quoted values (invalid JSON's detail is the engine's own text).
-    const bare = zh.replace(/"(?:[^"\\]|\\.)*"/g, '').replace(/：.*$/, key === 'invalid-json' || key === 'column-spec-json' ? '' : '$&');
-    assert.doesNotMatch(bare, /\b[a-z]+ [a-z]+ [a-z]+\b/i, zh);
-  });
-}
+// Thrown there and then; invalid JSON's detail is the JSON parser's own text.
+testEachKeyWorded(CASES, thrown, { foreignValue: ['invalid-json', 'column-spec-json'] });
 
 test('messages are unchanged: the old sentences still come out', () => {
   assert.equal(thrown(CASES['missing-loss-column']).message,
