@@ -54,6 +54,7 @@ function publishedValue(params: object, name: string): number | undefined {
 function formatStandardErrors(r: FitResult): string {
   const errors = r.standardErrors;
   if (Object.keys(errors).length === 0) return '';
+  if (r.scale) return '  standard errors: none for the free-scale estimate (run bootstrap for intervals)';
   const loose = undeterminedParameters(r.diagnostics, r.form);
   const parts = Object.entries(errors).map(([theta, se]) => {
     const name = publishedName(r.form, theta);
@@ -88,6 +89,7 @@ export function formatFit(r: FitResult): string {
     `${r.form} fit of ${r.runs} runs (${lossName}, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
     `  ${formatLaw(r.law)}`,
     formatStandardErrors(r),
+    r.scale ? `  free scale σ = ${r.scale.sigma.toExponential(5)} (ln σ = ${r.scale.lnSigma.toFixed(6)}), negative log-likelihood ${r.scale.negLogLikelihood.toPrecision(12)} (Huber likelihood, δ = ${r.delta})` : '',
     `  objective ${r.objective.toPrecision(16)}; ${formatStatus(r)}`,
     `  starts ending within 1e-9 of the best: ${r.starts.withinTolerance} of ${r.starts.total}; evaluations ${r.evaluations}`,
     `  columns: ${columnsLine(r.columns)}`,

@@ -46,6 +46,8 @@ export interface DiagnosticValues {
   'flat-direction': { condition: number; parameters: string[] };
   /** Standard errors could not be computed (singular or non-finite curvature). */
   'no-standard-errors': Record<never, never>;
+  /** The scale σ was fitted with the law (Huber likelihood): curvature standard errors do not apply; a bootstrap gives intervals. */
+  'free-scale': { sigma: number };
   /** The optimiser stopped at a limit, not at a minimum. */
   'not-converged': { status: SolverStatus };
   /** The gradient at the end is not finite for these parameters (the law overflows on these runs). */

@@ -29,6 +29,13 @@ export interface FitOptions {
   loss?: LossName;
   /** Huber threshold on log residuals; default 1e-3 (Hoffmann et al. 2022). */
   delta?: number;
+  /**
+   * 'fixed' (default): the Huber objective at threshold `delta`. 'free': the
+   * Huber likelihood with a free scale σ of the log residuals, fitted jointly
+   * (Besiroglu et al. 2024's headline estimator; src/core/free-scale.ts); the
+   * result gains `scale`.
+   */
+  scale?: 'fixed' | 'free';
   /** Weight on over-predictions for the asymmetric loss; default 10 (kyo-takano/chinchilla). */
   asymmetry?: number;
   /** x of the single-variable forms (power, saturating, broken): 'N' (default), 'D' or 'C'. */
@@ -73,7 +80,7 @@ export interface FitOptions {
  * `FitOptions` and not listed here fails to compile (below).
  */
 export const FIT_OPTION_NAMES = [
-  'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers',
+  'form', 'loss', 'delta', 'scale', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers',
   'starts', 'lower', 'upper', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric', 'signal', 'onProgress',
 ] as const satisfies readonly (keyof FitOptions)[];
 type _FitOptionsListed = NoneMissing<Exclude<keyof FitOptions, (typeof FIT_OPTION_NAMES)[number]>>;
@@ -149,6 +156,7 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
     constants,
   });
   const names = thetaNames(form, breaks);
+  oneOf('scale', o.scale, ['fixed', 'free'] as const, 'fixed');
   const workers = integer('workers', o.workers, 0, undefined);
   const maxIterations = integer('maxIterations', o.maxIterations, 1, 1000)!;
   let starts: Float64Array | undefined;

@@ -7,6 +7,7 @@ import type { Strategy, Theta } from './fit-options.js';
 import type { Law } from './forms-eval.js';
 import type { Diagnostic, FitStatus } from './diagnostic-codes.js';
 import type { Runs } from './runs-types.js';
+import type { FreeScale } from './free-scale.js';
 import type { EngineName, FormName, LossName } from '../engine/types.js';
 
 export type LawOf<F extends FormName> = Extract<Law, { form: F }>;
@@ -22,8 +23,10 @@ export interface FitResult<F extends FormName = FormName> {
   params: LawOf<F>['params'];
   /** The raw parameters the optimiser worked on (logs of scale parameters), by name. */
   theta: Theta;
-  /** Objective at the optimum (e.g. summed Huber of log residuals). */
+  /** Objective at the optimum (e.g. summed Huber of log residuals; with a free scale, at threshold δσ). */
   objective: number;
+  /** With `scale: 'free'`: the fitted scale σ of the log residuals and the negative log-likelihood (src/core/free-scale.ts). */
+  scale?: FreeScale;
   /** True when the best start stopped at a minimum, not at a limit. */
   converged: boolean;
   /**

@@ -24,6 +24,7 @@ import { envelopePolish } from './envelope-lp.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { columnDiagnostics } from './column-diagnostics.js';
 import { fitDataFor, runsForFit } from './fit-data.js';
+import { freeScaleFit } from './free-scale.js';
 import { AGREED, CHECK_STARTS, NEGATIVE_EXPONENT_STARTS, searchFurther, spreadRows, type Search, type SearchInput } from './fit-search.js';
 import type { FitResult, LawOf } from './fit-result.js';
 import { Runner } from '../engine/runner.js';
@@ -215,6 +216,7 @@ function searchInput(p: Prepared): SearchInput {
 
 /** Fits in the calling thread. */
 export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): FitResult<F> {
+  if (options?.scale === 'free') return freeScaleFit(input, options, fitSync) as unknown as FitResult<F>;
   const t0 = performance.now();
   const p = prepare(input, options);
   const run = (starts: Float64Array) => p.runner.here.fitStarts(p.opts.spec, starts, p.solver);
@@ -224,6 +226,8 @@ export function fitSync<F extends FormName = 'chinchilla'>(input: Runs | RunsInp
 
 /** Fits, with many starts spread over worker threads where possible. */
 export async function fit<F extends FormName = 'chinchilla'>(input: Runs | RunsInput, options: FormOptions<F> = {}): Promise<FitResult<F>> {
+  // The free scale alternates single-start refits: they run here, in this thread.
+  if (options?.scale === 'free') return freeScaleFit(input, options, fitSync) as unknown as FitResult<F>;
   const t0 = performance.now();
   const p = prepare(input, options);
   // Each batch (the strategy's, the check's, an escalation) starts in a task of its own.

@@ -34,6 +34,7 @@ const en = {
   'at-bound': '{parameter} ended on its {side} bound ({bound}); the optimum may lie beyond it.',
   'flat-direction': 'The objective is nearly flat along a combination of {parameters} (condition number {condition}): the data do not determine these parameters separately.',
   'no-standard-errors': 'Standard errors could not be computed: the curvature at the optimum is singular or not finite.',
+  'free-scale': 'The scale of the log residuals was fitted with the law (Huber likelihood, σ = {sigma}); at that scale nearly every residual is in Huber\'s linear part, so no standard errors are given: use a bootstrap for intervals.',
   'not-converged': 'The optimiser stopped at a limit ({reason}), not at a minimum.',
   'gradient-not-finite': 'The gradient is not finite at the end for {parameters}: the law overflows on some runs.',
   'residual-trend': 'The residuals trend with {against} (slope {slope}, t = {t}): the form does not match the shape of the data.',
@@ -92,6 +93,7 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   'at-bound': '{parameter} 停在其{side}边界上（{bound}），最优值可能在边界之外。',
   'flat-direction': '目标函数沿 {parameters} 的某个组合方向几乎是平的（条件数 {condition}）：数据无法分别确定这些参数。',
   'no-standard-errors': '无法计算标准误：最优点处的曲率矩阵奇异或不是有限数。',
+  'free-scale': '对数残差的尺度与定律一同拟合（Huber 似然，σ = {sigma}）；在这一尺度下几乎所有残差都落在 Huber 函数的线性部分，因此不给出标准误：区间请用自助法。',
   'not-converged': '优化器因达到限制而停止（{reason}），并未停在极小值处。',
   'gradient-not-finite': '终点处 {parameters} 的梯度不是有限数：定律在部分实验上溢出。',
   'residual-trend': '残差随{against}呈趋势变化（斜率 {slope}，t = {t}）：该形式与数据的形状不符。',
@@ -258,6 +260,7 @@ function sentence(d: Diagnostic, lang: Lang, options: DescribeOptions): string {
       return say('at-bound', { parameter: name(d.parameter), side: t[d.side === 'lower' ? 'sideLower' : 'sideUpper'], bound: n(d.bound) });
     case 'flat-direction': return say('flat-direction', { parameters: names(d.parameters), condition: n(d.condition) });
     case 'no-standard-errors': return say('no-standard-errors');
+    case 'free-scale': return say('free-scale', { sigma: n(d.sigma) });
     case 'not-converged': return say('not-converged', { reason: describeStatus(d.status, lang) });
     case 'gradient-not-finite': return say('gradient-not-finite', { parameters: names(d.parameters) });
     case 'residual-trend': return say('residual-trend', { against: t[AGAINST[d.against]] ?? d.against, slope: n(d.slope), t: n(d.t) });

@@ -29,6 +29,7 @@ const SAMPLES: { [C in DiagnosticCode]: Sample } = {
   'at-bound': sample('at-bound', { parameter: 'beta', side: 'upper', bound: 2.5 }, ['beta', '2.5']),
   'flat-direction': sample('flat-direction', { condition: 3.2e17, parameters: ['a', 'b', 'alpha', 'beta', 'e', 'x', 'y'] }, ['3.2e17', 'a', 'b', 'alpha']),
   'no-standard-errors': sample('no-standard-errors', {}, []),
+  'free-scale': sample('free-scale', { sigma: 4.706e-6 }, []), 
   'not-converged': sample('not-converged', { status: 'iteration-limit' }, []),
   'gradient-not-finite': sample('gradient-not-finite', { parameters: ['lnNc'] }, ['lnNc']),
   'residual-trend': sample('residual-trend', { against: 'lnN', slope: 0.0123456, t: 4.56789 }, ['ln N', '0.01235', '4.568']),

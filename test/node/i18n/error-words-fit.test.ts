@@ -83,6 +83,7 @@ function shrinkingRuns(): object {
 // One input per key that raises it; typed so a new key without a case does not compile.
 const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown } = {
   'missing-unique-column': () => fitSync(ok, { form: 'data-constrained', base: BASE, ...JS }),
+  'free-scale-needs-huber': () => fitSync(ok, { scale: 'free', loss: 'squared', ...JS }),
   'missing-metric-column': () => fitSync(ok, { form: 'task-exp', ...JS }),
   'metric-not-positive': () => fitSync({ ...ok, error: ok.loss.map((_, i) => i / 10) }, { form: 'task-exp', loss: 'squared', ...JS }),
 
