@@ -24,9 +24,16 @@ let asymmetry: f64 = 10;
 let variableId: i32 = 0;
 let breaks: i32 = 1;
 let constants: usize = 0;
+// A tie θ[tieTarget] = θ[tieSource] (tieTarget −1: none); the optimiser sees θ without θ[tieTarget].
+let tieTarget: i32 = -1;
+let tieSource: i32 = 0;
 const dq: usize = memory.data(8 * 64);
+const fullTheta: usize = memory.data(8 * 64);
+const fullGrad: usize = memory.data(8 * 64);
 
-export function configure(formId: i32, lossId: i32, delta: f64, overWeight: f64, variable: i32, breakCount: i32, constantsPtr: usize): void {
+export function configure(formId: i32, lossId: i32, delta: f64, overWeight: f64, variable: i32, breakCount: i32, constantsPtr: usize, tiedTarget: i32, tiedSource: i32): void {
+  tieTarget = tiedTarget;
+  tieSource = tiedSource;
   form = formId;
   lossKind = lossId;
   huberDelta = delta;
@@ -36,8 +43,13 @@ export function configure(formId: i32, lossId: i32, delta: f64, overWeight: f64,
   constants = constantsPtr;
 }
 
-/** Number of parameters θ of the configured form. */
+/** Number of parameters θ the optimiser sees: the form's less a tied one. */
 export function paramCount(): i32 {
+  return fullParamCount() - (tieTarget >= 0 ? 1 : 0);
+}
+
+/** Number of parameters of the configured form's full θ, the order its kernels read. */
+function fullParamCount(): i32 {
   if (form == FORM_CHINCHILLA) return 5;
   if (form == FORM_KAPLAN || form == FORM_OVERTRAINED || form == FORM_TASK_SIGMOID) return 4;
   if (form == FORM_POWER || form == FORM_DATA_CONSTRAINED) return 2;
@@ -45,13 +57,31 @@ export function paramCount(): i32 {
   return 3 + 3 * breaks; // FORM_BROKEN
 }
 
-/** f(x), writing ∇f(x) to g. */
+/**
+ * f(x), writing ∇f(x) to g. With a tie, x is expanded to the full θ first and
+ * the full gradient folded back: ∂f/∂θ[source] gains ∂f/∂θ[target]
+ * (src/engine/js/tie.ts).
+ */
 export function evaluate(x: usize, g: usize): f64 {
+  if (tieTarget < 0) return evaluateFull(x, g);
+  const n = fullParamCount();
+  for (let j: i32 = 0, k: i32 = 0; j < n; j++) {
+    const v = j == tieTarget ? load<f64>(x + (<usize>tieSource << 3)) : load<f64>(x + (<usize>(k++) << 3));
+    store<f64>(fullTheta + (<usize>j << 3), v);
+  }
+  const f = evaluateFull(fullTheta, fullGrad);
+  for (let j: i32 = 0, k: i32 = 0; j < n; j++) if (j != tieTarget) store<f64>(g + (<usize>(k++) << 3), load<f64>(fullGrad + (<usize>j << 3)));
+  const gs = g + (<usize>tieSource << 3);
+  store<f64>(gs, load<f64>(gs) + load<f64>(fullGrad + (<usize>tieTarget << 3)));
+  return f;
+}
+
+function evaluateFull(x: usize, g: usize): f64 {
   if (form == FORM_CHINCHILLA && (lossKind == LOSS_HUBER || lossKind == LOSS_SQUARED)) {
     return chinchillaObjective(x, g, lossKind, huberDelta);
   }
   if (isTaskForm(form)) return evaluateTask(x, g);
-  const P = paramCount();
+  const P = fullParamCount();
   for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), 0);
   let f: f64 = 0;
   for (let i: i32 = 0; i < count; i++) {
@@ -98,7 +128,7 @@ export function evaluate(x: usize, g: usize): f64 {
  * which the line search backs off from (solve/linesearch.ts).
  */
 function evaluateTask(x: usize, g: usize): f64 {
-  const P = paramCount();
+  const P = fullParamCount();
   for (let j: i32 = 0; j < P; j++) store<f64>(g + (<usize>j << 3), 0);
   let f: f64 = 0;
   for (let i: i32 = 0; i < count; i++) {

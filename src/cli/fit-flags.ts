@@ -17,7 +17,7 @@ import { columnsOption, mergeColumnFlags } from './columns-flag.js';
 /** parseArgs options of the fit flags (every one a string value). */
 export const FIT_FLAGS = {
   form: { type: 'string' }, loss: { type: 'string' }, delta: { type: 'string' }, scale: { type: 'string' }, asymmetry: { type: 'string' },
-  variable: { type: 'string' }, breaks: { type: 'string' }, base: { type: 'string' }, unique: { type: 'string' },
+  variable: { type: 'string' }, breaks: { type: 'string' }, tie: { type: 'string' }, base: { type: 'string' }, unique: { type: 'string' },
   weights: { type: 'string' }, 'drop-highest': { type: 'string' }, strategy: { type: 'string' },
   engine: { type: 'string' }, workers: { type: 'string' },
 } as const satisfies OptionSpec;
@@ -25,7 +25,7 @@ export const FIT_FLAGS = {
 /** The fit flags as a usage line, indented to follow a command's first line. */
 export const FIT_FLAGS_USAGE = `[--form chinchilla|kaplan|power|saturating|data-constrained|overtrained|broken|task-exp|task-sigmoid]
                 [--loss huber|squared|squared-raw|asymmetric|squared-log1p] [--delta 1e-3] [--scale fixed|free] [--asymmetry 10]
-                [--variable N|D|C] [--breaks 1] [--base JSON] [--unique COLUMN] [--weights COLUMN]
+                [--variable N|D|C] [--breaks 1] [--tie alpha=beta] [--base JSON] [--unique COLUMN] [--weights COLUMN]
                 [--drop-highest K] [--strategy fast|exact] [--engine auto|relaxed-simd|simd|scalar|js]
                 [--workers N]`;
 
@@ -38,10 +38,12 @@ export function fitOptionsFromFlags(values: Record<string, unknown>): FitOptions
     form: choiceOption(values, 'form', Object.keys(FORM_IDS) as FormName[]),
     loss: choiceOption(values, 'loss', Object.keys(LOSS_IDS) as LossName[]),
     delta: numberOption(values, 'delta', (x) => x > 0, 'a positive number'),
-    scale: choiceOption(values, 'scale', ['fixed', 'free'] as const),
+    // Only when given: bootstrap refits take no scale option (Epoch refit the plain Huber objective).
+    ...(values.scale !== undefined && { scale: choiceOption(values, 'scale', ['fixed', 'free'] as const) }),
     asymmetry: numberOption(values, 'asymmetry', (x) => x > 0, 'a positive number'),
     variable: choiceOption(values, 'variable', Object.keys(VARIABLE_IDS) as Variable[]),
     breaks: numberOption(values, 'breaks', (x) => whole(x) && x >= 1, 'a whole number ≥ 1'),
+    tie: values.tie as string | undefined,
     base: jsonOption(values, 'base'),
     unique: named.unique,
     weights: named.weights,

@@ -51,7 +51,7 @@ function isChinchillaLaw(theta: Float64Array): boolean {
 /** The options of `fit` that shape the estimate: `bootstrap` hands exactly these to `fit`, and refits with the same objective, bounds and runs. */
 export const BOOTSTRAP_FIT_OPTIONS = [
   'form', 'loss', 'delta', 'asymmetry', 'variable', 'breaks', 'base', 'starts', 'lower', 'upper', 'strategy',
-  'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric',
+  'engine', 'workers', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric', 'tie',
 ] as const satisfies readonly (keyof FitOptions)[];
 /** Weights one refit batch may hold (2²⁴ doubles, 128 MiB): a default batch of many runs is made smaller to fit. */
 const BATCH_CELLS = 2 ** 24;
@@ -153,7 +153,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   for (const key of BOOTSTRAP_FIT_OPTIONS) if (options[key] !== undefined) (fitOptions as Record<string, unknown>)[key] = options[key];
   const opts = resolveFitOptions(fitOptions);
   const { spec, names } = opts;
-  if (spec.form !== 'chinchilla') {
+  if (spec.form !== 'chinchilla' || spec.tie) {
     for (const key of ['budgets', 'at'] as const) {
       if (options[key] !== undefined && (!Array.isArray(options[key]) || options[key]!.length > 0)) {
         throw optionError(key, key === 'at' ? 'bootstrap-at-chinchilla-only' : 'bootstrap-budgets-chinchilla-only', { form: spec.form });
@@ -208,7 +208,8 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   // A fitted Chinchilla law with an exponent ≤ 0 (the fit warns: negative-exponent) has no allocation to
   // report beside the intervals, so its estimate is left out rather than refused; one the caller gave must be a law.
   const chinchillaEstimate = options.estimate || isChinchillaLaw(estimate) ? byName(names, estimate) as unknown as ChinchillaTheta : undefined;
-  const result: BootstrapResult | LawBootstrapResult = spec.form === 'chinchilla'
+  // A tied Chinchilla fit has four θ: its intervals come from the general bootstrap (no derived allocation).
+  const result: BootstrapResult | LawBootstrapResult = spec.form === 'chinchilla' && !spec.tie
     ? await bootstrapChinchilla({
       ...common, budgets: options.budgets, at: options.at,
       start: byName(names, start) as unknown as ChinchillaTheta, estimate: chinchillaEstimate,

@@ -7,7 +7,7 @@
  */
 
 import { optionError } from '../i18n/error-words/fit.js';
-import { lawFromTheta, thetaNames } from './forms.js';
+import { lawFromTheta, specThetaNames } from './forms.js';
 import { descriptorOf } from '../laws/index.js';
 import type { Law } from './forms-eval.js';
 import { paramCount, type ObjectiveSpec } from '../engine/types.js';
@@ -69,7 +69,7 @@ export interface ParamSource { theta: string; scale: boolean }
  * follows forms.ts: a parameter equal to θᵢ is θᵢ, one equal to e^θᵢ is a scale.
  */
 export function paramSources(spec: ObjectiveSpec): Record<string, ParamSource | undefined> {
-  const names = thetaNames(spec.form, spec.breaks);
+  const names = specThetaNames(spec);
   const probe = Float64Array.from(names, (_, i) => 0.3 + i / 7);
   const out: Record<string, ParamSource | undefined> = {};
   for (const [key, value] of Object.entries(publishedParams(lawFromTheta(spec, probe)))) {
@@ -91,7 +91,7 @@ export async function bootstrapLaw(options: LawBootstrapOptions): Promise<LawBoo
   const o = resolveCommon(options);
   const { spec } = options;
   if (spec === null || typeof spec !== 'object') throw optionError('spec', 'bootstrap-spec-not-object', {});
-  const names = thetaNames(spec.form, spec.breaks);
+  const names = specThetaNames(spec);
   const P = paramCount(spec);
   const start = thetaOf('start', options.start, names);
   const estimate = options.estimate === undefined ? undefined : thetaOf('estimate', options.estimate, names);

@@ -72,6 +72,8 @@ function usable(names: readonly string[], before: ArrayLike<number>, after: Arra
  */
 function rescaling(opts: ResolvedFitOptions, theta: ArrayLike<number>, data: FitData | undefined): [Role, number][] | null | 'maybe' {
   const { spec, names } = opts;
+  // Units move the form's full θ; a tied fit's advice would need it expanded: none is given.
+  if (spec.tie) return null;
   const shifts = LAWS[spec.form].unitShifts(theta, spec.breaks);
   const moved = (m: (role: Role) => number) => Float64Array.from(shifts, (c, i) => {
     let t = theta[i];

@@ -8,7 +8,7 @@ import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import type { ColumnMapping } from './columns.js';
 import { checkParams, type ChinchillaParams } from './law.js';
-import { thetaNames } from './forms.js';
+import { specThetaNames, thetaNames } from './forms.js';
 import { isTaskForm } from '../laws/index.js';
 import { defaultSpec, ENGINE_NAMES, FORM_IDS, LOSS_IDS, VARIABLE_IDS, type EngineName, type FormName, type LossName, type ObjectiveSpec, type Variable } from '../engine/types.js';
 
@@ -42,6 +42,11 @@ export interface FitOptions {
   variable?: Variable;
   /** Breaks of the broken power law; default 1. */
   breaks?: number;
+  /**
+   * Two raw parameters held equal, 'alpha=beta' (Muennighoff et al. 2023's base
+   * law ties the exponents): the fit has one parameter fewer, and reports both.
+   */
+  tie?: string;
   /** The fixed base law of the data-constrained form (Muennighoff et al. fit R_N*, R_D* on top of it). */
   base?: ChinchillaParams;
   /**
@@ -80,7 +85,7 @@ export interface FitOptions {
  * `FitOptions` and not listed here fails to compile (below).
  */
 export const FIT_OPTION_NAMES = [
-  'form', 'loss', 'delta', 'scale', 'asymmetry', 'variable', 'breaks', 'base', 'strategy', 'engine', 'workers',
+  'form', 'loss', 'delta', 'scale', 'asymmetry', 'variable', 'breaks', 'tie', 'base', 'strategy', 'engine', 'workers',
   'starts', 'lower', 'upper', 'maxIterations', 'columns', 'dropHighest', 'weights', 'unique', 'metric', 'signal', 'onProgress',
 ] as const satisfies readonly (keyof FitOptions)[];
 type _FitOptionsListed = NoneMissing<Exclude<keyof FitOptions, (typeof FIT_OPTION_NAMES)[number]>>;
@@ -133,6 +138,16 @@ function byName(option: string, value: Theta, names: string[], fill: number, fin
   });
 }
 
+/** 'alpha=beta' as [target, source] indices of the full θ (the later one is the one dropped); undefined for none. */
+function tieOf(value: unknown, names: readonly string[]): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const m = typeof value === 'string' ? /^\s*(\w+)\s*=\s*(\w+)\s*$/.exec(value) : null;
+  if (!m) throw optionError('tie', 'tie-syntax', { got: String(value).slice(0, 80), names: names.join(', ') });
+  const [i, j] = [names.indexOf(m[1]), names.indexOf(m[2])];
+  if (i < 0 || j < 0 || i === j) throw optionError('tie', 'tie-names', { got: `${m[1]}=${m[2]}`, names: names.join(', ') });
+  return [Math.max(i, j), Math.min(i, j)];
+}
+
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
   if (o === null || typeof o !== 'object') throw optionError('options', 'option-not-object', { option: 'options' });
   checkOptionNames(o, FIT_OPTION_NAMES);
@@ -155,7 +170,9 @@ export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
     breaks,
     constants,
   });
-  const names = thetaNames(form, breaks);
+  const tie = tieOf(o.tie, thetaNames(form, breaks));
+  if (tie) spec.tie = tie;
+  const names = specThetaNames(spec);
   oneOf('scale', o.scale, ['fixed', 'free'] as const, 'fixed');
   const workers = integer('workers', o.workers, 0, undefined);
   const maxIterations = integer('maxIterations', o.maxIterations, 1, 1000)!;

@@ -15,7 +15,7 @@ import type { Runs } from './runs-types.js';
 import { dataError } from '../i18n/error-words/fit.js';
 import { nextTask } from '../next-task.js';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './fit-options.js';
-import { defaultGrid, lawFromTheta, lowerEnvelopeGrid } from './forms.js';
+import { defaultGrid, lawFromTheta, lowerEnvelopeGrid, reduceStarts } from './forms.js';
 import { descriptorOf } from '../laws/index.js';
 import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO_EXPONENTS } from './varpro.js';
 import { activeBounds, checkRepresentable } from './fit-checks.js';
@@ -83,9 +83,10 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   if (!opts.starts && opts.strategy === 'fast') {
     if (spec.form === 'chinchilla') {
       const cells = varproStarts(varproGrid(data), VARPRO_EXPONENTS.length, VARPRO_BASINS);
-      const projected = cells.flatMap((c) => thetaFromCell(c, data));
+      // Starts of the full θ; with a tie, each less its tied entry (reduceStarts).
+      const projected = Array.from(reduceStarts(spec, Float64Array.from(cells.flatMap((c) => thetaFromCell(c, data)))));
       // The asymmetric loss is piecewise linear: least-squares basins can sit off its optimum, so add screened grid starts.
-      const envelopeGrid = spec.loss === 'asymmetric' ? lowerEnvelopeGrid(data) : null;
+      const envelopeGrid = spec.loss === 'asymmetric' ? reduceStarts(spec, lowerEnvelopeGrid(data)) : null;
       const screened = envelopeGrid ? Array.from(screen(engine, spec, envelopeGrid, P, ENVELOPE_STARTS)) : [];
       screenEvaluations = envelopeGrid ? envelopeGrid.length / P : 0;
       starts = Float64Array.from([...projected, ...screened]);
@@ -97,13 +98,15 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   }
   // Exact runs the whole grid and, for Chinchilla, the negative-exponent family the grid's rows rarely reach (as fast's check does).
   if (!opts.starts && opts.strategy === 'exact' && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') {
-    starts = Float64Array.from([...starts, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
+    starts = Float64Array.from([...starts, ...reduceStarts(spec, Float64Array.from(negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()))]);
   }
   // An iteration limit the caller set holds for the polish too, so a fit it cut short says so.
   const polish = { ...solver, ...POLISH_SOLVER, ...(options.maxIterations !== undefined && { maxIter: Math.min(POLISH_SOLVER.maxIter, opts.maxIterations) }) };
   let check = !opts.starts && opts.strategy === 'fast' ? spreadRows(defaultGrid(spec, data), P, CHECK_STARTS, starts) : null;
   // Chinchilla: the check also looks at the negative-exponent family, which the grid's rows rarely reach.
-  if (check && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') check = Float64Array.from([...check, ...negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()]);
+  if (check && spec.form === 'chinchilla' && spec.loss !== 'asymmetric') {
+    check = Float64Array.from([...check, ...reduceStarts(spec, Float64Array.from(negativeExponentStarts(data, NEGATIVE_EXPONENT_STARTS).flat()))]);
+  }
   return { data, opts, starts, solver, polish, runner, screenEvaluations, columns: runs.columns, columnFindings: columnDiagnostics(runs), rows: runs.rows, check };
 }
 
@@ -142,7 +145,7 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   let theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
   const grad = new Float64Array(P);
   // L-BFGS stalls at the kinks of the asymmetric loss: for chinchilla, search the exponents with exact (E, A, B).
-  if (spec.loss === 'asymmetric' && spec.form === 'chinchilla' && !opts.lower && !opts.upper) {
+  if (spec.loss === 'asymmetric' && spec.form === 'chinchilla' && !opts.lower && !opts.upper && !spec.tie) {
     const before = engine.objective(spec, theta, grad);
     const better = envelopePolish(p.data, spec.asymmetry, theta, before);
     if (better && engine.objective(spec, better, grad) < before) theta = better;

@@ -5,7 +5,8 @@
  * here because it belongs to that fit, not to the form.
  */
 
-import type { FitData, FormName, ObjectiveSpec } from '../engine/types.js';
+import { fullParamCount, type FitData, type FormName, type ObjectiveSpec } from '../engine/types.js';
+import { expandTied, reduceTied } from '../engine/js/tie.js';
 import { LAWS, descriptorOf, hoffmannGrid, type Law } from '../laws/index.js';
 import { extent, product } from '../laws/start-grid.js';
 
@@ -16,9 +17,37 @@ export function thetaNames(form: FormName, breaks = 1): string[] {
   return LAWS[form].thetaNames(breaks);
 }
 
-/** The law a fitted θ stands for, in the published parameters. */
+/** The raw parameter names the optimiser sees for `spec`: the form's, less a tied one. */
+export function specThetaNames(spec: Pick<ObjectiveSpec, 'form' | 'breaks' | 'tie'>): string[] {
+  const names = thetaNames(spec.form, spec.breaks);
+  return spec.tie ? names.filter((_, j) => j !== spec.tie![0]) : names;
+}
+
+/** The law a fitted θ stands for, in the published parameters (a tied θ expanded first). */
 export function lawFromTheta(spec: ObjectiveSpec, t: ArrayLike<number>): Law {
-  return descriptorOf(spec.form)!.fromTheta(spec, t);
+  return descriptorOf(spec.form)!.fromTheta(spec, spec.tie ? fullTheta(spec, t) : t);
+}
+
+/** The form's full θ from the optimiser's (the same θ without a tie). */
+export function fullTheta(spec: ObjectiveSpec, t: ArrayLike<number>): Float64Array {
+  if (!spec.tie) return Float64Array.from(t);
+  const full = new Float64Array(fullParamCount(spec));
+  expandTied(spec.tie, t, full);
+  return full;
+}
+
+/** Starts of the full θ as the optimiser's: with a tie, each row less its tied entry, repeated rows dropped. */
+export function reduceStarts(spec: ObjectiveSpec, rows: Float64Array): Float64Array {
+  if (!spec.tie) return rows;
+  const n = fullParamCount(spec), seen = new Set<string>(), out: number[] = [];
+  for (let k = 0; k < rows.length / n; k++) {
+    const r = reduceTied(spec.tie, rows.subarray(k * n, k * n + n));
+    const key = r.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const v of r) out.push(v);
+  }
+  return Float64Array.from(out);
 }
 
 /**
@@ -28,7 +57,7 @@ export function lawFromTheta(spec: ObjectiveSpec, t: ArrayLike<number>): Law {
  * are whatever their units (each form's `startGrid` says how).
  */
 export function defaultGrid(spec: ObjectiveSpec, data: FitData): Float64Array {
-  return descriptorOf(spec.form)!.startGrid(spec, data);
+  return reduceStarts(spec, descriptorOf(spec.form)!.startGrid(spec, data));
 }
 
 /**

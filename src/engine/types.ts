@@ -46,10 +46,20 @@ export interface ObjectiveSpec {
   breaks: number;
   /** Fixed constants of a form: the base law θ (a, b, e, α, β) of data-constrained. */
   constants: Float64Array;
+  /**
+   * A tie θ[target] = θ[source] (indices into the form's full θ, source < target):
+   * the optimiser sees θ without θ[target] (./tie.ts). Absent: no tie.
+   */
+  tie?: readonly [target: number, source: number];
 }
 
-/** Parameters θ the optimiser sees for a form. */
-export function paramCount(spec: Pick<ObjectiveSpec, 'form' | 'breaks'>): number {
+/** Parameters θ the optimiser sees for a form: its full θ less a tied one. */
+export function paramCount(spec: Pick<ObjectiveSpec, 'form' | 'breaks' | 'tie'>): number {
+  return fullParamCount(spec) - (spec.tie ? 1 : 0);
+}
+
+/** Parameters of a form's full θ, the order its kernels read. */
+export function fullParamCount(spec: Pick<ObjectiveSpec, 'form' | 'breaks'>): number {
   switch (spec.form) {
     case 'chinchilla': return 5;
     case 'kaplan': return 4;

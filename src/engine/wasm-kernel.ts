@@ -14,7 +14,7 @@ interface CoreExports {
   alloc(bytes: number): number;
   resetHeap(): void;
   setData(columns: number, count: number): void;
-  configure(form: number, loss: number, delta: number, asymmetry: number, variable: number, breaks: number, constants: number): void;
+  configure(form: number, loss: number, delta: number, asymmetry: number, variable: number, breaks: number, constants: number, tieTarget: number, tieSource: number): void;
   paramCount(): number;
   objective(theta: number, grad: number): number;
   fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
@@ -30,6 +30,9 @@ export interface KernelSpec {
   variable: number;
   breaks: number;
   constants: Float64Array;
+  /** θ[tieTarget] = θ[tieSource] in the full θ; tieTarget −1: no tie. */
+  tieTarget: number;
+  tieSource: number;
   maxIter: number;
   maxEvals: number;
   gtol: number;
@@ -95,7 +98,7 @@ export class WasmKernel {
     const base = this.scratch;
     const constants = base + 8 * 64 * 4;
     this.f64(constants, s.constants.length).set(s.constants);
-    this.core.configure(s.form, s.loss, s.delta, s.asymmetry, s.variable, s.breaks, constants);
+    this.core.configure(s.form, s.loss, s.delta, s.asymmetry, s.variable, s.breaks, constants, s.tieTarget, s.tieSource);
     if (!s.lower || !s.upper) return { lo: 0, hi: 0 };
     const lo = base + 8 * 64 * 2, hi = base + 8 * 64 * 3;
     this.f64(lo, s.lower.length).set(s.lower);

@@ -9,11 +9,21 @@
 import { chinchillaObjective } from './chinchilla.js';
 import { predictLog } from './forms/point.js';
 import { isTaskForm, predictRaw, type TaskForm } from './forms/task.js';
-import { paramCount, type FitData, type ObjectiveSpec } from '../types.js';
+import { fullParamCount, paramCount, type FitData, type ObjectiveSpec } from '../types.js';
+import { expandTied, foldTied, untiedSpec } from './tie.js';
 
 const dq = new Float64Array(64);
 
+const fullTheta = new Float64Array(64), fullGrad = new Float64Array(64);
+
 export function objective(data: FitData, spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number {
+  if (spec.tie) {
+    const n = fullParamCount(spec), full = fullTheta.subarray(0, n), g = fullGrad.subarray(0, n);
+    expandTied(spec.tie, theta, full);
+    const f = objective(data, untiedSpec(spec), full, g);
+    foldTied(spec.tie, g, grad);
+    return f;
+  }
   if (spec.form === 'chinchilla' && (spec.loss === 'huber' || spec.loss === 'squared')) {
     return chinchillaObjective(data, theta, grad, spec.loss === 'squared' ? 1 : 0, spec.delta);
   }

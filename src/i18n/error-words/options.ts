@@ -58,6 +58,8 @@ export const EN = {
   // presets.
   'unknown-preset': 'unknown preset: {got}; expected one of {ids}',
   'chain-backtest-no-metric': 'a chained backtest compares predicted scores with observed ones: the runs need a metric column (the metric option, metric= in --columns)',
+  'tie-syntax': 'invalid tie; expected two raw parameters joined by =, such as alpha=beta (parameters: {names}), got {got}',
+  'tie-names': 'invalid tie {got}; expected two different raw parameters of the form: {names}',
 } as const;
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
@@ -98,6 +100,8 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'too-few-training-runs': '可用于训练的实验太少：{n} 次中留出 {heldOut} 次后剩 {training} 次；拟合至少需要 {min} 次',
   'unknown-preset': '未知预设：{got}；应为 {ids} 之一',
   'chain-backtest-no-metric': '链式回测要把预测得分与实测得分比较：实验数据需要一列指标（metric 选项，或 --columns 中的 metric=）',
+  'tie-syntax': 'tie 无效：应为用 = 连接的两个原始参数，如 alpha=beta（参数：{names}），实际为 {got}',
+  'tie-names': 'tie {got} 无效：应为该形式的两个不同原始参数：{names}',
 };
 
 /** Errors worded by this area's keys and the shared ones. */

@@ -69,6 +69,8 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
   'option-not-object': () => isoflop(grid, null as never),
   'option-not-one-of': () => fit(six, { strategy: 'fastest' as never }),
   'option-not-positive': () => fit(six, { delta: -1 }),
+  'tie-syntax': () => fit(six, { tie: 'alpha+beta' }),
+  'tie-names': () => fit(six, { tie: 'alpha=gamma' }),
   'option-not-positive-flops': () => allocationAt(PRESETS.flatMap((p) => (p.kind === 'allocation' ? [p.allocation] : []))[0], -1),
   'option-not-finite': () => fit(six, { starts: [{ a: 6 }] }),
   'option-not-number': () => fit(six, { lower: { a: 'x' as never } }),

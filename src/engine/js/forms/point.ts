@@ -18,12 +18,22 @@ import { predictDataConstrained } from './data-constrained.js';
 import { predictOvertrained } from './overtrained.js';
 import { predictBroken } from './broken.js';
 import { predictRaw, type TaskForm } from './task.js';
-import { paramCount, type FitData, type ObjectiveSpec } from '../../types.js';
+import { fullParamCount, paramCount, type FitData, type ObjectiveSpec } from '../../types.js';
+import { expandTied, foldTied, untiedSpec } from '../tie.js';
 
 // Kept for importers of `saturation` from here (src/laws/data-constrained.ts).
 export { saturation } from './data-constrained.js';
 
+const fullTheta = new Float64Array(64), fullDq = new Float64Array(64);
+
 export function predictLog(spec: ObjectiveSpec, theta: Float64Array, data: FitData, i: number, dq: Float64Array): number {
+  if (spec.tie) {
+    const n = fullParamCount(spec), full = fullTheta.subarray(0, n), d = fullDq.subarray(0, n);
+    expandTied(spec.tie, theta, full);
+    const q = predictLog(untiedSpec(spec), full, data, i, d);
+    foldTied(spec.tie, d, dq);
+    return q;
+  }
   switch (spec.form) {
     case 'chinchilla': return predictChinchilla(spec, theta, data, i, dq);
     case 'kaplan': return predictKaplan(spec, theta, data, i, dq);
