@@ -30,6 +30,8 @@ export interface DiagnosticValues {
   'column-choice': { quantity: 'N' | 'D' | 'C' | 'loss'; column: string; alternatives: string[] };
   /** Every run has the same loss. */
   'constant-loss': { value: number };
+  /** Every run has the same benchmark score: a task law has nothing to fit. */
+  'constant-metric': { value: number };
   /** Fewer runs than about three per free parameter. */
   'few-runs': { runs: number; parameters: number; recommended: number };
   /** As many runs as parameters or fewer, fitted to zero residual: the law interpolates. */

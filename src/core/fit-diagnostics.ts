@@ -72,8 +72,14 @@ export function dataDiagnostics(spec: ObjectiveSpec, data: FitData, parameters: 
     out.push(diagnostic('zero-weight', 'error', { effectiveRuns: nEff, parameters }));
     return out;
   }
-  const lnL = moments(data.lnL, w);
-  if (lnL.sd <= CONSTANT) out.push(diagnostic('constant-loss', 'error', { value: Math.exp(lnL.mean) }));
+  if (LAWS[spec.form].task) {
+    // A task law's target is a score, which may be 0 (no log): judged on the score itself.
+    const y = moments(data.loss, w);
+    if (y.sd <= CONSTANT * Math.abs(y.mean)) out.push(diagnostic('constant-metric', 'error', { value: y.mean }));
+  } else {
+    const lnL = moments(data.lnL, w);
+    if (lnL.sd <= CONSTANT) out.push(diagnostic('constant-loss', 'error', { value: Math.exp(lnL.mean) }));
+  }
   const columns: [string, Float64Array][] = twoVariable(spec.form) ? [['N', data.lnN], ['D', data.lnD]] : [[xName(spec), lnX(spec, data)]];
   let constant = false;
   for (const [column, x] of columns) {

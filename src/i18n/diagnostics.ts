@@ -26,6 +26,7 @@ const en = {
   'constant-column': 'Column "{column}" has the same value ({value}) in every run, so the law cannot learn how the loss depends on it.',
   'column-choice': 'Column {column} was taken as {quantity} because of its name, but {alternatives} could also be {quantity}: if another was meant, name it with the columns option (--columns in the CLI).',
   'constant-loss': 'Every run has the same loss ({value}), so there is nothing for the law to fit.',
+  'constant-metric': 'Every run has the same score ({value}), so there is nothing for the task law to fit.',
   'few-runs': '{runs} runs for {parameters} free parameters: about {recommended} runs or more are needed before the parameters can be trusted.',
   'interpolates': '{runs} runs for {parameters} free parameters: the law passes through every run exactly, so the fit cannot show how well the form describes the data.',
   'zero-weight': 'The weights leave only about {effectiveRuns} effective runs for {parameters} free parameters, too few to determine them.',
@@ -85,6 +86,7 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   'constant-column': '列“{column}”在所有实验中取值相同（{value}），定律无法得知损失如何随它变化。',
   'column-choice': '按列名把 {column} 当作 {quantity}，但 {alternatives} 也可能是 {quantity}：如果指的是其他列，请用 columns 选项（命令行为 --columns）指定。',
   'constant-loss': '所有实验的损失都相同（{value}），没有可供定律拟合的变化。',
+  'constant-metric': '所有实验的得分都相同（{value}），没有可供任务定律拟合的变化。',
   'few-runs': '{parameters} 个自由参数只有 {runs} 次实验：大约需要 {recommended} 次或更多实验，参数才值得信赖。',
   'interpolates': '{parameters} 个自由参数只有 {runs} 次实验：定律恰好穿过每一次实验，拟合无法说明这一形式对数据的描述有多好。',
   'zero-weight': '按权重计算，有效实验只有约 {effectiveRuns} 次，不足以确定 {parameters} 个自由参数。',
@@ -251,6 +253,7 @@ function sentence(d: Diagnostic, lang: Lang, options: DescribeOptions): string {
     case 'constant-column': return say('constant-column', { column: d.column, value: n(d.value) });
     case 'column-choice': return say('column-choice', { column: `"${d.column}"`, quantity: d.quantity, alternatives: formatList(d.alternatives.map((a) => `"${a}"`), lang) });
     case 'constant-loss': return say('constant-loss', { value: n(d.value) });
+    case 'constant-metric': return say('constant-metric', { value: n(d.value) });
     case 'few-runs': return say('few-runs', { runs: d.runs, parameters: d.parameters, recommended: d.recommended });
     case 'interpolates': return say('interpolates', { runs: d.runs, parameters: d.parameters });
     case 'zero-weight': return say('zero-weight', { effectiveRuns: n(d.effectiveRuns, 3), parameters: d.parameters });

@@ -115,3 +115,12 @@ test('backtest of a task law predicts each held-out score from that run\'s own l
   }
   near(r.summary.rmseLogLoss, Math.sqrt(r.predictions.reduce((s, p) => s + Math.log(p.predicted / p.metric!) ** 2, 0) / 5), 1e-14, 'rmse');
 });
+
+test('a score that never changes is an error diagnostic naming the score, not the loss; the fit is not certified', () => {
+  const flat = hellaswag.map((r) => ({ ...r, accuracy: 0.25 }));
+  const r = fitSync(flat, { form: 'task-sigmoid', engine: 'js', workers: 0 });
+  const d = r.diagnostics.find((x) => x.code === 'constant-metric');
+  assert.ok(d && d.severity === 'error', JSON.stringify(r.diagnostics.map((x) => x.code)));
+  assert.ok(!r.diagnostics.some((x) => x.code === 'constant-loss'));
+  assert.equal(r.certified, false);
+});

@@ -21,6 +21,7 @@ const SAMPLES: { [C in DiagnosticCode]: Sample } = {
   'constant-column': sample('constant-column', { column: 'tokens', value: 1.23456e9 }, ['tokens', '1.235e9']),
   'column-choice': sample('column-choice', { quantity: 'loss', column: 'loss_openlm', alternatives: ['loss_c4_val', 'loss_paloma_ptb'] }, ['"loss_openlm"', '"loss_c4_val"', '"loss_paloma_ptb"']),
   'constant-loss': sample('constant-loss', { value: 2.718281828 }, ['2.718']),
+  'constant-metric': sample('constant-metric', { value: 0.25 }, ['0.25']),
   'few-runs': sample('few-runs', { runs: 7, parameters: 5, recommended: 15 }, ['7', '5', '15']),
   'interpolates': sample('interpolates', { runs: 4, parameters: 5 }, ['4', '5']),
   'zero-weight': sample('zero-weight', { effectiveRuns: 2.3456, parameters: 5 }, ['2.35', '5']),
