@@ -9,6 +9,7 @@ import { fitPowerLaw, powerLawBand, studentTCdf, studentTQuantile } from '../../
 import { DataError, OptionError } from '../../../src/errors.js';
 import { readRuns, runsFromArrays } from '../../../src/core/runs.js';
 import { generateRuns } from '../../../src/data/synthetic.js';
+import { REJECTION_BUDGETS } from '../../fixtures/isoflop-rejections.js';
 
 const llama3 = readRuns(readFileSync(new URL('../../fixtures/data/llama3-isoflops-digitized.csv', import.meta.url), 'utf8'));
 
@@ -85,20 +86,8 @@ test('a symmetric law (α = β) gives a = b = 0.5 and the exact optimum', () => 
 });
 
 /** Runs at one budget C on the curve loss(x), x = log10 N, at the given x. */
-function budget(C: number, xs: number[], loss: (x: number) => number) {
-  const N = xs.map((x) => 10 ** x);
-  return { N, C: N.map(() => C), loss: xs.map(loss) };
-}
-
 test('budgets are rejected with a reason and a message', () => {
-  const parts = [
-    budget(1e19, [8, 8.5, 9, 9.5, 10], (x) => 3 + 0.1 * (x - 9) ** 2),
-    budget(1e20, [8.5, 9, 9.5, 10, 10.5, 11], (x) => 2.8 + 0.1 * (x - 9.4) ** 2),
-    budget(1e21, [9, 10], (x) => 2.6 + 0.1 * (x - 9.8) ** 2),
-    budget(1e22, [9.5, 10, 10.5, 11], (x) => 2.5 - 0.1 * (x - 10.2) ** 2),
-    budget(1e23, [9.5, 10, 10.5, 11], (x) => 2.4 + 0.1 * (x - 12) ** 2),
-    budget(1e24, [10, 10, 10, 10.5], (x) => 2.3 + 0.1 * (x - 10.3) ** 2),
-  ];
+  const parts = REJECTION_BUDGETS;
   const runs = runsFromArrays({ N: parts.flatMap((p) => p.N), C: parts.flatMap((p) => p.C), loss: parts.flatMap((p) => p.loss) });
   const r = isoflop(runs);
   assert.deepEqual(r.budgets.map((b) => [b.accepted, b.reason]), [

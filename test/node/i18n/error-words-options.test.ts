@@ -18,6 +18,7 @@ import { bootstrapChinchilla, type BootstrapOptions } from '../../../src/core/bo
 import { preset, allocationAt, PRESETS } from '../../../src/core/presets.js';
 import { runsFromArrays } from '../../../src/core/runs.js';
 import { LIMITS } from '../../../src/core/limits.js';
+import { REJECTION_BUDGETS, budget } from '../../fixtures/isoflop-rejections.js';
 import { terminateWorkers } from '../../../src/engine/pool.js';
 import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.js';
 
@@ -27,22 +28,11 @@ type CommonKey = keyof typeof COMMON_EN;
 type OptionsKey = keyof typeof EN;
 
 /** Runs at one budget C on the curve loss(x), x = log10 N, at the given x (as in isoflop.test.ts). */
-function budget(C: number, xs: number[], loss: (x: number) => number) {
-  const N = xs.map((x) => 10 ** x);
-  return { N, C: N.map(() => C), loss: xs.map(loss) };
-}
-const runsOf = (parts: ReturnType<typeof budget>[]) =>
+const runsOf = (parts: typeof REJECTION_BUDGETS) =>
   runsFromArrays({ N: parts.flatMap((p) => p.N), C: parts.flatMap((p) => p.C), loss: parts.flatMap((p) => p.loss) });
 
 /** Six budgets: two accepted, then one rejected for each reason (too few runs, not convex, vertex outside, too few sizes). */
-const parts = [
-  budget(1e19, [8, 8.5, 9, 9.5, 10], (x) => 3 + 0.1 * (x - 9) ** 2),
-  budget(1e20, [8.5, 9, 9.5, 10, 10.5, 11], (x) => 2.8 + 0.1 * (x - 9.4) ** 2),
-  budget(1e21, [9, 10], (x) => 2.6 + 0.1 * (x - 9.8) ** 2),
-  budget(1e22, [9.5, 10, 10.5, 11], (x) => 2.5 - 0.1 * (x - 10.2) ** 2),
-  budget(1e23, [9.5, 10, 10.5, 11], (x) => 2.4 + 0.1 * (x - 12) ** 2),
-  budget(1e24, [10, 10, 10, 10.5], (x) => 2.3 + 0.1 * (x - 10.3) ** 2),
-];
+const parts = REJECTION_BUDGETS;
 const grid = runsOf(parts);
 /** The same without the second accepted budget: one accepted, one rejected for each reason. */
 const mixed = runsOf(parts.filter((_, i) => i !== 1));
