@@ -151,14 +151,16 @@ export function checkRepresentable(opts: ResolvedFitOptions, theta: ArrayLike<nu
     if (spec.loss === 'squared-raw') {
       const k = data ? Math.round(weightedMean(data.lnL, data.weight) / Math.LN10) : 0;
       const sum = (scale: number) => data ? data.loss.reduce((s, l, j) => s + data.weight[j] * (l / scale) ** 2, 0) : NaN;
-      const column = columns.loss;
+      // The fitted target: the loss, or a task law's score.
+      const column = (LAWS[spec.form].task ? columns.metric : undefined) ?? columns.loss;
       // A sum that overflows at scale 1 and not at 10^k has k ≥ 1: divide.
       if (data && !Number.isFinite(sum(1)) && Number.isFinite(sum(10 ** k))) {
         throw dataError('bad-value', 'fit-losses-too-large', { ...whole, column: quote(column), power: k }, { column });
       }
       throw dataError('bad-value', 'fit-losses-overflow', { ...whole, column: quote(column) }, { column });
     }
-    throw dataError('bad-value', 'fit-objective-diverged', { ...whole, column: quote(columns.loss) }, { column: columns.loss });
+    const target = (LAWS[spec.form].task ? columns.metric : undefined) ?? columns.loss;
+    throw dataError('bad-value', 'fit-objective-diverged', { ...whole, column: quote(target) }, { column: target });
   }
   const plan = rescaling(opts, theta, data);
   const column = columns[LAWS[spec.form].roleOf(name, spec.variable)] ?? columns.N;

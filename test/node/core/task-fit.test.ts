@@ -124,3 +124,9 @@ test('a score that never changes is an error diagnostic naming the score, not th
   assert.ok(!r.diagnostics.some((x) => x.code === 'constant-loss'));
   assert.equal(r.certified, false);
 });
+
+test('scores too large for squared residuals: the error names the score column, not the loss', () => {
+  const huge = hellaswag.map((r, i) => ({ ...r, accuracy: (1 + i / 100) * 1e300 }));
+  assert.throws(() => fitSync(huge, { form: 'task-exp', engine: 'js', workers: 0 }), (e: unknown) =>
+    e instanceof DataError && e.column === 'accuracy' && /divide column "accuracy" by 1e300/.test(e.message));
+});
