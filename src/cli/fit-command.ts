@@ -15,6 +15,8 @@ export const FIT_USAGE = `scaling-kit fit [FILE|-] ${FIT_FLAGS_USAGE} [--json [-
                 ${INPUT_FLAGS_USAGE}
   Fits a scaling law (default: L(N, D) = E + A/N^alpha + B/D^beta) to the runs in FILE
   (CSV or JSON; - reads stdin). Without FILE it fits the embedded demo dataset.
+  The task forms fit a benchmark score against the loss (metric= names its column), e.g.
+  scaling-kit fit runs.csv --form task-exp --columns loss=loss_c4_val,metric=err_avg17
 ${INPUT_LIMITS_NOTE}
   --output OUT writes the result to OUT instead of stdout, whole or not at all
   (through symlinks; FIFOs, devices and /dev/stdout directly); --force replaces a read-only OUT.
