@@ -88,11 +88,14 @@ export function freeScaleFit(input: Runs | RunsInput, options: FitOptions, fitOn
   };
   const rest = { ...fixed, columns: undefined, dropHighest: undefined, weights: undefined, unique: undefined, metric: undefined };
   let result = fitOnce(runs, rest);
+  // What the whole estimate cost: every refit, not only the last.
+  let ms = result.ms, evaluations = result.evaluations, iterations = result.iterations;
   let lnSigma = bestLnSigma(residuals(result.theta), data.weight, delta);
   let rounds = 0;
   while (rounds < MAX_ROUNDS && Number.isFinite(lnSigma)) {
     rounds++;
     result = fitOnce(runs, { ...rest, delta: delta * Math.exp(lnSigma), starts: [result.theta] });
+    (ms += result.ms, evaluations += result.evaluations, iterations += result.iterations);
     const next = bestLnSigma(residuals(result.theta), data.weight, delta);
     const moved = Math.abs(next - lnSigma);
     lnSigma = next;
@@ -101,7 +104,7 @@ export function freeScaleFit(input: Runs | RunsInput, options: FitOptions, fitOn
   const r = residuals(result.theta);
   return {
     ...result,
-    delta,
+    delta, ms, evaluations, iterations,
     // The curvature at threshold δσ describes a near-L1 objective, not this estimator's spread.
     standardErrors: Object.fromEntries(Object.keys(result.standardErrors).map((k) => [k, NaN])),
     diagnostics: [...result.diagnostics, diagnostic('free-scale', 'info', { sigma: Math.exp(lnSigma) })],
