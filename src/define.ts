@@ -10,3 +10,4 @@ import './elements/fit/fit.js';
 import './elements/isoflop/isoflop.js';
 import './elements/landscape/landscape.js';
 import './elements/calculator/calculator.js';
+import './elements/task/task.js';

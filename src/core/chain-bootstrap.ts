@@ -13,7 +13,7 @@ import { bootstrap } from './bootstrap-fit.js';
 import { summarize, type Interval } from './bootstrap.js';
 import type { FitOptions } from './fit-options.js';
 import { runsForFit } from './fit-data.js';
-import { replicateColumns, replicateLaws, type ReplicateOptions } from './replicate-laws.js';
+import { replicateColumns, replicateLaws, stepProgress, type ReplicateOptions } from './replicate-laws.js';
 import { predictChain, type ChainPoint } from './chain.js';
 import type { Diagnostic } from './diagnostic-codes.js';
 import type { LossLaw, TaskLaw } from './forms-eval.js';
@@ -83,8 +83,8 @@ export async function bootstrapChain(input: Runs | RunsInput, options: ChainBoot
   // Checks the laws and the points before any refit.
   const estimate = predictChain(lossEstimate.law as LossLaw, taskEstimate.law as TaskLaw, options.at, options.plan);
   const shared = { resamples: options.resamples, seed: options.seed, rng: options.rng, level: options.level, signal };
-  const lossBoot = await bootstrap<FormName>(runs, { ...lossFit, ...shared, start: lossEstimate.theta, estimate: lossEstimate.theta });
-  const taskBoot = await bootstrap<FormName>(runs, { ...taskFit, ...shared, start: taskEstimate.theta, estimate: taskEstimate.theta });
+  const lossBoot = await bootstrap<FormName>(runs, { ...lossFit, ...shared, start: lossEstimate.theta, estimate: lossEstimate.theta, onProgress: stepProgress(options.onProgress, 0, 2) });
+  const taskBoot = await bootstrap<FormName>(runs, { ...taskFit, ...shared, start: taskEstimate.theta, estimate: taskEstimate.theta, onProgress: stepProgress(options.onProgress, 1, 2) });
   const R = lossBoot.resamples;
   const lossLaws = replicateLaws(lossFit, lossBoot.samples as Record<string, Float64Array>, lossEstimate.theta, R);
   const taskLaws = replicateLaws(taskFit, taskBoot.samples as Record<string, Float64Array>, taskEstimate.theta, R);

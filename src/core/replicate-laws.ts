@@ -20,6 +20,16 @@ export interface ReplicateOptions {
   level?: number;
   plan?: PlanOptions;
   signal?: AbortSignal;
+  /** Called as refits finish: resamples done of the total (over every bootstrap the quantity needs). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The `onProgress` of step `step` (0-based) of `steps` bootstraps run one
+ * after another, reporting to `report` over all of them; undefined without one.
+ */
+export function stepProgress(report: ReplicateOptions['onProgress'], step: number, steps: number): ((done: number, total: number) => void) | undefined {
+  return report && ((done, total) => report(step * total + done, steps * total));
 }
 
 /**

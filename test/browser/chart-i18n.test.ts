@@ -1,10 +1,10 @@
 // Languages (src/i18n): the same keys in English and Chinese, and how an
 // element's language is chosen.
 import { expect } from '@esm-bundle/chai';
-import { CALCULATOR, COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, format, joinTables, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
+import { CALCULATOR, COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, TASK, format, joinTables, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
 
 // Every table, and all of them at once (no key may appear in two tables).
-const TABLES = { COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, CALCULATOR };
+const TABLES = { COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, CALCULATOR, TASK };
 const en: Record<string, string> = Object.assign({}, ...Object.values(TABLES).map((t) => t.en));
 const zh: Record<string, string> = Object.assign({}, ...Object.values(TABLES).map((t) => t.zh));
 

@@ -12,6 +12,7 @@ import '../../src/elements/calculator/calculator.js';
 import '../../src/elements/curve/curve.js';
 import '../../src/elements/fit/fit.js';
 import '../../src/elements/landscape/landscape.js';
+import '../../src/elements/task/task.js';
 import type { ScalingElement } from '../../src/elements/base.js';
 import { LANDSCAPE_LIMITS, lossThresholds } from '../../src/elements/landscape/model.js';
 import { FRAME_DEFAULTS } from '../../src/chart/frame.js';
@@ -128,6 +129,7 @@ describe('attributes that froze the page', () => {
       ['scaling-curve', '<scaling-curve preset="hoffmann2022" height="{h}"></scaling-curve>'],
       ['scaling-calculator', '<scaling-calculator height="{h}"></scaling-calculator>'],
       ['scaling-landscape', '<scaling-landscape height="{h}"></scaling-landscape>'],
+      ['scaling-task', '<scaling-task height="{h}" src="/test/fixtures/data/gadre2024-rpj-fit-set.csv" columns="loss=loss_c4_val,metric=err_avg17"></scaling-task>'],
       ['scaling-fit', `<scaling-fit height="{h}"><script type="text/csv">${demoCsv().trim().split('\n').slice(0, 28).join('\n')}</script></scaling-fit>`],
     ];
     for (const [tag, markup] of cases) {

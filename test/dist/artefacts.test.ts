@@ -23,10 +23,12 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * bootstrap for every form, and inputs gained limits and bidi isolation (103 → 122 KB); raised
  * to 135 KB when every error the core raises gained Chinese words and the English moved into
  * tables beside them (125 → 133 KB); raised to 140 KB when the two task forms came (their kernels
- * in three WebAssembly builds and the TypeScript twin, laws and words: 133 → 135.5 KB). The
- * all-in-one file's 105 KB goal is the size work's to meet.
+ * in three WebAssembly builds and the TypeScript twin, laws and words: 133 → 135.5 KB); raised
+ * to 148 KB when <scaling-task> came (the element, and the chain, backtest and bootstrap code it
+ * brings into the bundle: 139.6 → 147.0 KB). The all-in-one file's 105 KB goal, and a file per
+ * element, are the size work's to meet.
  */
-const CEILING_KB = 140;
+const CEILING_KB = 148;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();
@@ -96,11 +98,11 @@ test('the ES modules: the API reaches neither Lit nor an element; define.js reac
 interface Manifest { schemaVersion: string; modules: { path: string; declarations: any[]; exports: any[] }[] }
 const manifestScript = await importScript<{ buildManifest(): Manifest; referenceMarkdown(m: Manifest): string; readmeWithReference(readme: string, m: Manifest): string | null; elementsOf(m: Manifest): any[] }>('scripts/build-manifest.mjs');
 
-test('custom-elements.json describes the five elements from their JSDoc, with paths into dist/esm', () => {
+test('custom-elements.json describes the six elements from their JSDoc, with paths into dist/esm', () => {
   const manifest = JSON.parse(readFileSync(join(repo, 'dist', 'custom-elements.json'), 'utf8')) as Manifest;
   assert.equal(manifest.schemaVersion, '2.1.0');
   const elements = manifestScript.elementsOf(manifest);
-  assert.deepEqual(elements.map((e) => e.tagName).sort(), ['scaling-calculator', 'scaling-curve', 'scaling-fit', 'scaling-isoflop', 'scaling-landscape']);
+  assert.deepEqual(elements.map((e) => e.tagName).sort(), ['scaling-calculator', 'scaling-curve', 'scaling-fit', 'scaling-isoflop', 'scaling-landscape', 'scaling-task']);
   for (const m of manifest.modules) assert.match(m.path, /^dist\/esm\/elements\/[a-z]+\/[a-z.]+\.js$/);
   const fit = elements.find((e) => e.tagName === 'scaling-fit');
   assert.match(fit.summary, /Fit a scaling law/);

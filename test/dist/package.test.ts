@@ -100,7 +100,7 @@ test('a bundler keeps neither Lit nor any element for an API import, scaling-kit
   // forms, 41.7 KB with them. Splitting evaluation from fitting is the size work's to decide.
   assert.ok(api.length < 45_000, `an API import bundles to ${api.length} bytes`);
   const defined = await bundle(`import 'scaling-kit/define';`);
-  for (const tag of ['scaling-curve', 'scaling-fit', 'scaling-isoflop', 'scaling-landscape', 'scaling-calculator']) assert.match(defined, new RegExp(`"${tag}"`));
+  for (const tag of ['scaling-curve', 'scaling-fit', 'scaling-isoflop', 'scaling-landscape', 'scaling-calculator', 'scaling-task']) assert.match(defined, new RegExp(`"${tag}"`));
   const one = await bundle(`import 'scaling-kit/elements/curve';`);
   assert.match(one, /"scaling-curve"/);
   assert.doesNotMatch(one, /"scaling-fit"/);

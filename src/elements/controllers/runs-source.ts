@@ -207,7 +207,7 @@ export class RunsSourceController implements ReactiveController {
       this.match = this.headers.length ? matchColumns(this.headers) : undefined;
     }
     try {
-      const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, weights: spec.weights, unique: spec.unique, dropHighest });
+      const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, weights: spec.weights, unique: spec.unique, metric: spec.metric, dropHighest });
       this.set(runs, undefined, kind, label);
     } catch (error) {
       this.set(undefined, { key: 'errData', error }, kind, label);

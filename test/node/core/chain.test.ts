@@ -97,3 +97,17 @@ test('backtestChain predicts each held-out score from N and D through both fitte
   await assert.rejects(backtestChain(readRuns(GADRE, { columns: { loss: 'loss_c4_val' } }), { holdoutLargest: 5, taskFit: { form: 'task-exp' } }),
     (e: unknown) => e instanceof DataError && e.code === 'missing-column');
 });
+
+test('bootstrapChain reports progress over both steps\' refits, up to twice the resamples', async () => {
+  const seen: [number, number][] = [];
+  await bootstrapChain(GADRE, { ...READ, taskFit: { form: 'task-exp', engine: 'js', workers: 0 }, lossFit: { engine: 'js', workers: 0 }, at: [{ C: 1e22 }], resamples: 20, seed: 3,
+    onProgress: (done, total) => seen.push([done, total]) });
+  assert.ok(seen.length >= 2, `${seen.length} reports`);
+  for (const [k, [done, total]] of seen.entries()) {
+    assert.equal(total, 40);
+    if (k > 0) assert.ok(done >= seen[k - 1][0], `progress went back: ${JSON.stringify(seen)}`);
+  }
+  assert.deepEqual(seen[seen.length - 1], [40, 40]);
+  // The task law's refits start where the loss law's ended.
+  assert.ok(seen.some(([done]) => done === 20), JSON.stringify(seen));
+});

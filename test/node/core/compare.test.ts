@@ -58,3 +58,14 @@ test('bootstrapMultiplier: each set resampled on its own (seeds s and s + 1), re
   }
   assert.equal(r.failed, 0);
 });
+
+test('bootstrapMultiplier reports progress over both sets\' refits, up to twice the resamples', async () => {
+  const rows = csvParse(readFileSync(new URL('../../fixtures/data/gadre2024-overtraining-models.csv', import.meta.url), 'utf8'));
+  const set = (name: string) => rows.filter((r) => r.dataset === name).map((r) => ({ N: +r.N!, D: +r.D!, loss: +r.loss_c4_val! }));
+  const js = { engine: 'js' as const, workers: 0 };
+  const seen: number[] = [];
+  await bootstrapMultiplier(set('c4_original'), set('rpj'), { fitA: js, fitB: js, budgets: [1e22], resamples: 12, seed: 5,
+    onProgress: (done, total) => { assert.equal(total, 24); seen.push(done); } });
+  assert.equal(seen[seen.length - 1], 24);
+  assert.ok(seen.includes(12) && seen.every((d, k) => k === 0 || d >= seen[k - 1]), JSON.stringify(seen));
+});
