@@ -55,6 +55,9 @@ const DATASETS = [
     file: 'embed.csv',
     options: { law: EPOCH_LAW, budgets: [1e19, 3e19, 1e20, 3e20, 1e21], sizesPerBudget: 6, span: 1, sigma: 0.01, seed: 1 },
   },
+  // Published runs (Gadre et al. 2024; provenance in demo/data/README.md): kept as they are, only copied into the pages.
+  { file: 'gadre2024-rpj-fit-set.csv', published: true },
+  { file: 'gadre2024-rpj-hellaswag.csv', published: true },
 ];
 
 /** The pages whose inline CSV blocks mirror the files (data-file names the file). */
@@ -83,6 +86,11 @@ function update(path, text) {
 
 const texts = new Map();
 for (const set of DATASETS) {
+  if (set.published) {
+    texts.set(set.file, readFileSync(join(repo, 'demo', 'data', set.file), 'utf8'));
+    console.log(`${set.file}: published data, copied as it is`);
+    continue;
+  }
   const text = set.csv ? set.csv() : runsToCsv(generateRuns(set.options));
   texts.set(set.file, text.endsWith('\n') ? text : `${text}\n`);
   update(join(repo, 'demo', 'data', set.file), texts.get(set.file));

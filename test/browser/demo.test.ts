@@ -13,8 +13,8 @@ import { expect } from '@esm-bundle/chai';
 import { fit, readRuns } from '../../src/index.js';
 import { sleep } from './helpers.js';
 
-/** Every element the article is built from; each page must use all five. */
-const TAGS = ['scaling-curve', 'scaling-landscape', 'scaling-calculator', 'scaling-fit', 'scaling-isoflop'] as const;
+/** Every element the article is built from; each page must use all six. */
+const TAGS = ['scaling-curve', 'scaling-landscape', 'scaling-calculator', 'scaling-fit', 'scaling-isoflop', 'scaling-task'] as const;
 
 const PAGES = [
   { path: '/demo/index.html', lang: 'en' },
@@ -59,8 +59,9 @@ const scriptSources = (doc: Document): (string | null)[] =>
 /** A short name for messages: <scaling-fit#demo-fit> (3rd on the page). */
 const nameOf = (el: HTMLElement, i: number) => `<${el.localName}${el.id ? `#${el.id}` : ''}> (element ${i + 1} on the page)`;
 
+/** The error boxes (the warnings a fit gives about itself are alerts too, and belong on the page). */
 const alertText = (el: HTMLElement): string =>
-  Array.from(el.shadowRoot?.querySelectorAll('[role="alert"]') ?? [], (a) => a.textContent?.trim() ?? '').filter(Boolean).join(' | ');
+  Array.from(el.shadowRoot?.querySelectorAll('.error[role="alert"]') ?? [], (a) => a.textContent?.trim() ?? '').filter(Boolean).join(' | ');
 
 const drew = (el: HTMLElement): boolean => !!el.shadowRoot?.querySelector('svg, table');
 

@@ -6,7 +6,7 @@
 // local files (blob: workers are not network).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,7 @@ const ALL_ELEMENTS = `<!doctype html>
 <scaling-calculator laws="besiroglu2024,hoffmann2022"></scaling-calculator>
 <scaling-isoflop><script type="text/csv">\n${csv('isoflop.csv')}\n</script></scaling-isoflop>
 <scaling-fit strategy="exact"><script type="text/csv">\n${csv('embed.csv')}\n</script></scaling-fit>
+<scaling-task form="overtrained" loss="squared" holdout="2" columns="loss=loss_c4_val,metric=err_avg17"><script type="text/csv">\n${csv('gadre2024-rpj-fit-set.csv')}\n</script></scaling-task>
 </html>`;
 
 let dir: string;
@@ -88,13 +89,13 @@ test('demo/embed.html beside the bundle, from disk and offline, shows a fitted c
   await page.close();
 });
 
-test('a page with all five elements, from disk and offline, draws every one without an error', async () => {
+test('a page with all six elements, from disk and offline, draws every one without an error', async () => {
   const page = await context.newPage();
   await preparePage(page);
   const requests = recordRequests(page);
   await page.goto(pathToFileURL(join(dir, 'all.html')).href);
   const elements = await settleElements(page, 90_000);
-  assert.deepEqual(elements.map((e) => e.tag), ['scaling-curve', 'scaling-landscape', 'scaling-calculator', 'scaling-isoflop', 'scaling-fit']);
+  assert.deepEqual(elements.map((e) => e.tag), ['scaling-curve', 'scaling-landscape', 'scaling-calculator', 'scaling-isoflop', 'scaling-fit', 'scaling-task']);
   for (const e of elements) {
     assert.equal(e.error, '', `<${e.tag}> shows an error: ${e.error}`);
     assert.equal(e.drew, true, `<${e.tag}> drew nothing`);
@@ -102,6 +103,54 @@ test('a page with all five elements, from disk and offline, draws every one with
   assert.deepEqual(requests.filter((u) => !local(u)), [], 'network requests');
   await page.close();
 });
+
+// The article's task section (5.7), as a reader gets it from a copy on disk with the network off:
+// both <scaling-task> elements fit, the held-out predictions are drawn, and the chained intervals
+// (auto-intervals) are computed in the page, in English and in Chinese.
+for (const [path, lang] of [['demo/index.html', 'en'], ['demo/zh/index.html', 'zh']] as const) {
+  test(`the task section of ${path}, from disk and offline, fits and predicts (${lang})`, async () => {
+    const site = mkdtempSync(join(tmpdir(), 'scaling-kit-demo-'));
+    try {
+      cpSync(join(repo, 'demo'), join(site, 'demo'), { recursive: true });
+      mkdirSync(join(site, 'dist'));
+      copyFileSync(IIFE, join(site, 'dist', 'scaling-kit.min.js'));
+      const page = await context.newPage();
+      await preparePage(page);
+      const requests = recordRequests(page);
+      await page.goto(pathToFileURL(join(site, path)).href);
+      const end = Date.now() + 90_000;
+      let states: { id: string; error: string; held: number; predicted: number; band: boolean; text: string }[] = [];
+      for (;;) {
+        states = await page.evaluate(() => Array.from(document.querySelectorAll('scaling-task'), (el) => {
+          const root = el.shadowRoot;
+          return {
+            id: el.id,
+            error: Array.from(root?.querySelectorAll('.error[role="alert"]') ?? [], (a) => a.textContent?.trim() ?? '').join(' | '),
+            held: root?.querySelectorAll('g.points circle.point.held-out').length ?? 0,
+            predicted: root?.querySelectorAll('path.predicted').length ?? 0,
+            band: !!root?.querySelector('path.interval.chain'),
+            text: root?.textContent ?? '',
+          };
+        }));
+        const done = states.length === 2 && states.every((s) => s.error || (s.predicted === 2 && (s.id !== 'task-gadre' || s.band)));
+        if (done || Date.now() > end) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.deepEqual(states.map((s) => s.id), ['task-hellaswag', 'task-gadre']);
+      for (const s of states) {
+        assert.equal(s.error, '', `#${s.id} shows an error`);
+        assert.equal(s.held, 2, `#${s.id}: two held-out runs`);
+        assert.equal(s.predicted, 2, `#${s.id}: two predictions`);
+        if (lang === 'zh') assert.match(s.text, /留出的实验/);
+      }
+      assert.equal(states[1].band, true, 'the chained intervals of #task-gadre');
+      assert.deepEqual(requests.filter((u) => !local(u)), [], 'network requests');
+      await page.close();
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+}
 
 test("the minified bundle's Blob-URL workers fit from file://, to the TypeScript engine's optimum", async () => {
   const page = await context.newPage();

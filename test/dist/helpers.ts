@@ -82,7 +82,8 @@ function elementStates(): ElementState[] {
     tag: el.localName,
     defined: !!customElements.get(el.localName),
     drew: !!el.shadowRoot?.querySelector('svg, table'),
-    error: Array.from(el.shadowRoot?.querySelectorAll('[role="alert"]') ?? [], (a) => a.textContent?.trim() ?? '').filter(Boolean).join(' | '),
+    // Error boxes only: the warnings a fit gives about itself are alerts too, and belong on the page.
+    error: Array.from(el.shadowRoot?.querySelectorAll('.error[role="alert"]') ?? [], (a) => a.textContent?.trim() ?? '').filter(Boolean).join(' | '),
     hasResult: 'result' in el ? (el as { result?: unknown }).result !== undefined : null,
   }));
 }
