@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { IIFE, IIFE_BUDGET_KB } from './build-sizes.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ELEMENTS = ['curve', 'fit', 'isoflop', 'landscape', 'calculator'];
+const ELEMENTS = ['curve', 'fit', 'isoflop', 'landscape', 'calculator', 'task'];
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`;
 

@@ -42,11 +42,11 @@
  * @csspart table - The visually hidden table of runs.
  * @csspart error - The error box.
  *
- * @cssprop --scaling-fg - Text, axis labels and the chance line.
+ * @cssprop --scaling-fg - Text, axis labels, and the predictions for held-out runs with their intervals.
  * @cssprop --scaling-bg - Background (also painted into exports).
  * @cssprop --scaling-accent - The chained prediction, its band and the fitted runs.
  * @cssprop --scaling-danger - Held-out runs and error accents.
- * @cssprop --scaling-series-2 - The predictions for held-out runs.
+ * @cssprop --scaling-muted - The chance line.
  */
 
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';

@@ -8,9 +8,8 @@ export const taskStyles = css`
   .held-out { --_c: var(--_danger); }
   .chain { --_c: var(--_accent); }
   .curve.chain { stroke-width: 2.25; }
-  .predicted { --_c: var(--series-2, var(--_fg)); fill: var(--_c); stroke: var(--_bg); stroke-width: 1; }
+  .predicted { --_c: var(--_fg); stroke: var(--_bg); stroke-width: 1; }
   path.predicted { fill: var(--_fg); }
-  .point.predicted { fill: var(--_fg); }
   .whisker { stroke: var(--_fg); stroke-width: 1.5; }
   .chance { --_c: var(--_muted); }
   .chance line, .curve.chance { stroke: var(--_muted); stroke-width: 1.25; stroke-dasharray: 5 4; }
