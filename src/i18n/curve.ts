@@ -28,6 +28,13 @@ const en = {
   errHoldConflict: 'Give only one of {list}.',
   errHoldAxis: 'The {attr} attribute cannot be used when x is {x}.',
   errRange: '"from" must be less than "to"; got {from} and {to}.',
+
+  // Two laws compared as a compute multiplier (the multiplier attribute).
+  multiplierLine: '{a} needs {k}× the compute to reach the loss {b} reaches here ({loss})',
+  multiplierNever: '{a} never reaches the loss {b} reaches here ({loss})',
+  multiplierCaption: 'How many times the compute {a} needs to reach the loss of {b}',
+  multiplierDrift: 'From {from} to {to} the multiplier goes from {k0} to {k1}.',
+  errMultiplier: 'The multiplier attribute compares two laws of N and D against compute: give exactly two such laws and x="C" (got {n} laws, x = {x}).',
 };
 
 export type CurveKey = keyof typeof en;
@@ -48,6 +55,12 @@ const zh: { readonly [K in CurveKey]: string } = {
   errHoldConflict: '{list} 只能给出其中一个。',
   errHoldAxis: 'x 为 {x} 时不能使用 {attr} 属性。',
   errRange: '“from”必须小于“to”，收到的是 {from} 和 {to}。',
+
+  multiplierLine: '{a} 需要 {k} 倍的计算量，才能达到 {b} 在此处的损失（{loss}）',
+  multiplierNever: '{a} 永远达不到 {b} 在此处的损失（{loss}）',
+  multiplierCaption: '{a} 达到 {b} 的损失所需的计算量倍数',
+  multiplierDrift: '从 {from} 到 {to}，倍数从 {k0} 变为 {k1}。',
+  errMultiplier: 'multiplier 属性用于在计算量上比较两条关于 N 和 D 的定律：请给出恰好两条这样的定律，并设 x="C"（收到 {n} 条定律，x = {x}）。',
 };
 
 export const CURVE: Tables<CurveKey> = { en, zh };

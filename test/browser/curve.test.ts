@@ -313,6 +313,53 @@ describe('<scaling-curve>', () => {
     expect(tickTexts(el, 'x')).to.deep.equal(['10M', '100M', '1B', '10B', '100B', '1T']);
   });
 
+  describe('multiplier: two laws compared as a multiple of compute', () => {
+    // Epoch's law, and the same law with N and D each worth s = 3 times as much: L_B(N, D) = L_A(sN, sD).
+    // C = 6ND, so L_B*(C) = L_A*(s²C): law A needs exactly s² = 9 times the compute at every budget (a hand derivation).
+    const E = 1.8172, A = 482.01, B = 2085.43, alpha = 0.3478, beta = 0.3658, s = 3;
+    const laws = JSON.stringify([
+      { form: 'chinchilla', params: { E, A, B, alpha, beta }, label: 'Plain data' },
+      { form: 'chinchilla', params: { E, A: A / s ** alpha, B: B / s ** beta, alpha, beta }, label: 'Better data' },
+    ]);
+
+    it('reads the multiple at the cursor and at every decade, 9× for data worth 3× per parameter and per token', async () => {
+      const el = await mount(`<scaling-curve multiplier x="C" x-range="1e18 1e24" law='${laws}'></scaling-curve>`);
+      const rows = Array.from(root(el).querySelectorAll('[part="multiplier"] tbody tr'), (tr) => plain(tr.lastElementChild!.textContent));
+      expect(rows.length).to.equal(7);
+      for (const k of rows) expect(k).to.equal('9×');
+      expect(plain(root(el).querySelector('[part="multiplier"] caption')!.textContent)).to.contain('Plain data').and.to.contain('Better data');
+      const plot = root(el).querySelector('.plot') as HTMLElement;
+      plot.focus();
+      plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+      expect(plain(root(el).querySelector('.tooltip')!.textContent)).to.match(/Plain data needs 9× the compute to reach the loss Better data reaches here/);
+    });
+
+    it('says when the first law never gets there, and drifts when the exponents differ', async () => {
+      const floor = JSON.stringify([
+        { form: 'chinchilla', params: { E: 2.2, A, B, alpha, beta }, label: 'High floor' },
+        { form: 'chinchilla', params: { E, A, B, alpha, beta }, label: 'Epoch' },
+      ]);
+      const el = await mount(`<scaling-curve multiplier x="C" x-range="1e18 1e26" law='${floor}'></scaling-curve>`);
+      const rows = Array.from(root(el).querySelectorAll('[part="multiplier"] tbody tr'), (tr) => plain(tr.lastElementChild!.textContent));
+      expect(rows[rows.length - 1]).to.equal('∞');
+      expect(Number(rows[0].replace('×', ''))).to.be.greaterThan(1);
+      expect(plain(root(el).querySelector('[part="multiplier"] tfoot')!.textContent)).to.match(/^From 10¹⁸ to 10²⁶ the multiplier goes from \d+(\.\d+)?× to ∞\.$/);
+    });
+
+    it('asks for exactly two laws of N and D against compute, in words', async () => {
+      for (const markup of [
+        `<scaling-curve multiplier x="N" law='${laws}'></scaling-curve>`,
+        '<scaling-curve multiplier x="C" preset="hoffmann2022,besiroglu2024,kaplan2020-nd"></scaling-curve>',
+        `<scaling-curve multiplier x="C" preset="besiroglu2024"></scaling-curve>`,
+      ]) {
+        const el = await mount(markup);
+        expect(plain(root(el).querySelector('.error[role="alert"]')?.textContent), markup).to.contain('multiplier attribute compares two laws');
+      }
+      const zh = await mount(`<scaling-curve lang="zh" multiplier x="C" law='${laws}'></scaling-curve>`);
+      expect(plain(root(zh).querySelector('[part="multiplier"] caption')!.textContent)).to.contain('所需的计算量倍数');
+    });
+  });
+
   it('define() is idempotent', () => {
     expect(() => ScalingCurve.define('scaling-curve')).to.not.throw();
     expect(customElements.get('scaling-curve')).to.equal(ScalingCurve);

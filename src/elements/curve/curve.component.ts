@@ -17,6 +17,7 @@
  * @attr from - Deprecated: the low end of x-range, read (with to) until the next release when x-range is not given.
  * @attr to - Deprecated: the high end of x-range, read (with from) until the next release when x-range is not given.
  * @attr y-scale - "linear" (default) or "log" loss axis.
+ * @attr multiplier - With two laws of N and D against C: the compute the first needs to reach the second's loss, as a multiple of C, read at the cursor and at each decade in a table.
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 260 and 520.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
  * @attr theme - "auto" (default), "light" or "dark".
@@ -47,6 +48,7 @@
  * @csspart legend - The legend.
  * @csspart cursor - The hover/keyboard cursor.
  * @csspart tooltip - The tooltip.
+ * @csspart multiplier - The compute-multiplier table (with the multiplier attribute).
  * @csspart table - The visually hidden data tables.
  * @csspart error - The error box.
  *
@@ -83,7 +85,8 @@ import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
-import { buildCurveModel, type CurveModel, type LawInput } from './model.js';
+import { buildCurveModel, type CurveModel, type CurveSeries, type LawInput } from './model.js';
+import { multiplierLine, multiplierPair, renderMultiplierTable } from './multiplier.js';
 import { drawCurve, type CurveDrawing } from './draw.js';
 import { curveStyles } from './curve.styles.js';
 
@@ -103,7 +106,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     xRange: { attribute: 'x-range', converter: rawAttribute }, from: { converter: rawAttribute }, to: { converter: rawAttribute },
     yScale: { attribute: 'y-scale' },
     height: { converter: rawAttribute },
-    zoom: { type: Boolean, reflect: true },
+    zoom: { type: Boolean, reflect: true }, multiplier: { type: Boolean },
     runs: { attribute: false },
     csv: { state: true }, view: { state: true },
   };
@@ -121,6 +124,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   declare yScale: string;
   declare height: number | string | undefined;
   declare zoom: boolean;
+  declare multiplier: boolean;
   declare runs: Runs | RunsInput | undefined;
 
   private declare csv: string | undefined;
@@ -134,6 +138,8 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
   });
   private model?: CurveModel;
+  /** The two laws compared, with the multiplier attribute. */
+  private pair?: [CurveSeries, CurveSeries];
   private drawing?: CurveDrawing;
   private emitted?: SVGSVGElement;
   private childObserver?: MutationObserver;
@@ -143,6 +149,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     this.x = 'N';
     this.yScale = 'linear';
     this.zoom = false;
+    this.multiplier = false;
     this.view = null;
   }
 
@@ -175,12 +182,13 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
         tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, xRange: this.xRange, from: this.from, to: this.to,
         yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
       }, t, this.i18n.lang);
+      this.pair = this.multiplier ? multiplierPair(this.model, t) : undefined;
       const width = chartWidth(this.size.width || this.clientWidth);
       const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
       this.drawing = drawCurve(this.model, { width, height, t, ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
       this.error = null;
     } catch (error) {
-      this.model = undefined;
+      this.model = this.pair = undefined;
       this.drawing = undefined;
       this.error = describeError(error, this.i18n.lang);
     }
@@ -246,7 +254,8 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       const loss = p && Number.isFinite(p.y) ? formatValue('decimal', p.y) : '—';
       return `${isolate(s.label)}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
     });
-    return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines] };
+    const k = this.pair && multiplierLine(this.pair, value, t);
+    return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines, ...(k ? [k] : [])] };
   }
 
   protected override exportText(format: TextFormat): string {
@@ -289,6 +298,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       ${this.renderError(this.notice)}
       ${this.renderError()}
       <figure class="figure" part="figure" ?hidden=${!!this.error}>${this.plot.render(this.drawing?.svg ?? nothing, t('plotHint'))}</figure>
+      ${this.pair && this.model && !this.error ? renderMultiplierTable(this.pair, this.model.view, t) : nothing}
       ${this.renderTables()}`;
   }
 }
