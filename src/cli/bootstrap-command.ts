@@ -1,7 +1,8 @@
 /** `scaling-kit bootstrap FILE`: percentile intervals for a fit (any form and loss `fit` takes) by resampling runs. */
 
 import { bootstrap, type BootstrapFitResult } from '../core/bootstrap-fit.js';
-import type { Interval } from '../core/bootstrap.js';
+import type { BootstrapResult, Interval } from '../core/bootstrap.js';
+import { parametricDraws } from '../core/parametric-draws.js';
 import type { FormName } from '../laws/names.js';
 import { RESAMPLE_RNGS } from '../stats/resample.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
@@ -13,13 +14,17 @@ import { numberList, resultJson } from './json.js';
 import type { CommandOutput } from './run.js';
 
 export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [--seed 42] [--rng numpy|default] [--level 0.95]
-                [--budgets C1,C2,...] [--json [--timing]]
+                [--budgets C1,C2,... [--draws 10000] [--draw-space log|raw]] [--json [--timing]]
                 ${FIT_FLAGS_USAGE}
                 ${INPUT_FLAGS_USAGE}
   Fits the law as \`scaling-kit fit\` does with the same options (default Chinchilla, Huber), resamples the
   runs with replacement, refits each resample the same way from that fit, and prints percentile intervals
   for every parameter of the form; for Chinchilla also a = beta/(alpha+beta), G and, per budget, N*, D*
   and tokens per parameter. --rng numpy reproduces np.random.seed(S) + np.random.choice(n, n) draws exactly.
+  --draws K (Chinchilla, with --budgets) also summarises N*, D*, tokens per parameter and L* over K parameter
+  sets drawn from a normal fitted to the replicates (their mean and covariance; numpy's normals, seed --seed),
+  as Epoch AI reports its tokens per parameter: in --draw-space log (default: ln A, ln B, ln E, alpha, beta)
+  or raw (A, B, E, alpha, beta; draws with a coefficient <= 0 are left out and counted). At most ${formatCount(LIMITS.draws)}.
   What the bootstrap says about its intervals (failed refits, refits on a bound, intervals the data hardly
   determine, refits in other basins), how it ran (a fallback to the TypeScript engine or to one thread) and,
   prefixed "The fit of all runs:", what the fit said of where it ended goes to stderr, one line each
@@ -32,7 +37,8 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, {
     ...FIT_FLAGS,
     resamples: { type: 'string' }, seed: { type: 'string' }, rng: { type: 'string' }, level: { type: 'string' },
-    budgets: { type: 'string' }, json: { type: 'boolean' }, timing: { type: 'boolean' }, ...INPUT_FLAGS,
+    budgets: { type: 'string' }, draws: { type: 'string' }, 'draw-space': { type: 'string' },
+    json: { type: 'boolean' }, timing: { type: 'boolean' }, ...INPUT_FLAGS,
   }, 1);
   if (positionals[0] === undefined) throw new UsageError('bootstrap needs a FILE of runs (CSV or JSON, - for stdin)');
   const whole = (x: number) => Number.isInteger(x) && x >= 0;
@@ -44,12 +50,18 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
     level: numberOption(values, 'level', (x) => x > 0 && x < 1, 'a number between 0 and 1'),
     budgets: numberList(values.budgets, 'budgets', (m) => new UsageError(m), LIMITS.budgets),
   };
+  const draws = numberOption(values, 'draws', (x) => whole(x) && x >= 1 && x <= LIMITS.draws, `a whole number from 1 to ${formatCount(LIMITS.draws)} (a fixed limit)`);
+  const space = choiceOption(values, 'draw-space', ['log', 'raw'] as const);
+  if ((draws !== undefined || space !== undefined) && !own.budgets?.length) throw new UsageError('--draws summarises the allocation at budgets: give --budgets too');
   const { runs, options } = runsForFit(positionals[0], fitOptionsFromFlags(values), inputLimits(values));
+  if (draws !== undefined && (options.form ?? 'chinchilla') !== 'chinchilla') throw new UsageError('--draws works on the Chinchilla form (the allocation N*, D* is its closed form)');
   const r: BootstrapFitResult<FormName> = await bootstrap<FormName>(runs, { ...options, ...own });
+  const drawn = draws !== undefined || space !== undefined
+    ? parametricDraws(r as unknown as BootstrapResult, { budgets: own.budgets!, draws, space, seed: own.seed, level: own.level }) : undefined;
   const stderr = formatDiagnostics(r.diagnostics, r.form);
   if (values.json) {
     const { samples: _omitted, ...rest } = r;
-    return { stdout: resultJson({ ...rest, columns: runs.columns }, values.timing === true), stderr };
+    return { stdout: resultJson({ ...rest, ...(drawn && { draws: drawn }), columns: runs.columns }, values.timing === true), stderr };
   }
   const pct = Math.round(r.level * 1000) / 10;
   const row = (name: string, i: Interval, f = (x: number) => sig(x, 5)) =>
@@ -67,6 +79,13 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
     `  columns: ${columnsLine(runs.columns)}`,
     ...Object.entries(r.params as Record<string, Interval>).map(([k, i]) => row(k, i)),
     ...derived,
+    ...(drawn ? [
+      `parametric draws: ${drawn.draws} from the replicates' normal in ${drawn.space} space (seed ${drawn.seed}; ${drawn.invalid} left out); median and ${pct}%`,
+      ...drawn.perBudget.flatMap((b) => [
+        row(`N*(${b.C.toExponential(2)})`, { ...b.N, estimate: b.N.median }, count), row(`D*(${b.C.toExponential(2)})`, { ...b.D, estimate: b.D.median }, count),
+        row('tokens/param', { ...b.tokensPerParam, estimate: b.tokensPerParam.median }), row('L*', { ...b.loss, estimate: b.loss.median }),
+      ]),
+    ] : []),
   ];
   return { stdout: lines.join('\n'), stderr };
 }

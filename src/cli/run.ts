@@ -18,6 +18,7 @@ import { backtestCommand, BACKTEST_USAGE } from './backtest-command.js';
 import { costCommand, COST_USAGE } from './cost-command.js';
 import { chainCommand, CHAIN_USAGE } from './chain-command.js';
 import { compareCommand, COMPARE_USAGE } from './compare-command.js';
+import { extrapolateCommand, EXTRAPOLATE_USAGE } from './extrapolate-command.js';
 
 /**
  * What a command prints: its stdout text, or that and lines for stderr that do
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
   backtest: { usage: BACKTEST_USAGE, run: backtestCommand },
   chain: { usage: CHAIN_USAGE, run: chainCommand },
   compare: { usage: COMPARE_USAGE, run: compareCommand },
+  extrapolate: { usage: EXTRAPOLATE_USAGE, run: extrapolateCommand },
   cost: { usage: COST_USAGE, run: costCommand },
 };
 

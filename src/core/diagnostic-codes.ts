@@ -16,9 +16,14 @@ export type Severity = 'info' | 'warning' | 'error';
 /**
  * Why a fit's optimiser stopped, as a code: the solver's own (src/engine/types.ts
  * SOLVER_STATUS), or `gradient-not-finite` when the gradient at the end overflowed
- * (NaN or ±∞), which the solver cannot tell from a minimum. Words: src/i18n/status.ts.
+ * (NaN or ±∞), which the solver cannot tell from a minimum. Words: src/i18n/status.ts,
+ * which also words the M4 fit's `beta-tolerance` (its last Newton step changed β by
+ * less than 1e-10 of itself: src/core/m4-descent.ts).
  */
 export type FitStatus = SolverStatus | 'gradient-not-finite';
+
+/** Every status with words (src/i18n/status.ts): a fit's, and the M4 fit's `beta-tolerance`. */
+export type StatusCode = FitStatus | 'beta-tolerance';
 
 /** Values each code carries (numbers unformatted; names are θ or column names). */
 export interface DiagnosticValues {
@@ -78,6 +83,10 @@ export interface DiagnosticValues {
   'bootstrap-basins': { share: number };
   /** Bootstrap: refits that did not converge. */
   'bootstrap-failed': { failed: number; resamples: number };
+  /** M4: α is 0, so ε0 drops out of the law and the data do not determine it (src/core/m4-fit.ts). */
+  'eps0-undetermined': Record<never, never>;
+  /** M4 from the paper's start: a scan of the whole range found a lower minimum of the same objective, at ε∞ and α. */
+  'lower-minimum-elsewhere': { objective: number; lower: number; epsInf: number; alpha: number };
 }
 
 export type DiagnosticCode = keyof DiagnosticValues;

@@ -10,12 +10,13 @@
  * law is symmetric (α = β) or the grid narrow and centred, the vertex (hence the
  * coefficients k) is shifted; the exponent stays unbiased only when the grid's
  * offset from the optimum does not drift with C (docs/fitting.md, "Approach 2's bias").
+ * `approach: 'akima'` finds each optimum with an Akima spline and a seed-noise
+ * bootstrap instead (Porian et al. 2024; ./isoflop-akima.ts), with
+ * percentile-bootstrap intervals; what follows is the parabola's.
  *
- * Grouping: with `budgets`, each run joins the nominal budget nearest in log C
- * when |C/budget − 1| ≤ tolerance (runs near none are listed in `unassigned`),
- * and the budget's C is the nominal value. Without, runs are sorted by C and a
- * group takes every run with C ≤ (1 + tolerance)·(the group's smallest C); the
- * group's C is the geometric mean of its runs' C.
+ * Grouping (./isoflop-budgets.ts): with `budgets`, each run joins the nominal
+ * budget nearest in log C when within `tolerance` (runs near none are listed
+ * in `unassigned`); without, runs whose C agree within `tolerance` form a budget.
  *
  * A budget is rejected, with a machine-readable `reason`, a sentence in
  * `message` and the same as a message key with values in `detail` (for
@@ -32,82 +33,46 @@
  * vertex only through the scatter of the optima about the line.
  */
 
-import type { ErrorMessageDetail } from '../errors.js';
-import { dataError, optionError, worded, type ErrorKey, type ErrorValues } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/options.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
-import { allocationFit, checkLevel, fitPowerLaw, type AllocationFit } from './loglinear.js';
+import { allocationFit, checkLevel, fitPowerLaw } from './loglinear.js';
 import type { Runs } from './runs-types.js';
+import { cluster, rejected, snap, tooFewAccepted, type Group } from './isoflop-budgets.js';
+import { AKIMA_DEFAULTS, isoflopAkima } from './isoflop-akima.js';
+import type { IsoflopApproach, IsoflopBudget, IsoflopOptions, IsoflopResolved, IsoflopResult } from './isoflop-types.js';
 
-export type IsoflopRejection = 'too-few-points' | 'not-convex' | 'vertex-outside';
-
-export interface IsoflopOptions {
-  /** Nominal budgets (FLOPs) to snap runs to; default: group runs whose C agree within `tolerance`. */
-  budgets?: readonly number[];
-  /** Relative tolerance on C for snapping or grouping; default 0.1 (Open-Athena snaps Chinchilla's points within 10%). */
-  tolerance?: number;
-  /**
-   * Fewest runs for a budget to be fitted; default 3, the fewest that determine
-   * a parabola. Digitised sets have budgets of 6 points (Llama 3); raise it
-   * (Open-Athena's QC uses 6) to demand a residual check.
-   */
-  minPoints?: number;
-  /** Log base of x = log N for the parabola (its reported coefficients); default 10. Optima do not depend on it. */
-  logBase?: number;
-  /** How each isoFLOP optimum is found; only 'parabola' (least squares of L on log N and (log N)²). */
-  approach?: 'parabola';
-  /** Confidence level of the exponent intervals; default 0.95. */
-  level?: number;
-}
+export type { IsoflopAllocation, IsoflopApproach, IsoflopBudget, IsoflopOptions, IsoflopRejection, IsoflopResolved, IsoflopResult } from './isoflop-types.js';
 
 /** Every option `isoflop` knows; any other name is an OptionError. */
-export const ISOFLOP_OPTION_NAMES = ['budgets', 'tolerance', 'minPoints', 'logBase', 'approach', 'level'] as const satisfies readonly (keyof IsoflopOptions)[];
+export const ISOFLOP_OPTION_NAMES = ['budgets', 'tolerance', 'minPoints', 'logBase', 'approach', 'seedNoise', 'replicas', 'seed', 'level'] as const satisfies readonly (keyof IsoflopOptions)[];
 type _IsoflopOptionsListed = NoneMissing<Exclude<keyof IsoflopOptions, (typeof ISOFLOP_OPTION_NAMES)[number]>>;
 
-export const ISOFLOP_DEFAULTS = Object.freeze({ tolerance: 0.1, minPoints: 3, logBase: 10, approach: 'parabola' as const, level: 0.95 });
+export const ISOFLOP_DEFAULTS = Object.freeze({ tolerance: 0.1, minPoints: 3, logBase: 10, approach: 'parabola' as IsoflopApproach, level: 0.95, ...AKIMA_DEFAULTS });
+const APPROACHES: readonly IsoflopApproach[] = ['parabola', 'akima'];
+const AKIMA_ONLY = ['seedNoise', 'replicas', 'seed'] as const;
 
-/** One budget's profile. Vertex quantities are NaN when the budget was rejected. */
-export interface IsoflopBudget {
-  /** The budget: nominal when snapped, else the geometric mean of the group's C. */
-  C: number;
-  /** Runs in the budget, and their 1-based data rows. */
-  points: number;
-  rows: Int32Array;
-  /** Smallest and largest N sampled. */
-  Nmin: number;
-  Nmax: number;
-  accepted: boolean;
-  reason?: IsoflopRejection;
-  /** Why, in English; `detail` is the same as a message key and its values. */
-  message?: string;
-  detail?: ErrorMessageDetail;
-  /** Vertex: N* = logBase^x*, D* = C/(6N*), the parabola's loss at x*. */
-  N: number;
-  D: number;
-  loss: number;
-  /** p, the coefficient of x² (NaN when no parabola was fitted). */
-  curvature: number;
-  /** L = p·x² + q·x + r with x = log N in `logBase`; null when no parabola was fitted. */
-  coefficients: { p: number; q: number; r: number } | null;
+/** The Akima options when the approach is 'akima'; naming one with the parabola is an error, not a silent no-op. */
+function resolveAkima(o: IsoflopOptions, approach: IsoflopApproach): Pick<IsoflopResolved, 'seedNoise' | 'replicas' | 'seed'> {
+  if (approach !== 'akima') {
+    const given = AKIMA_ONLY.find((k) => o[k] !== undefined);
+    if (given) throw optionError(given, 'isoflop-akima-only', { option: given, approach });
+    return {};
+  }
+  const { seedNoise = AKIMA_DEFAULTS.seedNoise, replicas = AKIMA_DEFAULTS.replicas, seed = AKIMA_DEFAULTS.seed } = o;
+  if (!(typeof seedNoise === 'number' && Number.isFinite(seedNoise) && seedNoise > 0)) {
+    throw optionError('seedNoise', 'option-not-positive', { option: 'seedNoise', got: String(seedNoise) });
+  }
+  if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= LIMITS.replicas)) {
+    throw optionError('replicas', 'option-count-limit', { option: 'replicas', max: formatCount(LIMITS.replicas), got: String(replicas) });
+  }
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) {
+    throw optionError('seed', 'option-integer-range', { option: 'seed', min: 0, max: 2 ** 32 - 1, got: String(seed) });
+  }
+  return { seedNoise, replicas, seed };
 }
 
-export interface IsoflopResult {
-  /** Every budget, ascending C, accepted or not. */
-  budgets: IsoflopBudget[];
-  /** N* = k·C^a over the accepted budgets. */
-  N: AllocationFit<'a'>;
-  /** D* = k·C^b; since D* = C/(6N*), b = 1 − a and k_D = 1/(6k_N) up to rounding. */
-  D: AllocationFit<'b'>;
-  /** Budgets accepted. */
-  accepted: number;
-  /** Data rows of runs within tolerance of no nominal budget (empty when grouping). */
-  unassigned: Int32Array;
-  options: { tolerance: number; minPoints: number; logBase: number; approach: 'parabola'; level: number; budgets?: readonly number[] };
-  /** The fitted allocation at compute C: N = k_N·C^a, D = k_D·C^b. */
-  predict(C: number): { N: number; D: number };
-}
-
-function resolve(o: IsoflopOptions): IsoflopResult['options'] {
+function resolve(o: IsoflopOptions): IsoflopResolved {
   if (o === null || typeof o !== 'object') throw optionError('options', 'option-not-object', { option: 'options' });
   checkOptionNames(o, ISOFLOP_OPTION_NAMES);
   const d = ISOFLOP_DEFAULTS;
@@ -121,7 +86,7 @@ function resolve(o: IsoflopOptions): IsoflopResult['options'] {
   if (!(typeof logBase === 'number' && Number.isFinite(logBase) && logBase > 0 && logBase !== 1)) {
     throw optionError('logBase', 'bad-log-base', { got: String(logBase) });
   }
-  if (approach !== 'parabola') throw optionError('approach', 'option-not-one-of', { option: 'approach', allowed: 'parabola', got: String(approach) });
+  if (!APPROACHES.includes(approach)) throw optionError('approach', 'option-not-one-of', { option: 'approach', allowed: APPROACHES.join(', '), got: String(approach) });
   checkLevel(level);
   if (budgets !== undefined) {
     if (!Array.isArray(budgets) || budgets.length === 0) throw optionError('budgets', 'budgets-not-array', {});
@@ -131,47 +96,7 @@ function resolve(o: IsoflopOptions): IsoflopResult['options'] {
       if (budgets.indexOf(b) !== i) throw optionError(`budgets[${i}]`, 'listed-twice', { option: `budgets[${i}]`, value: b });
     });
   }
-  return { tolerance, minPoints, logBase, approach, level, ...(budgets ? { budgets } : {}) };
-}
-
-interface Group {
-  C: number;
-  members: number[];
-}
-
-function snap(C: Float64Array, budgets: readonly number[], tolerance: number): { groups: Group[]; unassigned: number[] } {
-  const groups = [...budgets].sort((a, b) => a - b).map((b) => ({ C: b, members: [] as number[] }));
-  const unassigned: number[] = [];
-  for (let i = 0; i < C.length; i++) {
-    // Start from the first budget: with a budget so small that C/budget overflows, every distance is ∞.
-    let best = 0, distance = Infinity;
-    groups.forEach((g, j) => {
-      const d = Math.abs(Math.log(C[i] / g.C));
-      if (d < distance) (best = j, distance = d);
-    });
-    if (Math.abs(C[i] / groups[best].C - 1) <= tolerance) groups[best].members.push(i);
-    else unassigned.push(i);
-  }
-  return { groups: groups.filter((g) => g.members.length > 0), unassigned };
-}
-
-function cluster(C: Float64Array, tolerance: number): Group[] {
-  const order = Array.from(C.keys()).sort((i, j) => C[i] - C[j] || i - j);
-  const groups: Group[] = [];
-  let anchor = -Infinity;
-  for (const i of order) {
-    if (C[i] > anchor * (1 + tolerance)) {
-      groups.push({ C: NaN, members: [] });
-      anchor = C[i];
-    }
-    groups[groups.length - 1].members.push(i);
-  }
-  // Geometric mean, taken relative to the smallest C so a group of equal C gets that C exactly.
-  for (const g of groups) {
-    const c0 = C[g.members[0]];
-    g.C = c0 * Math.exp(g.members.reduce((s, i) => s + Math.log(C[i] / c0), 0) / g.members.length);
-  }
-  return groups;
+  return { tolerance, minPoints, logBase, approach, level, ...(budgets ? { budgets } : {}), ...resolveAkima(o, approach) };
 }
 
 /**
@@ -217,13 +142,7 @@ export function fitParabola(x: ArrayLike<number>, y: ArrayLike<number>): { p: nu
   return { p, q, r, vertex: m - (h * Q) / (2 * P), minimum: R - (Q * Q) / (4 * P) };
 }
 
-/** A rejected budget's reason in words: the English `message` and its `detail`. */
-function rejected<K extends ErrorKey>(reason: IsoflopRejection, key: K, values: ErrorValues<K>): Pick<IsoflopBudget, 'reason' | 'message' | 'detail'> {
-  const { message, detail } = worded(key, values);
-  return { reason, message, detail };
-}
-
-function profile(runs: Runs, g: Group, o: IsoflopResult['options']): IsoflopBudget {
+function profile(runs: Runs, g: Group, o: IsoflopResolved): IsoflopBudget {
   const lnBase = Math.log(o.logBase);
   const x = g.members.map((i) => Math.log(runs.N[i]) / lnBase);
   const y = g.members.map((i) => runs.loss[i]);
@@ -259,39 +178,37 @@ function profile(runs: Runs, g: Group, o: IsoflopResult['options']): IsoflopBudg
   return { ...withFit, accepted: true, N, D: g.C / (6 * N), loss: fit.minimum };
 }
 
-/**
- * The error when fewer than two budgets are accepted: how many were, and the
- * rejected budgets' C by reason ('—' for none), so one message key words it.
- */
-function tooFewAccepted(budgets: readonly IsoflopBudget[], minPoints: number) {
-  const values = { accepted: budgets.filter((b) => b.accepted).length, total: budgets.length };
-  const rejectedBy = (key: ErrorKey) => budgets.filter((b) => b.detail?.key === key).map((b) => b.C.toPrecision(3)).join(', ') || '—';
-  if (budgets.every((b) => b.accepted)) return dataError('too-few-runs', 'isoflop-none-rejected', values);
-  return dataError('too-few-runs', 'isoflop-too-few-budgets', {
-    ...values, minPoints, fewRuns: rejectedBy('isoflop-few-runs'), fewSizes: rejectedBy('isoflop-few-sizes'),
-    notConvex: rejectedBy('isoflop-not-convex'), outside: rejectedBy('isoflop-vertex-outside'),
-  });
+/** The parabola approach over grouped runs: every budget, and N*(C), D*(C) over the accepted ones. */
+function isoflopParabola(runs: Runs, groups: readonly Group[], o: IsoflopResolved): Pick<IsoflopResult, 'budgets' | 'N' | 'D'> {
+  const budgets = groups.map((g) => profile(runs, g, o));
+  const good = budgets.filter((b) => b.accepted);
+  if (good.length < 2) throw tooFewAccepted(budgets, o.minPoints, 'parabola');
+  const C = good.map((b) => b.C);
+  const fitOptions = { level: o.level, base: o.logBase };
+  const interval = 'student-t' as const;
+  return {
+    budgets,
+    N: { ...allocationFit('a', fitPowerLaw(C, good.map((b) => b.N), fitOptions)), interval },
+    D: { ...allocationFit('b', fitPowerLaw(C, good.map((b) => b.D), fitOptions)), interval },
+  };
 }
 
 /**
- * Approach-2 analysis of `runs`. Throws OptionError for a bad option and
- * DataError ('too-few-runs') when fewer than two budgets are accepted.
+ * IsoFLOP analysis of `runs` by `approach` (parabola or Akima). Throws
+ * OptionError for a bad option and DataError ('too-few-runs') when fewer than
+ * two budgets are accepted.
  */
 export function isoflop(runs: Runs, options: IsoflopOptions = {}): IsoflopResult {
   const o = resolve(options);
   const { groups, unassigned } = o.budgets ? snap(runs.C, o.budgets, o.tolerance) : { groups: cluster(runs.C, o.tolerance), unassigned: [] };
-  const budgets = groups.map((g) => profile(runs, g, o));
-  const good = budgets.filter((b) => b.accepted);
-  if (good.length < 2) throw tooFewAccepted(budgets, o.minPoints);
-  const C = good.map((b) => b.C);
-  const fitOptions = { level: o.level, base: o.logBase };
-  const N = allocationFit('a', fitPowerLaw(C, good.map((b) => b.N), fitOptions));
-  const D = allocationFit('b', fitPowerLaw(C, good.map((b) => b.D), fitOptions));
+  const { budgets, N, D } = o.approach === 'akima'
+    ? isoflopAkima(runs, groups, { minPoints: o.minPoints, level: o.level, seedNoise: o.seedNoise!, replicas: o.replicas!, seed: o.seed! })
+    : isoflopParabola(runs, groups, o);
   return {
     budgets,
     N,
     D,
-    accepted: good.length,
+    accepted: budgets.filter((b) => b.accepted).length,
     unassigned: Int32Array.from(unassigned, (i) => runs.rows[i]),
     options: o,
     predict: (c: number) => ({ N: N.k * c ** N.a, D: D.k * c ** D.b }),

@@ -15,6 +15,11 @@
  * | budgets        | 100         | fixed (isoflop and bootstrap `budgets`)          |
  * | loss points    | 100         | fixed (bootstrap `at`)                           |
  * | envelope bins  | 10,000      | fixed (envelope `buckets`)                       |
+ * | M4 iterations  | 100,000     | fixed (fitM4 and extrapolationScore `maxIterations`) |
+ * | curve points   | 100,000     | fixed (fitM4, extrapolationScore: x and loss)    |
+ * | noise replicas | 100,000     | fixed (isoflop `replicas`, approach akima)       |
+ * | parameter draws| 1,000,000   | fixed (parametricDraws `draws`)                   |
+ * | spline values  | 500,000,000 | fixed (isoflop akima: replicas × grid points)    |
  *
  * Messages that show a piece of the input show at most `QUOTE_CHARS`
  * characters of it (`quote`, `clip`, `quoteList`), so a runaway quoted field
@@ -38,6 +43,19 @@ export const LIMITS = Object.freeze({
   points: 100,
   /** Most bins of the envelope analysis (`buckets`). Fixed. */
   buckets: 10_000,
+  /** Most Newton iterations of one M4 descent (fitM4 `maxIterations`). Fixed. */
+  m4Iterations: 100_000,
+  /** Most points of one learning curve (fitM4, extrapolationScore): the M4 fit reads every point some 2,000 times, about 10 s at the limit. Fixed. */
+  curvePoints: 100_000,
+  /** Most parameter sets parametricDraws draws (`draws`); each is one allocation per budget. Fixed. */
+  draws: 1_000_000,
+  /** Most seed-noise replicas per budget of the Akima isoFLOP approach (`replicas`). Fixed. */
+  replicas: 100_000,
+  /**
+   * Most spline evaluations of the Akima isoFLOP bootstrap: (replicas + 1) ×
+   * the grid points and knots of every budget, some 15 s of work. Fixed.
+   */
+  splineEvaluations: 500_000_000,
 });
 
 /** The most characters of input an error message shows (then "…"). */

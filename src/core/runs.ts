@@ -82,7 +82,7 @@ export interface RunArrays {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The number in a cell, or NaN when it is not a plain decimal number. */
-function parseNumber(v: unknown): number {
+export function parseNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     const t = v.trim();

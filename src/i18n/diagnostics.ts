@@ -51,6 +51,8 @@ const en = {
   'bootstrap-failed': '{failed} of {resamples} bootstrap refits did not converge.',
   'engine-fallback': 'WebAssembly cannot run on this page, so the TypeScript engine fitted instead: the same numbers, more slowly.',
   'workers-unavailable': 'Worker threads cannot be started on this page, so the work ran on the page’s own thread, a part at a time.',
+  'eps0-undetermined': 'The fitted α is 0, so ε0 drops out of the M4 law and the data do not determine it: this fit is the law ε = ε∞ + β·x^c.',
+  'lower-minimum-elsewhere': 'This M4 fit is the minimum reached from the paper’s start, just below the lowest loss (objective {objective}); a scan of the whole range found a lower minimum of the same objective (objective {lower}, at ε∞ = {epsInf}, α = {alpha}), which may extrapolate differently: the global search takes it.',
 
   // Values inside the sentences.
   sideLower: 'lower',
@@ -111,6 +113,8 @@ const zh: { readonly [K in DiagnosticKey]: string } = {
   'bootstrap-failed': '{resamples} 次自助法重拟合中有 {failed} 次未收敛。',
   'engine-fallback': '此页面无法运行 WebAssembly，改用 TypeScript 引擎拟合：结果相同，速度较慢。',
   'workers-unavailable': '此页面无法启动工作线程，计算改在页面自身的线程上分段进行。',
+  'eps0-undetermined': '拟合得到的 α 为 0，ε0 从 M4 定律中消失，数据无法确定它：此次拟合即定律 ε = ε∞ + β·x^c。',
+  'lower-minimum-elsewhere': '此次 M4 拟合是从论文的起点（略低于最低损失处）出发所到达的极小值（目标函数值 {objective}）；在整个范围内扫描，找到了同一目标函数更低的极小值（目标函数值 {lower}，位于 ε∞ = {epsInf}、α = {alpha}），其外推结果可能不同：全局搜索会采用它。',
 
   sideLower: '下',
   sideUpper: '上',
@@ -281,6 +285,9 @@ function sentence(d: Diagnostic, lang: Lang, options: DescribeOptions): string {
     case 'bootstrap-failed': return say('bootstrap-failed', { failed: d.failed, resamples: d.resamples });
     case 'engine-fallback': return say('engine-fallback');
     case 'workers-unavailable': return say('workers-unavailable');
+    case 'eps0-undetermined': return say('eps0-undetermined');
+    case 'lower-minimum-elsewhere':
+      return say('lower-minimum-elsewhere', { objective: n(d.objective, 6), lower: n(d.lower, 6), epsInf: n(d.epsInf), alpha: n(d.alpha) });
   }
   // A code this version does not know (a newer core): its code and values, never nothing.
   const { code, severity: _severity, of: _of, ...values } = d as { code: string; severity: Severity } & Record<string, unknown>;

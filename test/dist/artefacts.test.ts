@@ -25,10 +25,13 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * tables beside them (125 → 133 KB); raised to 140 KB when the two task forms came (their kernels
  * in three WebAssembly builds and the TypeScript twin, laws and words: 133 → 135.5 KB); raised
  * to 148 KB when <scaling-task> came (the element, and the chain, backtest and bootstrap code it
- * brings into the bundle: 139.6 → 147.0 KB). The all-in-one file's 105 KB goal, and a file per
- * element, are the size work's to meet.
+ * brings into the bundle: 139.6 → 147.0 KB); raised to 158 KB when the papers' own estimators
+ * came to the API the bundle exposes (Porian's Akima isoFLOP optimum with numpy-exact seed noise,
+ * Alabdulmohsin's M4 with extrapolation scoring, Epoch's parametric draws, and the curve's compute
+ * multiplier: 147.0 → 157.7 KB). The all-in-one file's 105 KB goal, and a file per element, are
+ * the size work's to meet.
  */
-const CEILING_KB = 148;
+const CEILING_KB = 158;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();

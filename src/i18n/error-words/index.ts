@@ -13,15 +13,16 @@ import * as options from './options.js';
 import * as fit from './fit.js';
 import * as planning from './planning.js';
 import * as engine from './engine.js';
+import * as extrapolate from './extrapolate.js';
 
 // Object.assign marked pure, not spreads: a bundle that never words an error drops both tables.
-export const EN_ERRORS: typeof common.EN & typeof read.EN & typeof options.EN & typeof fit.EN & typeof planning.EN & typeof engine.EN =
-  /* @__PURE__ */ Object.assign({}, common.EN, read.EN, options.EN, fit.EN, planning.EN, engine.EN);
+export const EN_ERRORS: typeof common.EN & typeof read.EN & typeof options.EN & typeof fit.EN & typeof planning.EN & typeof engine.EN & typeof extrapolate.EN =
+  /* @__PURE__ */ Object.assign({}, common.EN, read.EN, options.EN, fit.EN, planning.EN, engine.EN, extrapolate.EN);
 
 export type ErrorKey = keyof typeof EN_ERRORS;
 
 export const ZH_ERRORS: { readonly [K in ErrorKey]: string } =
-  /* @__PURE__ */ Object.assign({}, common.ZH, read.ZH, options.ZH, fit.ZH, planning.ZH, engine.ZH);
+  /* @__PURE__ */ Object.assign({}, common.ZH, read.ZH, options.ZH, fit.ZH, planning.ZH, engine.ZH, extrapolate.ZH);
 
 /** The tables one by one, for the test that no key is defined twice. */
-export const AREAS = { common, read, options, fit, planning, engine } as const;
+export const AREAS = { common, read, options, fit, planning, engine, extrapolate } as const;

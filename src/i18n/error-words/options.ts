@@ -1,6 +1,7 @@
 /**
  * The words of the errors raised while checking options (src/core/fit-options.ts,
- * bootstrap-options.ts, option-names.ts, isoflop.ts, backtest.ts, presets.ts),
+ * bootstrap-options.ts, option-names.ts, isoflop.ts, isoflop-akima.ts, akima.ts,
+ * backtest.ts, presets.ts),
  * and of the reasons isoflop rejects a budget: English, which is also each
  * error's `message` in the API and the CLI (and a rejected budget's
  * `message`), and Simplified Chinese, key for key. Values are option names,
@@ -47,6 +48,15 @@ export const EN = {
   'isoflop-vertex-outside': "budget {C} FLOPs: the parabola's minimum, N = {N}, lies outside the sampled sizes {Nmin}–{Nmax}",
   'isoflop-none-rejected': 'isoFLOP analysis needs at least 2 accepted budgets; {accepted} of {total} accepted',
   'isoflop-too-few-budgets': 'isoFLOP analysis needs at least 2 accepted budgets; {accepted} of {total} accepted (rejected budgets in FLOPs: fewer than minPoints ({minPoints}) runs: {fewRuns}; fewer than 3 distinct model sizes: {fewSizes}; not convex: {notConvex}; minimum outside the sampled sizes: {outside})',
+  // isoflop with approach 'akima' (src/core/isoflop-akima.ts) and its spline (src/core/akima.ts).
+  'isoflop-akima-only': 'invalid {option}; it applies to approach akima only, and approach is {approach}',
+  'isoflop-akima-work': 'invalid replicas; the Akima bootstrap would evaluate its splines {work} times, over the limit of {max} (a fixed limit): lower replicas ({replicas}) or analyse fewer model sizes per budget',
+  'isoflop-akima-few-sizes': 'budget {C} FLOPs: only {sizes} distinct model size(s); the Akima approach needs 3',
+  'isoflop-akima-at-end': "budget {C} FLOPs: the spline's minimum lies at an end of the sampled sizes {Nmin}–{Nmax}, so the optimum may lie beyond them",
+  'isoflop-akima-unstable': 'budget {C} FLOPs: only {valid} of {replicas} noise replicas have their minimum inside the sampled sizes; {needed} are needed',
+  'isoflop-akima-too-few-budgets': 'isoFLOP analysis needs at least 2 accepted budgets; {accepted} of {total} accepted (rejected budgets in FLOPs: fewer than minPoints ({minPoints}) runs: {fewRuns}; fewer than 3 distinct model sizes: {fewSizes}; minimum at an end of the sampled sizes: {atEnd}; too few replicas with an inner minimum: {unstable})',
+  'akima-points': 'invalid x; an Akima spline needs at least 2 points and one value per point: {n} points, {m} values',
+  'akima-not-increasing': 'invalid x; the points of an Akima spline must be finite and strictly increasing, and x[{index}] is not',
   // backtest.
   'backtest-not-object': 'invalid options; expected an object with holdoutAbove or holdoutLargest',
   'missing-holdout': 'missing holdoutAbove; set holdoutAbove (a C in FLOPs) or holdoutLargest (a number of runs)',
@@ -60,6 +70,7 @@ export const EN = {
   'chain-backtest-no-metric': 'a chained backtest compares predicted scores with observed ones: the runs need a metric column (the metric option, metric= in --columns)',
   'tie-syntax': 'invalid tie; expected two raw parameters joined by =, such as alpha=beta (parameters: {names}), got {got}',
   'tie-names': 'invalid tie {got}; expected two different raw parameters of the form: {names}',
+  'draws-covariance-singular': 'cannot draw parameters: the covariance of the {replicates} bootstrap replicates is singular (too few replicates, or a parameter that never moves); run more resamples',
 } as const;
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
@@ -91,6 +102,14 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'isoflop-vertex-outside': '预算 {C} FLOPs：抛物线的最小值点 N = {N} 在采样的模型规模 {Nmin}–{Nmax} 之外',
   'isoflop-none-rejected': 'isoFLOP 分析至少需要 2 个被采纳的预算；{total} 个中采纳了 {accepted} 个',
   'isoflop-too-few-budgets': 'isoFLOP 分析至少需要 2 个被采纳的预算；{total} 个中采纳了 {accepted} 个（舍弃的预算，单位 FLOPs：实验次数少于 minPoints（{minPoints}）：{fewRuns}；不同模型规模少于 3 种：{fewSizes}；抛物线非凸：{notConvex}；最小值点在采样规模之外：{outside}）',
+  'isoflop-akima-only': '{option} 无效：它只用于 akima 方法，而当前方法为 {approach}',
+  'isoflop-akima-work': 'replicas 无效：Akima 自助法将对样条求值 {work} 次，超过上限 {max}（固定上限）；请减小 replicas（{replicas}），或减少每个预算的模型规模数',
+  'isoflop-akima-few-sizes': '预算 {C} FLOPs：只有 {sizes} 种不同的模型规模；Akima 方法至少需要 3 种',
+  'isoflop-akima-at-end': '预算 {C} FLOPs：样条的最小值点位于采样规模 {Nmin}–{Nmax} 的端点，最优点可能在采样范围之外',
+  'isoflop-akima-unstable': '预算 {C} FLOPs：{replicas} 个噪声副本中只有 {valid} 个的最小值点在采样规模之内；至少需要 {needed} 个',
+  'isoflop-akima-too-few-budgets': 'isoFLOP 分析至少需要 2 个被采纳的预算；{total} 个中采纳了 {accepted} 个（舍弃的预算，单位 FLOPs：实验次数少于 minPoints（{minPoints}）：{fewRuns}；不同模型规模少于 3 种：{fewSizes}；最小值点在采样规模端点：{atEnd}；最小值点在采样规模之内的副本太少：{unstable}）',
+  'akima-points': 'x 无效：Akima 样条至少需要 2 个点，且每个点一个值；实际 {n} 个点、{m} 个值',
+  'akima-not-increasing': 'x 无效：Akima 样条的点必须是有限值且严格递增，x[{index}] 不满足',
   'backtest-not-object': 'options 无效：应为含 holdoutAbove 或 holdoutLargest 的对象',
   'missing-holdout': '缺少 holdoutAbove：请设置 holdoutAbove（以 FLOPs 计的 C）或 holdoutLargest（实验次数）',
   'both-holdouts': 'holdoutLargest 无效：holdoutAbove 与 holdoutLargest 只能设置其一',
@@ -102,6 +121,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'chain-backtest-no-metric': '链式回测要把预测得分与实测得分比较：实验数据需要一列指标（metric 选项，或 --columns 中的 metric=）',
   'tie-syntax': 'tie 无效：应为用 = 连接的两个原始参数，如 alpha=beta（参数：{names}），实际为 {got}',
   'tie-names': 'tie {got} 无效：应为该形式的两个不同原始参数：{names}',
+  'draws-covariance-singular': '无法抽取参数：{replicates} 个自助法重抽样结果的协方差矩阵是奇异的（重抽样太少，或某个参数从不变化）；请增加重抽样次数',
 };
 
 /** Errors worded by this area's keys and the shared ones. */

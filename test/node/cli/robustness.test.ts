@@ -43,12 +43,13 @@ const FILES = {
   folder: tmp,
 };
 
-const COMMANDS = ['fit', 'bootstrap', 'isoflop', 'optimal', 'backtest', 'chain', 'compare', 'cost', 'fitt', '', '-x', 'FIT', '--json'];
+const COMMANDS = ['fit', 'bootstrap', 'isoflop', 'optimal', 'backtest', 'chain', 'compare', 'cost', 'extrapolate', 'fitt', '', '-x', 'FIT', '--json'];
 const OPTIONS = [
   '--form', '--loss', '--delta', '--asymmetry', '--variable', '--breaks', '--base', '--unique', '--weights', '--drop-highest',
   '--strategy', '--engine', '--workers', '--json', '--resamples', '--seed', '--rng', '--level', '--budgets', '--tolerance',
   '--min-points', '--law', '--params', '--budget', '--flops', '--target-loss', '--inference-tokens', '--flops-per-token', '--holdout-above',
   '--holdout-largest', '--task-form', '--task-loss', '--at', '--runs', '--columns', '--gpu', '--mfu', '--gpus', '--price', '--pue', '--grid-intensity', '--output', '--bogus', '-j', '--', '--json=1', '---',
+  '--holdout', '--x', '--eps0', '--search',
 ];
 const VALUES = [
   '1', '0', '-1', '2.5', '1e21', '5.76e23', 'NaN', 'Infinity', '-0', '', ' ', 'x', '1e999', '0x10', '3,4', '1e21,x', '1e21,5e21',
@@ -73,6 +74,7 @@ const TEMPLATES: string[][] = [
   ['backtest', FILES.good, '--holdout-largest', '3', '--json'],
   ['compare', '--law', 'hoffmann2022-rounded', '--law', 'besiroglu2024', '--budgets', '1e21,1e23'],
   ['compare', '--runs', FILES.good, '--runs', FILES.good, '--flops', '1e21', '--resamples', '8', '--json'],
+  ['extrapolate', FILES.good, '--holdout', '2', '--x', 'N', '--search', 'global', '--json'],
 ];
 const mutated = fc.tuple(
   fc.constantFrom(...TEMPLATES),

@@ -17,6 +17,9 @@ import { computeForLoss, inferenceOptimal, lossFloor, optimalAllocation, INFEREN
 import { costOfGpuHours, trainingCost, COST_OPTION_NAMES } from '../../../src/core/cost.js';
 import { generateRuns, SYNTHETIC_OPTION_NAMES } from '../../../src/data/synthetic.js';
 import { demoRuns } from '../../../src/data/demo.js';
+import { fitM4, M4_OPTION_NAMES } from '../../../src/core/m4-fit.js';
+import { extrapolationScore, EXTRAPOLATION_OPTION_NAMES } from '../../../src/core/extrapolation-score.js';
+import { readCurve, READ_CURVE_OPTION_NAMES } from '../../../src/core/curve-input.js';
 
 /** An OptionError naming `option`, whose message names it and suggests `meant`. */
 function typo(option: string, meant: string | undefined): (e: unknown) => boolean {
@@ -137,4 +140,20 @@ test('generateRuns refuses unknown names', () => {
   assert.throws(() => generateRuns(null as never), (e: unknown) => e instanceof OptionError && e.option === 'options');
   assert.equal(generateRuns({ sizesPerBudget: 3, sigma: 0, seed: 1, span: 1, offset: 0, budgets: [1e20], law: undefined }).N.length, 3);
   assert.equal(SYNTHETIC_OPTION_NAMES.length, 7);
+});
+
+test('the M4 fit, extrapolation scoring and readCurve refuse unknown names', () => {
+  const x = [1e6, 2e6, 4e6, 8e6, 1.6e7, 3.2e7, 6.4e7], loss = [0.9, 0.75, 0.63, 0.55, 0.49, 0.46, 0.44];
+  assert.throws(() => fitM4(x, loss, { eps_0: 1 } as never), typo('eps_0', 'eps0'));
+  assert.throws(() => fitM4(x, loss, { maxIteration: 10 } as never), typo('maxIteration', 'maxIterations'));
+  assert.throws(() => extrapolationScore(x, loss, { holdOut: 1 } as never), typo('holdOut', 'holdout'));
+  assert.throws(() => extrapolationScore(x, loss, { holdout: 1, engin: 'js' } as never), typo('engin', 'engine'));
+  assert.throws(() => readCurve('D,loss\n1,3\n2,2\n3,1\n', { varible: 'D' } as never), typo('varible', 'variable'));
+  assert.deepEqual([...M4_OPTION_NAMES], ['eps0', 'search', 'maxIterations']);
+  assert.deepEqual([...EXTRAPOLATION_OPTION_NAMES], ['holdout', 'variable', 'engine', 'eps0', 'search', 'maxIterations']);
+  assert.deepEqual([...READ_CURVE_OPTION_NAMES], ['variable', 'columns', 'maxRows', 'maxBytes']);
+  // Every listed name is accepted.
+  assert.ok(fitM4(x, loss, { eps0: 1, search: 'global', maxIterations: 100 }).converged);
+  assert.equal(extrapolationScore(x, loss, { holdout: 1, variable: 'D', engine: 'js', search: 'paper', maxIterations: 100 }).heldOut.length, 1);
+  assert.equal(readCurve('D,loss\n1,3\n2,2\n3,1\n', { variable: 'D', columns: { loss: 'loss' }, maxRows: 10, maxBytes: 1000 }).x.length, 3);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { diagnostic, ofEstimate, type Diagnostic, type DiagnosticCode, type DiagnosticValues, type FitStatus } from '../../../src/core/diagnostic-codes.js';
+import { diagnostic, ofEstimate, type Diagnostic, type DiagnosticCode, type DiagnosticValues, type StatusCode } from '../../../src/core/diagnostic-codes.js';
 import {
   DIAGNOSTICS, describeDiagnostic, formatList, formatNumber, formatShare, publishedName, severityLabel,
 } from '../../../src/i18n/diagnostics.js';
@@ -45,13 +45,15 @@ const SAMPLES: { [C in DiagnosticCode]: Sample } = {
   'bootstrap-failed': sample('bootstrap-failed', { failed: 17, resamples: 1000 }, ['17', '1000']),
   'engine-fallback': sample('engine-fallback', { engine: 'js' }, ['TypeScript']),
   'workers-unavailable': sample('workers-unavailable', {}, []),
+  'eps0-undetermined': sample('eps0-undetermined', {}, ['ε0', 'ε∞ + β·x^c']),
+  'lower-minimum-elsewhere': sample('lower-minimum-elsewhere', { objective: 0.130079576, lower: 0.0768124529, epsInf: 0, alpha: 0 }, ['0.13008', '0.0768125', 'ε∞ = 0', 'α = 0']),
 };
 
 /** The codes DiagnosticValues declares, read from its source (types are gone at run time). */
 function declaredCodes(): string[] {
   const src = readFileSync(new URL('../../../src/core/diagnostic-codes.ts', import.meta.url), 'utf8');
   const body = src.slice(src.indexOf('export interface DiagnosticValues'), src.indexOf('export type DiagnosticCode'));
-  return [...body.matchAll(/^\s*'([a-z-]+)':/gm)].map((m) => m[1]);
+  return [...body.matchAll(/^\s*'([a-z0-9-]+)':/gm)].map((m) => m[1]);
 }
 
 function checkSentence(text: string, values: string[], what: string, nanAllowed = false): void {
@@ -102,7 +104,7 @@ test('the words of enumerated values: not-converged status, not-certified reason
 });
 
 test('every status a fit can stop with has words in English and in Chinese, each its own', () => {
-  const statuses: FitStatus[] = [...SOLVER_STATUS, 'gradient-not-finite'];
+  const statuses: StatusCode[] = [...SOLVER_STATUS, 'gradient-not-finite', 'beta-tolerance'];
   for (const lang of ['en', 'zh'] as const) {
     const words = statuses.map((s) => describeStatus(s, lang));
     for (const [i, w] of words.entries()) assert.ok(w.length > 3 && !w.includes('-'), `${statuses[i]} (${lang}): ${w}`);

@@ -9,6 +9,7 @@ import { EN, ZH } from '../../../src/i18n/error-words/options.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import type { ScalingKitError } from '../../../src/errors.js';
+import { parametricDraws } from '../../../src/core/parametric-draws.js';
 import { fit } from '../../../src/core/fit.js';
 import { isoflop } from '../../../src/core/isoflop.js';
 import { backtest } from '../../../src/core/backtest.js';
@@ -18,7 +19,8 @@ import { bootstrapChinchilla, type BootstrapOptions } from '../../../src/core/bo
 import { preset, allocationAt, PRESETS } from '../../../src/core/presets.js';
 import { runsFromArrays } from '../../../src/core/runs.js';
 import { LIMITS } from '../../../src/core/limits.js';
-import { REJECTION_BUDGETS, budget } from '../../fixtures/isoflop-rejections.js';
+import { AKIMA_UNSTABLE_BUDGET, REJECTION_BUDGETS, budget } from '../../fixtures/isoflop-rejections.js';
+import { akimaSpline } from '../../../src/core/akima.js';
 import { terminateWorkers } from '../../../src/engine/pool.js';
 import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.js';
 
@@ -38,6 +40,11 @@ const grid = runsOf(parts);
 const mixed = runsOf(parts.filter((_, i) => i !== 1));
 const oneBudget = runsOf([budget(1e19, [8, 8.5, 9, 9.5, 10], (x) => 3 + 0.1 * (x - 9) ** 2)]);
 const rejectedBudget = (reason: string) => isoflop(grid).budgets.find((b) => b.reason === reason && (reason !== 'too-few-points' || b.points < 3));
+/** The same with the Akima approach, and one budget more that few noise replicas keep inside ('unstable'). */
+const akimaGrid = runsOf([...parts, AKIMA_UNSTABLE_BUDGET]);
+const akimaRejected = (key: string) => isoflop(akimaGrid, { approach: 'akima' }).budgets.find((b) => b.detail?.key === key);
+/** One budget of 400 sizes: 100,000 replicas would evaluate its spline over 10⁹ times. */
+const manySizes = runsOf([parts[0], budget(1e20, Array.from({ length: 400 }, (_, i) => 8 + i / 200), (x) => 3 + 0.1 * (x - 9) ** 2)]);
 
 /** Six runs on a Chinchilla-like law, C = 6ND. */
 const six = runsFromArrays({
@@ -61,6 +68,8 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
   'option-not-positive': () => fit(six, { delta: -1 }),
   'tie-syntax': () => fit(six, { tie: 'alpha+beta' }),
   'tie-names': () => fit(six, { tie: 'alpha=gamma' }),
+  // Three replicates cannot fit a five-dimensional normal.
+  'draws-covariance-singular': () => parametricDraws({ level: 0.95, samples: Object.fromEntries(['A', 'B', 'E', 'alpha', 'beta'].map((k) => [k, Float64Array.of(1, 2, 3)])) } as never, { budgets: [1e21] }),
   'option-not-positive-flops': () => allocationAt(PRESETS.flatMap((p) => (p.kind === 'allocation' ? [p.allocation] : []))[0], -1),
   'option-not-finite': () => fit(six, { starts: [{ a: 6 }] }),
   'option-not-number': () => fit(six, { lower: { a: 'x' as never } }),
@@ -93,6 +102,14 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
   'isoflop-vertex-outside': () => rejectedBudget('vertex-outside'),
   'isoflop-none-rejected': () => isoflop(oneBudget),
   'isoflop-too-few-budgets': () => isoflop(mixed),
+  'isoflop-akima-only': () => isoflop(grid, { seedNoise: 0.01 }),
+  'isoflop-akima-work': () => isoflop(manySizes, { approach: 'akima', replicas: LIMITS.replicas }),
+  'isoflop-akima-few-sizes': () => akimaRejected('isoflop-akima-few-sizes'),
+  'isoflop-akima-at-end': () => akimaRejected('isoflop-akima-at-end'),
+  'isoflop-akima-unstable': () => akimaRejected('isoflop-akima-unstable'),
+  'isoflop-akima-too-few-budgets': () => isoflop(runsOf([...parts.filter((_, i) => i !== 1), AKIMA_UNSTABLE_BUDGET]), { approach: 'akima' }),
+  'akima-points': () => akimaSpline([1], [2]),
+  'akima-not-increasing': () => akimaSpline([1, 1, 2], [2, 3, 4]),
   'backtest-not-object': () => backtest(six, null as never),
   'missing-holdout': () => backtest(six, {}),
   'both-holdouts': () => backtest(six, { holdoutAbove: 1e19, holdoutLargest: 1 }),
