@@ -57,11 +57,14 @@ export class ScalingKitError extends Error {
 /** Bad data: `row` is the 1-based data row (header excluded), `column` the column name as written. */
 export class DataError extends ScalingKitError {
   readonly row?: number;
+  /** For delimited text: the line of the text the row starts on (1-based), which an editor shows. */
+  readonly line?: number;
   readonly column?: string;
-  constructor(code: ErrorCode, message: string, where: { row?: number; column?: string } = {}, detail?: ErrorMessageDetail) {
+  constructor(code: ErrorCode, message: string, where: { row?: number; line?: number; column?: string } = {}, detail?: ErrorMessageDetail) {
     super(code, message, detail);
     this.name = 'DataError';
     this.row = where.row;
+    this.line = where.line;
     this.column = where.column;
   }
 }
@@ -112,7 +115,7 @@ export function raisers<T extends Readonly<Record<string, string>>>(table: T) {
       return new ScalingKitError(code, message, detail);
     },
     /** A DataError with `code` at `where`. */
-    dataError<K extends Key>(code: ErrorCode, key: K, values: Values<K>, where: { row?: number; column?: string } = {}): DataError {
+    dataError<K extends Key>(code: ErrorCode, key: K, values: Values<K>, where: { row?: number; line?: number; column?: string } = {}): DataError {
       const { message, detail } = worded(key, values);
       return new DataError(code, message, where, detail);
     },

@@ -12,7 +12,7 @@ import { dataError as readError, optionError as readOptionError } from '../i18n/
 import { optionError as optionsError } from '../i18n/error-words/options.js';
 import { COLUMN_ALIASES, matchColumns, type ColumnMapping } from './columns.js';
 import { describe, toTable } from './runs-table.js';
-import { parseNumber, type RunsInput } from './runs.js';
+import { cellError, parseNumber, type RunsInput } from './runs.js';
 import { LIMITS, formatCount, isLimitValue, quote, quoteList } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { LAW_VARIABLES, type LossVariable } from '../laws/variables.js';
@@ -117,10 +117,7 @@ export function readCurve(input: RunsInput, options: ReadCurveOptions = {}): Cur
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const raw = table.cell(column, i), v = parseNumber(raw);
-      if (!(Number.isFinite(v) && v > 0)) {
-        const row = table.row[i];
-        throw readError('bad-value', 'bad-value', { row, column: quote(name), got: describe(raw) }, { row, column: name });
-      }
+      if (!(Number.isFinite(v) && v > 0)) throw cellError(table, i, 'bad-value', name, { got: describe(raw) });
       out[i] = v;
     }
     return out;

@@ -9,10 +9,13 @@ import { dsvFormat } from 'd3-dsv';
 import type { DataError } from '../errors.js';
 import { clip, formatCount, overBytes, quote } from './limits.js';
 import { dataError, limitError } from '../i18n/error-words/read.js';
+import { recordLines } from './csv-lines.js';
 
 export interface Table {
   readonly names: readonly string[];
   readonly row: readonly number[];
+  /** Delimited text only: the text line each kept row starts on (1-based, in the text as given). */
+  readonly line?: readonly number[];
   cell(column: number, i: number): unknown;
   /** Number of values column `c` holds (object-of-arrays input may disagree). */
   size(column: number): number;
@@ -72,7 +75,7 @@ function unclosedQuote(text: string, delimiter: string): number {
   return -1;
 }
 
-function tableFromCsv(text: string, maxRows: number): Table {
+function tableFromCsv(text: string, maxRows: number, firstLine: number): Table {
   const header = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = pickDelimiter(header);
   // Record r (0 is the header) is data row r: stop at the first row over the limit, before keeping more.
@@ -82,7 +85,7 @@ function tableFromCsv(text: string, maxRows: number): Table {
   if (/[\r\n]/.test(last[last.length - 1] ?? '')) {
     const at = unclosedQuote(text, delimiter);
     if (at >= 0) {
-      let line = 1;
+      let line = firstLine;
       for (let i = 0; i < at; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
@@ -92,15 +95,17 @@ function tableFromCsv(text: string, maxRows: number): Table {
     }
   }
   const names = records[0].map((h) => h.trim());
+  const starts = recordLines(text, delimiter, firstLine);
   const kept: string[][] = [];
-  const row: number[] = [];
+  const row: number[] = [], line: number[] = [];
   for (let r = 1; r < records.length; r++) {
     if (records[r].every((f) => f.trim() === '')) continue;
     kept.push(records[r]);
     row.push(r);
+    line.push(starts[r] ?? NaN);
   }
   if (kept.length === 0) throw empty('empty-no-rows');
-  return { names, row, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
+  return { names, row, line, cell: (c, i) => kept[i][c] ?? '', size: () => kept.length };
 }
 
 function tableFromObjects(list: readonly unknown[], maxRows: number): Table {
@@ -138,7 +143,14 @@ export function toTable(input: unknown, maxRows: number, maxBytes: number): Tabl
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     const start = text.trimStart();
     if (start === '') throw empty('empty-text');
-    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start, maxRows);
+    // Lines trimmed from the start still count: errors name lines of the text as given.
+    const skipped = text.length - start.length;
+    let firstLine = 1;
+    for (let i = 0; i < skipped; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) firstLine++;
+    }
+    if (start[0] !== '[' && start[0] !== '{') return tableFromCsv(start, maxRows, firstLine);
     try {
       input = JSON.parse(start) as unknown;
     } catch (e) {

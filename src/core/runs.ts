@@ -159,8 +159,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
       const raw = table.cell(column, i);
       const x = parseNumber(raw);
       if (!(Number.isFinite(x) && x > 0)) {
-        const row = table.row[i];
-        throw dataError('bad-value', 'bad-value', { row, column: quote(name), got: describe(raw) }, { row, column: name });
+        throw cellError(table, i, 'bad-value', name, { got: describe(raw) });
       }
       values[role]![i] = x;
     }
@@ -181,8 +180,7 @@ export function readRuns(input: RunsInput, options: ReadRunsOptions = {}): Runs 
     const what = derivedD ? 'D = C / (6N)' : 'C = 6ND';
     for (let i = 0; i < n; i++) {
       if (Number.isFinite(derived[i]) && derived[i] > 0) continue;
-      const row = table.row[i];
-      throw dataError('bad-value', 'beyond-precision', { row, column: quote(from), quantity: what, value: String(derived[i]) }, { row, column: from });
+      throw cellError(table, i, 'beyond-precision', from, { quantity: what, value: String(derived[i]) });
     }
   }
   const rows = Int32Array.from(table.row);
@@ -242,12 +240,27 @@ function optionalColumn(
     const raw = table.cell(column, i);
     const x = parseNumber(raw);
     if (!(Number.isFinite(x) && x >= min)) {
-      const row = table.row[i];
-      throw dataError('bad-value', key, { row, column: quote(name), got: describe(raw) }, { row, column: name });
+      throw cellError(table, i, key, name, { got: describe(raw) });
     }
     values[i] = x;
   }
   return { name, values };
+}
+
+type CellKey = 'bad-value' | 'bad-weight' | 'bad-metric' | 'beyond-precision';
+
+/**
+ * The error for a bad cell in row i of `table`, in column `name`: it names the
+ * text line when the table was read from delimited text (what an editor shows;
+ * the key's "-line" wording), else the data row; the DataError carries both.
+ */
+export function cellError(table: Table, i: number, key: CellKey, name: string, values: { got: string } | { quantity: string; value: string }): DataError {
+  const row = table.row[i], line = table.line?.[i];
+  const column = quote(name);
+  if (line !== undefined && Number.isFinite(line)) {
+    return dataError('bad-value', `${key}-line` as const, { line, column, ...values } as never, { row, line, column: name });
+  }
+  return dataError('bad-value', key, { row, column, ...values } as never, { row, column: name });
 }
 
 /** Validated `Runs` from plain arrays `{N, D?, C?, loss}` (at least one of D, C). */

@@ -132,9 +132,19 @@ describe('<scaling-calculator>', () => {
     expect(el.flops).to.equal(3e24);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#e-flops').textContent).to.contain('Enter a number from 10¹² to 10³²');
+    // The figures below are for 3e24, not for "lots": result is undefined, and they are dimmed and said to be stale.
+    expect(el.result).to.equal(undefined);
+    expect($(el, '[part="stale"]').textContent).to.contain('for the last valid inputs');
+    expect($(el, '.outputs').classList.contains('stale')).to.equal(true);
+    let exportError = '';
+    try { await el.exportBlob('csv'); } catch (e) { exportError = (e as Error).message; }
+    expect(exportError).to.contain('last valid inputs');
     await type('1e24');
     expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect($(el, '#e-flops')).to.equal(null);
+    expect(el.result!.scenario.C).to.equal(1e24);
+    expect($(el, '[part="stale"]')).to.equal(null);
+    expect($(el, '.outputs').classList.contains('stale')).to.equal(false);
   });
 
   it('round-trips its state through the URL hash', async () => {

@@ -31,13 +31,13 @@ describe('core errors in the reader\'s language', () => {
 
   it('a non-numeric cell, in Chinese, naming row, column and cell', async () => {
     const text = await errorText('zh-CN', BAD_CELL);
-    expect(text).to.contain('第 2 行，列 "D"：应为有限正数，实际为 "lots"');
+    expect(text).to.contain('第 3 行，列 "D"：应为有限正数，实际为 "lots"');
     expect(englishSentence(text), text).to.equal(false);
   });
 
   it('the same in English: today\'s sentences', async () => {
     expect(await errorText('en', NO_LOSS)).to.contain('no loss column (names such as "loss", "L", "final loss", "val loss", "validation loss", or set the columns option); columns found: "N", "D"');
-    expect(await errorText('en', BAD_CELL)).to.contain('row 2, column "D": expected a positive finite number, got "lots"');
+    expect(await errorText('en', BAD_CELL)).to.contain('line 3, column "D": expected a positive finite number, got "lots"');
   });
 
   it('keeps the data\'s text isolated: a column name with bidi controls cannot reorder the sentence', async () => {

@@ -222,7 +222,7 @@ describe('faults', () => {
         const el = place<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/html,%3Cp%3Ehello%3C/p%3E"></${tag}>`);
         expect(await alertText(el)).to.match(/not CSV or JSON.*text\/html/);
         const el2 = place<ScalingFit | ScalingIsoflop>(`<${tag} src="data:text/csv,N,D,loss%0A1e9,2e10,oops"></${tag}>`);
-        expect(await alertText(el2)).to.match(/row 1, column "loss"/);
+        expect(await alertText(el2)).to.match(/line 2, column "loss"/);
       });
 
       it('says no answer came in time when the server never answers', async () => {

@@ -147,7 +147,7 @@ describe('<scaling-fit>', () => {
     const csv = 'N,D,loss\n1e8,2e9,3.1\n2e8,lots,2.9\n';
     const el = await mount(`<scaling-fit><script type="text/csv">${csv}</script></scaling-fit>`, { fit: false });
     await until(() => !!alert(el));
-    expect(alert(el)!.textContent).to.contain('row 2, column "D"');
+    expect(alert(el)!.textContent).to.contain('line 3, column "D"');
     expect(alert(el)!.textContent).to.contain('"lots"');
   });
 

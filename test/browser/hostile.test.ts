@@ -239,7 +239,7 @@ describe('hostile text', function () {
       for (const p of HOSTILE_PAYLOADS) {
         el.runs = csvFormatRows([['N', 'D', 'loss'], ['1e9', '2e10', p]]);
         await el.updateComplete;
-        expect(errorText(el)).to.contain(`row 1, column "loss"`);
+        expect(errorText(el)).to.contain(`line 2, column "loss"`);
         // Quoted as JSON writes strings, cut after 80 characters: its start is always shown.
         expect(errorText(el)).to.contain(shown(JSON.stringify(p.trim()).slice(0, 40)));
       }

@@ -90,7 +90,7 @@ describe('<scaling-isoflop>', () => {
 
   it('explains data it cannot use, naming the row and the column', async () => {
     const el = await mount('<scaling-isoflop><script type="text/csv">N,C,loss\n1e9,1e20,2.5\n2e9,1e20,lots\n</script></scaling-isoflop>');
-    expect(alert(el)!.textContent).to.contain('row 2, column "loss"');
+    expect(alert(el)!.textContent).to.contain('line 3, column "loss"');
     expect(alert(el)!.textContent).to.contain('"lots"');
     expect(svg(el)).to.equal(null);
     const few = await mount('<scaling-isoflop><script type="text/csv">N,C,loss\n1e9,1e20,2.5\n2e9,1e20,2.4\n4e9,1e20,2.45\n</script></scaling-isoflop>');

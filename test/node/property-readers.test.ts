@@ -130,7 +130,7 @@ function assertRuns(r: Runs): void {
   for (let i = 0; i < n; i++) assert.ok(r.rows[i] >= 1 && (i === 0 || r.rows[i] > r.rows[i - 1]));
 }
 
-/** A typed error that names its culprit: row and column for bad values, the option for options. */
+/** A typed error that names its culprit: row (or text line) and column for bad values, the option for options. */
 function assertTyped(e: unknown, columns: readonly string[] | undefined): void {
   if (!(e instanceof ScalingKitError)) throw new Error(`not a ScalingKitError: ${(e as Error)?.stack ?? String(e)}`);
   assert.ok(e.message.length > 0 && !e.message.includes('undefined'), e.message);
@@ -143,7 +143,10 @@ function assertTyped(e: unknown, columns: readonly string[] | undefined): void {
   if (e.code === 'bad-value') {
     assert.ok(Number.isInteger(e.row) && e.row! >= 1, `row ${e.row}: ${e.message}`);
     assert.ok(typeof e.column === 'string', e.message);
-    assert.ok(e.message.includes(`row ${e.row}`) && e.message.includes(`"${e.column}"`), e.message);
+    // Delimited text names the text line (an integer ≥ the row + 1, for the header); other input the row.
+    const where = e.line === undefined ? `row ${e.row}` : `line ${e.line}`;
+    if (e.line !== undefined) assert.ok(Number.isInteger(e.line) && e.line >= e.row! + 1, `line ${e.line} for row ${e.row}`);
+    assert.ok(e.message.includes(where) && e.message.includes(`"${e.column}"`), e.message);
     if (columns) assert.ok(columns.includes(e.column!), `column ${e.column} not among ${columns.join('|')}`);
   }
   if (e.column !== undefined && columns) assert.ok(columns.includes(e.column), `column ${e.column} not among ${columns.join('|')}`);
@@ -233,11 +236,11 @@ test('random JSON text, row objects and column arrays: validated runs or a typed
   }), 4000);
 });
 
-test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that overflows, is a data error naming the row', LIMIT, () => {
+test('regression: D derived from C = 6ND that underflows to 0, or C = 6ND that overflows, is a data error naming the row and its line', LIMIT, () => {
   assert.throws(() => readRuns('N,C,loss\n1e9,6e18,2\n1e300,1e-300,2\n'), (e: unknown) =>
-    e instanceof DataError && e.code === 'bad-value' && e.row === 2 && e.column === 'C' && /row 2/.test(e.message));
+    e instanceof DataError && e.code === 'bad-value' && e.row === 2 && e.line === 3 && e.column === 'C' && /line 3/.test(e.message));
   assert.throws(() => readRuns('N,D,loss\n1e300,1e300,2\n'), (e: unknown) =>
-    e instanceof DataError && e.code === 'bad-value' && e.row === 1 && e.column === 'D' && /row 1/.test(e.message));
+    e instanceof DataError && e.code === 'bad-value' && e.row === 1 && e.line === 2 && e.column === 'D' && /line 2/.test(e.message));
   assert.throws(() => readRuns({ N: [1e300], D: [1e300], loss: [2] }), DataError);
   // At the edge of double precision, values that do fit are kept.
   const r = readRuns('N,D,loss\n1e150,1e150,2\n1e-150,1e-150,3\n');

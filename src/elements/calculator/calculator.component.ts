@@ -42,7 +42,7 @@
  * @prop inferenceTokens - Mirrors `inference-tokens`.
  * @prop hashState - Mirrors `hash-state` (undefined when absent).
  * @prop chart - Mirrors `chart`.
- * @prop result - Read only: the table { scenario, budget, rows } (see model.ts), or undefined while an input is invalid.
+ * @prop result - Read only: the table { scenario, budget, rows } (see model.ts), or undefined while an input is invalid; the outputs are then dimmed and marked as being for the last valid inputs (part="stale").
  * @prop lastUpdateMs - Read only: milliseconds the last computation and chart took (a diagnostic).
  *
  * @fires {CustomEvent<CalcResult>} scaling-change - After each change of the result, and once after the first; detail is `result`.
@@ -102,7 +102,7 @@ import { CALC_DEFAULTS, calculate, presetSources, readScenario, type CalcResult,
 import { CHART_DEFAULTS, CHART_KINDS, chartKey, chartModel, drawCalcChart, moveMarker, type CalcChart, type CalcDrawing } from './draw.js';
 import { renderChartPick, renderControls, type Field } from './controls.js';
 import { renderBudget, renderTable } from './table.js';
-import { announcement, chartSummary, chartTable, cursorAt, hashNotice, liveRegion, resultCsv, resultJson } from './describe.js';
+import { announcement, chartSummary, chartTable, cursorAt, hashNotice, liveRegion, resultCsv, resultJson, staleNote } from './describe.js';
 import { scenarioFields, validKey } from './hash.js';
 import { HashStateController, type HashHost } from './hash-controller.js';
 import { formActions, type FormHost } from './actions.js';
@@ -201,9 +201,9 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
     this.spoken = '';
   }
 
-  /** The last computed table, or undefined while an input is invalid. */
+  /** The last computed table, or undefined while an input is invalid (typed, or an attribute). */
   get result(): CalcResult | undefined {
-    return this.calc;
+    return Object.keys(this.problems).length ? undefined : this.calc;
   }
 
   /** The scenario the form shows: the last valid one. */
@@ -316,9 +316,10 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
   };
 
   protected override exportText(format: TextFormat): string {
-    if (!this.calc) throw new Error(this.error ?? 'nothing to export');
-    if (format === 'csv') return resultCsv(this.calc);
-    if (format === 'json') return resultJson(this.calc, this.sources);
+    const calc = this.result;
+    if (!calc) throw new Error(this.error ?? this.i18n.t('calcStale'));
+    if (format === 'csv') return resultCsv(calc);
+    if (format === 'json') return resultJson(calc, this.sources);
     return super.exportText(format);
   }
 
@@ -336,13 +337,13 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
       ${hashNotice(this.hash.problems, this.hash.key(), t)}
       ${renderControls({ t, scenario: this.scenario, drafts: this.drafts, problems: this.problems }, this.actions)}
       ${this.renderError()}
-      ${calc ? html`
+      ${calc ? html`${staleNote(this.problems, t)}<div class=${this.result ? 'outputs' : 'outputs stale'}>
         ${renderBudget(calc, t)}
         ${renderTable(calc, t)}
         <div class="toolbar" part="toolbar">${renderChartPick(t, this.chart, (kind) => { this.chart = kind; })}${this.renderExportMenu()}</div>
         ${this.renderError(this.notice)}
         ${this.drawing && this.chartData ? html`<figure class="figure" part="figure" @click=${this.onChartClick}>
-          ${this.plot.render(this.drawing.svg, t('calcPlotHint'))}</figure>${this.hiddenTable()}` : nothing}` : nothing}
+          ${this.plot.render(this.drawing.svg, t('calcPlotHint'))}</figure>${this.hiddenTable()}` : nothing}</div>` : nothing}
       ${liveRegion(this.spoken)}`;
   }
 }

@@ -69,4 +69,6 @@ export const calculatorStyles = css`
     margin: 0 0 0.6rem; padding: 0.45rem 0.7rem; border-left: 4px solid var(--_danger);
     background: color-mix(in srgb, var(--_danger) 7%, var(--_bg)); font-size: 0.88em; overflow-wrap: anywhere;
   }
+  .outputs.stale { opacity: 0.45; filter: grayscale(0.6); }
+  .stale-note { margin: 0.4rem 0; padding: 0.4rem 0.7rem; border-left: 4px solid var(--_danger); background: color-mix(in srgb, var(--_danger) 9%, var(--_bg)); font-size: 0.9em; }
 `;

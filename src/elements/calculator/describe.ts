@@ -104,3 +104,14 @@ export function hashNotice(problems: readonly HashProblem[], key: string, t: Cal
 /** The live region: polite, text only. */
 export const liveRegion = (text: string): TemplateResult =>
   html`<p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="announce">${text}</p>`;
+
+/**
+ * While a typed input does not read (part="stale"): the numbers under it are
+ * for the last valid inputs, and which fields to correct; the host dims them
+ * and its `result` is undefined until the fields read again.
+ */
+export function staleNote(problems: Partial<Record<string, string>>, t: CalculatorTranslate): TemplateResult | typeof nothing {
+  const fields = Object.keys(problems);
+  if (fields.length === 0) return nothing;
+  return html`<p class="stale-note" part="stale" role="status">${t('calcStale')}</p>`;
+}

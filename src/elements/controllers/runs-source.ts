@@ -69,6 +69,10 @@ export class RunsSourceController implements ReactiveController {
   match: ColumnMatch | undefined;
 
   private problem: Message | undefined;
+  /** The user's text or file that could not be read while earlier runs stay shown (see `userError`). */
+  private userProblem: Message | undefined;
+  /** The line of the user's text to highlight, and whether it has been highlighted yet. */
+  private highlight: { line: number; done: boolean } | undefined;
   private label = '';
   private inline: { text: string; kind: 'inline' | 'table' } | undefined;
   private user: { text: string; kind: 'paste' | 'file'; name: string } | undefined;
@@ -89,6 +93,21 @@ export class RunsSourceController implements ReactiveController {
     if (!p) return null;
     const vars = 'error' in p ? { ...p.vars, detail: isolate(describeError(p.error, this.options.lang?.() ?? 'en')) } : p.vars;
     return this.options.t()(p.key, vars);
+  }
+
+  /**
+   * The user's pasted text or file could not be read, and the runs read before
+   * it are still shown: the error in plain words, or null. The host shows the
+   * earlier chart marked as not reflecting the new text until a new text reads.
+   */
+  get userError(): string | null {
+    const p = this.userProblem;
+    return p ? this.options.t()(p.key, { detail: isolate(describeError(p.error, this.options.lang?.() ?? 'en')) }) : null;
+  }
+
+  /** The text the user pasted last (kept after an error and after a fit, so it can be fixed). */
+  get userText(): string {
+    return this.user?.kind === 'paste' ? this.user.text : '';
   }
 
   /** What the data is, for people: a URL, a file name, "inline CSV", … ('' when none). */
@@ -116,6 +135,9 @@ export class RunsSourceController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    // A file dropped anywhere on an element that offers the paste form is read, not only on the form.
+    this.host.addEventListener('dragover', this.onDragOver);
+    this.host.addEventListener('drop', this.onDrop);
     // A fetch abandoned by a removal is started again by the next update.
     if (this.key.length === 0) this.host.requestUpdate();
     this.readChildren();
@@ -127,6 +149,8 @@ export class RunsSourceController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.host.removeEventListener('dragover', this.onDragOver);
+    this.host.removeEventListener('drop', this.onDrop);
     this.observer?.disconnect();
     this.observer = undefined;
     // An unfinished fetch is abandoned (and redone on reconnection); a finished one is kept.
@@ -137,6 +161,32 @@ export class RunsSourceController implements ReactiveController {
   hostUpdate(): void {
     this.sync();
   }
+
+  /** Selects the line of the pasted text an error names (once per error), so the reader sees where to fix it. */
+  hostUpdated(): void {
+    const h = this.highlight;
+    if (!h || h.done) return;
+    const area = (this.host.shadowRoot ?? this.host).querySelector<HTMLTextAreaElement>('textarea[part~="paste"]');
+    if (!area || area.value !== this.userText) return;
+    h.done = true;
+    const lines = area.value.split(/\r\n|\r|\n/);
+    if (h.line < 1 || h.line > lines.length) return;
+    let start = 0;
+    for (let i = 0; i < h.line - 1; i++) start += lines[i].length + (area.value[start + lines[i].length] === '\r' && area.value[start + lines[i].length + 1] === '\n' ? 2 : 1);
+    area.focus();
+    area.setSelectionRange(start, start + lines[h.line - 1].length);
+  }
+
+  private readonly onDragOver = (e: DragEvent): void => {
+    if (this.authorless && e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  };
+
+  private readonly onDrop = (e: DragEvent): void => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!this.authorless || !file) return;
+    e.preventDefault();
+    void this.setUserFile(file);
+  };
 
   /** The user's pasted text (empty text clears it). */
   setUserText(text: string): void {
@@ -166,6 +216,7 @@ export class RunsSourceController implements ReactiveController {
     const key = [runs, src, this.fetched?.text, this.inline?.text, this.user?.text, typeof columns === 'string' ? columns : JSON.stringify(columns ?? {}), dropHighest];
     if (key.length === this.key.length && key.every((k, i) => Object.is(k, this.key[i]))) return;
     this.key = key;
+    this.userProblem = undefined;
     const hasRuns = runs !== undefined && runs !== null;
     if (hasRuns || !src) this.cancelFetch();
     if (hasRuns) return this.read(runs, 'property', '', columns, dropHighest);
@@ -208,8 +259,18 @@ export class RunsSourceController implements ReactiveController {
     }
     try {
       const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, weights: spec.weights, unique: spec.unique, metric: spec.metric, dropHighest });
+      this.userProblem = this.highlight = undefined;
       this.set(runs, undefined, kind, label);
     } catch (error) {
+      const user = kind === 'paste' || kind === 'file';
+      const line = kind === 'paste' ? (error as { line?: unknown }).line : undefined;
+      this.highlight = typeof line === 'number' ? { line, done: false } : undefined;
+      // The reader's own text did not read: the runs read before it stay shown, marked stale, until one does.
+      if (user && this.runs && (this.kind === 'paste' || this.kind === 'file')) {
+        this.userProblem = { key: 'errData', error };
+        return;
+      }
+      this.userProblem = undefined;
       this.set(undefined, { key: 'errData', error }, kind, label);
     }
   }

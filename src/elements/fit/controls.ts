@@ -13,6 +13,7 @@ import { ROLES, type ColumnMatch, type Role } from '../../core/columns.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import type { BootstrapState, Progress } from './jobs.js';
 import { bidiSafe } from '../../chart/isolate.js';
+import type { RunsSourceController } from '../controllers/runs-source.js';
 
 let ids = 0;
 /** A page-unique id for label/for pairs inside one shadow root. */
@@ -101,7 +102,13 @@ export interface InputActions {
 }
 
 /** The empty state: paste runs or choose/drop a file. */
-export function renderDataInput(a: InputActions, t: FitTranslate, ids: { text: string; file: string }, showTitle: boolean): TemplateResult {
+/**
+ * The paste / file form. `text` is what the reader pasted last, kept in the box
+ * after an error and after a fit; `invalid` marks it while it does not read. A
+ * dropped file is read by the host's RunsSourceController (anywhere on the
+ * element); the form only shows where to drop.
+ */
+export function renderDataInput(a: InputActions, t: FitTranslate, ids: { text: string; file: string }, showTitle: boolean, text = '', invalid = false): TemplateResult {
   const submit = (e: Event) => {
     e.preventDefault();
     const area = (e.currentTarget as HTMLFormElement).querySelector('textarea');
@@ -113,17 +120,13 @@ export function renderDataInput(a: InputActions, t: FitTranslate, ids: { text: s
   };
   const over = (e: DragEvent) => { e.preventDefault(); (e.currentTarget as HTMLElement).classList.add('dragging'); };
   const leave = (e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('dragging');
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    (e.currentTarget as HTMLElement).classList.remove('dragging');
-    const file = e.dataTransfer?.files?.[0];
-    if (file) a.file(file);
-  };
+  const drop = (e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('dragging');
   return html`<form class="data-input" part="data-input" @submit=${submit} @dragover=${over} @dragleave=${leave} @drop=${drop}>
     ${showTitle ? html`<p class="empty-title"><strong>${t('fitEmptyTitle')}</strong></p>` : nothing}
     <p class="hint">${t('fitEmptyHint')}</p>
     <label for=${ids.text}>${t('fitPasteLabel')}</label>
-    <textarea id=${ids.text} part="paste" rows="5" spellcheck="false" placeholder="N,D,loss&#10;70e6,1.4e9,3.92&#10;…"></textarea>
+    <textarea id=${ids.text} part="paste" rows="5" spellcheck="false" placeholder="N,D,loss&#10;70e6,1.4e9,3.92&#10;…"
+      .value=${text} aria-invalid=${invalid ? 'true' : 'false'}></textarea>
     <div class="input-row">
       <button type="submit" part="paste-button">${t('fitPasteButton')}</button>
       <span class="file"><label for=${ids.file}>${t('fitFileLabel')}</label>
@@ -131,4 +134,28 @@ export function renderDataInput(a: InputActions, t: FitTranslate, ids: { text: s
       <span class="hint">${t('fitDropHint')}</span>
     </div>
   </form>`;
+}
+
+/**
+ * The reader's own data, for an element the author gave none: the paste / file
+ * form (with a title while nothing is drawn), or, once runs are drawn, the same
+ * form under "Use other data", open while the last text does not read. The box
+ * keeps the reader's text; the source selects the line an error names.
+ */
+export function renderSourceInput(source: RunsSourceController, t: FitTranslate, ids: { text: string; file: string }): TemplateResult | typeof nothing {
+  if (!source.authorless) return nothing;
+  const invalid = !!source.userError || (source.kind === 'paste' && !!source.error);
+  const form = (title: boolean) => renderDataInput({
+    paste: (text) => source.setUserText(text),
+    file: (file) => void source.setUserFile(file),
+  }, t, ids, title, source.userText, invalid);
+  return source.runs
+    ? html`<details class="other-data" ?open=${!!source.userError}><summary>${t('fitOtherData')}</summary>${form(false)}</details>`
+    : form(!source.kind);
+}
+
+/** While the reader's last text does not read: what is wrong, and that the chart still shows the data before it (part="stale"). */
+export function renderStale(source: RunsSourceController, t: FitTranslate): TemplateResult | typeof nothing {
+  const error = source.userError;
+  return error ? html`<p class="warning stale-note" part="stale" role="alert">${t('fitStaleData', { detail: error })}</p>` : nothing;
 }

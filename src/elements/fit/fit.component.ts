@@ -25,7 +25,7 @@
  *
  * @prop runs - The runs: `Runs` or anything readRuns accepts (CSV/JSON text, row objects, an object of arrays). Wins over `src` and inline data.
  * @prop columns - Mirrors `columns`; also takes a mapping `{ N?, D?, C?, loss? }`. The column pickers set it.
- * @prop result - The last FitResult (read only), or undefined.
+ * @prop result - The FitResult of the runs drawn (read only); undefined while an attribute or the data is invalid, and before the first fit.
  * @prop intervals - The last bootstrap result (read only), or undefined.
  *
  * @fires {CustomEvent<FitResult>} scaling-fit-done - After each fit is drawn; detail: the FitResult.
@@ -111,7 +111,7 @@ import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
 import { FitJobs, type BandRequest } from './jobs.js';
 import { allocationUndetermined, renderBudget, renderDiagnostics, renderNotices, renderParams } from './params.js';
-import { controlId, renderColumnPickers, renderDataInput, renderFitProgress, renderToolbar } from './controls.js';
+import { controlId, renderColumnPickers, renderFitProgress, renderSourceInput, renderStale, renderToolbar } from './controls.js';
 import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
 import { cursorText, runLines, runRow, summaryText } from './text.js';
 import { fitStyles } from './fit.styles.js';
@@ -154,9 +154,9 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private declare view: [number, number] | null;
 
   /** The last FitResult, or undefined. */
-  get result(): FitResult | undefined { return this.jobs.result; }
-  /** The last bootstrap result, or undefined. */
-  get intervals(): BootstrapResult | undefined { return this.jobs.intervals; }
+  get result(): FitResult | undefined { return this.model && this.jobs.fittedRuns === this.model.runs ? this.jobs.result : undefined; }
+  /** The last bootstrap result, or undefined (as `result`, while an attribute or the data is invalid). */
+  get intervals(): BootstrapResult | undefined { return this.result ? this.jobs.intervals : undefined; }
 
   private readonly size = new ResizeController(this);
   private readonly source = new RunsSourceController(this, {
@@ -294,16 +294,6 @@ export class ScalingFit extends ScalingElement<FitKey> {
     return html`<div class="numbers">${renderDiagnostics(result, t, this.i18n.lang)}${renderParams(result, iv, t, this.i18n.lang)}${renderBudget(result.law, s.budget, iv, t, allocationUndetermined(result))}</div>`;
   }
 
-  private renderInput(): unknown {
-    if (!this.source.authorless) return nothing;
-    const t = this.i18n.t;
-    const form = (title: boolean) => renderDataInput({
-      paste: (text) => this.source.setUserText(text),
-      file: (file) => void this.source.setUserFile(file),
-    }, t, this.ids, title);
-    return this.source.runs ? html`<details class="other-data"><summary>${t('fitOtherData')}</summary>${form(false)}</details>` : form(!this.source.kind);
-  }
-
   private renderTable(): unknown {
     const m = this.tableModel.value;
     if (!m) return nothing;
@@ -329,12 +319,13 @@ export class ScalingFit extends ScalingElement<FitKey> {
       }, t, this.renderExportMenu()) : nothing}
       ${this.renderError(this.notice)}
       ${this.renderError()}
+      ${renderStale(this.source, this.i18n.t)}
       ${this.renderStatus()}
       ${renderFitProgress(j.fitProgress, this.source.runs?.N.length ?? 0, this.ids.fit, t)}
-      <figure class="figure" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('fitPlotHint'))}</figure>
-      ${hasChart ? this.renderNumbers() : nothing}
+      <figure class="figure ${this.source.userError ? 'stale' : ''}" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('fitPlotHint'))}</figure>
+      <div class=${this.source.userError ? 'stale' : ''}>${hasChart ? this.renderNumbers() : nothing}</div>
       ${renderColumnPickers(this.source.match, (role, name) => this.pickColumn(role, name), t, this.ids.col)}
-      ${this.renderInput()}
+      ${renderSourceInput(this.source, this.i18n.t, this.ids)}
       ${hasChart ? this.renderTable() : nothing}`;
   }
 }

@@ -78,5 +78,7 @@ export const fitStyles = css`
   .input-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
   .file { display: inline-flex; flex-direction: column; gap: 0.15rem; }
   input[type='file'] { font-size: 0.85em; }
+  .stale { opacity: 0.45; filter: grayscale(0.6); }
+  textarea[aria-invalid='true'] { border-color: var(--_danger); }
   details.other-data > summary { cursor: pointer; font-size: 0.85em; color: var(--_muted); margin-top: 0.5rem; }
 `;

@@ -25,7 +25,7 @@
  * @attr filename - Download file name without extension (default "scaling-task").
  *
  * @prop runs - The runs: `Runs` or anything readRuns accepts. Wins over `src` and inline data.
- * @prop result - The two fits and the held-out runs ({ lossFit, taskFit, heldOut }), or undefined.
+ * @prop result - The two fits and the held-out runs ({ lossFit, taskFit, heldOut }) of what is drawn; undefined while an attribute or the data is invalid.
  * @prop intervals - The chained bootstrap (ChainBootstrapResult), or undefined.
  *
  * @fires {CustomEvent<TaskResult>} scaling-task-done - After both fits are drawn.
@@ -69,7 +69,7 @@ import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { RunsSourceController } from '../controllers/runs-source.js';
-import { controlId, renderColumnPickers, renderDataInput } from '../fit/controls.js';
+import { controlId, renderColumnPickers, renderSourceInput, renderStale } from '../fit/controls.js';
 import { renderDiagnostics, renderParams } from '../fit/params.js';
 import { buildTaskPlot, chainPoints, readSettings, taskKeyOf, type TaskFits, type TaskPlot, type TaskSettings } from './model.js';
 import { drawTask, type TaskDrawing } from './draw.js';
@@ -117,10 +117,11 @@ export class ScalingTask extends ScalingElement<FitKey | TaskKey> {
   declare columns: ColumnMapping | string | undefined;
 
   get result(): TaskResult | undefined {
-    const f = this.jobs.fits;
+    // Only the fits of what is drawn: undefined while an attribute or the data is invalid.
+    const f = this.model?.fits;
     return f && { lossFit: f.lossFit, taskFit: f.taskFit, heldOut: f.heldOut };
   }
-  get intervals(): ChainBootstrapResult | undefined { return this.jobs.band; }
+  get intervals(): ChainBootstrapResult | undefined { return this.model ? this.jobs.band : undefined; }
 
   private readonly size = new ResizeController(this);
   private readonly source = new RunsSourceController(this, {
@@ -253,13 +254,6 @@ export class ScalingTask extends ScalingElement<FitKey | TaskKey> {
       </div>`;
   }
 
-  private renderInput(): unknown {
-    if (!this.source.authorless) return nothing;
-    const t = this.i18n.t;
-    const form = (title: boolean) => renderDataInput({ paste: (text) => this.source.setUserText(text), file: (file) => void this.source.setUserFile(file) }, t, this.ids, title);
-    return this.source.runs ? html`<details class="other-data"><summary>${t('fitOtherData')}</summary>${form(false)}</details>` : form(!this.source.kind);
-  }
-
   private renderTable(): unknown {
     const m = this.model;
     if (!m) return nothing;
@@ -279,11 +273,12 @@ export class ScalingTask extends ScalingElement<FitKey | TaskKey> {
       }, t, this.renderExportMenu()) : nothing}
       ${this.renderError(this.notice)}
       ${this.renderError()}
+      ${renderStale(this.source, this.i18n.t)}
       ${j.fitting && !hasChart ? html`<p class="status-line" role="status">${t('fitFitting', { n: this.source.runs?.N.length ?? 0 })}</p>` : nothing}
-      <figure class="figure" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('taskPlotHint'))}</figure>
+      <figure class="figure ${this.source.userError ? 'stale' : ''}" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('taskPlotHint'))}</figure>
       ${hasChart ? this.renderSteps() : nothing}
       ${renderColumnPickers(this.source.match, (role, name) => this.pickColumn(role, name), t, this.ids.col)}
-      ${this.renderInput()}
+      ${renderSourceInput(this.source, this.i18n.t, this.ids)}
       ${hasChart ? this.renderTable() : nothing}`;
   }
 }

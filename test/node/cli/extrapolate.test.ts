@@ -91,7 +91,7 @@ const refusals: [string, string[], RegExp][] = [
   ['a bad --search', [CURVE, '--holdout', '1', '--search', 'best'], /option --search: expected one of paper, global/],
   ['no x column', [CURVE, '--holdout', '1'], /no D column for x .*columns found: "examples", "val loss"/],
   ['a metric in --columns', [CURVE, '--holdout', '1', '--columns', 'D=examples,metric=err'], /extrapolate reads x and the loss only/],
-  ['a bad value', [file('bad.csv', 'D,loss\n1,0.9\n2,-1\n3,0.7\n'), '--holdout', '1'], /row 2, column "loss": expected a positive finite number, got "-1"/],
+  ['a bad value', [file('bad.csv', 'D,loss\n1,0.9\n2,-1\n3,0.7\n'), '--holdout', '1'], /line 3, column "loss": expected a positive finite number, got "-1"/],
   ['too few points', [file('few.csv', 'D,loss\n1,0.9\n2,0.8\n3,0.7\n4,0.6\n5,0.55\n6,0.5\n'), '--holdout', '1'], /invalid holdout; expected an integer from 1 to 0/],
   ['too many rows', [CURVE, '--holdout', '1', '--max-rows', '3'], /too many rows: more than 3, the limit; raise it with --max-rows/],
 ];

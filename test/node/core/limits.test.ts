@@ -133,7 +133,7 @@ test('an unclosed quote in a 5 MB CSV is one short line, wherever it is', LIMIT,
   ];
   for (const [name, text, pattern] of cases) oneShortLine(cli(['fit', (writeFileSync(join(tmp, name), text), join(tmp, name))]), pattern);
   // A closed quoted field that spans lines is data, not an unclosed quote.
-  assert.throws(() => readRuns('N,D,loss\n1,2,"3\n4"\n'), /row 1, column "loss": expected a positive finite number, got "3\\n4"$/);
+  assert.throws(() => readRuns('N,D,loss\n1,2,"3\n4"\n'), /line 2, column "loss": expected a positive finite number, got "3\\n4"$/);
   // Any cell or column name in a message is cut to 80 characters.
   const long = 'x'.repeat(5_000_000);
   for (const input of [`N,D,loss\n1,2,${long}\n`, `N,D,${long}\n1,2,3\n`, [{ N: 1, D: 2, loss: long }]]) {

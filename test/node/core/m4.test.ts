@@ -319,7 +319,7 @@ test('readCurve: x by its quantity\'s column (named or recognised), the loss by 
   assert.equal(readCurve('tokens,loss\n1,3\n2,2\n3,1\n').columns.x, 'tokens');
   assert.equal(readCurve('C,N,loss\n1,5,3\n2,5,2\n3,5,1\n', { variable: 'C' }).columns.x, 'C');
   assert.throws(() => readCurve(csv), fails(DataError, /^no D column for x \(names such as "D", "tokens", .*columns found: "examples", "Loss", "Model"$/));
-  assert.throws(() => readCurve('D,loss\n1,3\n2,-2\n3,1\n'), fails(DataError, /^row 2, column "loss": expected a positive finite number, got "-2"$/));
+  assert.throws(() => readCurve('D,loss\n1,3\n2,-2\n3,1\n'), fails(DataError, /^line 3, column "loss": expected a positive finite number, got "-2"$/));
   assert.throws(() => readCurve('D,loss\n1,3\n1,2\n2,1\n'), fails(DataError, /at least 3 distinct x values; got 2/));
   assert.throws(() => readCurve(csv, { variable: 'T' as never }), fails(OptionError, /^invalid variable/));
   assert.throws(() => readCurve(csv, { colums: {} } as never), fails(OptionError, /did you mean columns\?/));

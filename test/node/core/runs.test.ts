@@ -207,7 +207,7 @@ test('JSON text, arrays of objects and objects of (typed) arrays', () => {
   throwsData(() => readRuns(42 as never), 'parse');
 });
 
-test('bad values name the data row and the column as written', () => {
+test('bad values name the data row (the text line, for delimited text) and the column as written', () => {
   const { header, rows } = rawTable(chinchilla);
   const col = header.indexOf('Model Size');
   const withCell = (value: string) => {
@@ -216,7 +216,7 @@ test('bad values name the data row and the column as written', () => {
     return [header, ...copy].map((r) => r.join(',')).join('\n');
   };
   throwsData(() => readRuns(withCell('abc')), 'bad-value', 12, 'Model Size',
-    'row 12, column "Model Size": expected a positive finite number, got "abc"');
+    'line 13, column "Model Size": expected a positive finite number, got "abc"');
   for (const bad of ['', '  ', 'NaN', 'Infinity', '-Infinity', '1e999', '0', '-5', '0x10', '1 5', '2.5.1', '1e9 params']) {
     throwsData(() => readRuns(withCell(bad)), 'bad-value', 12, 'Model Size');
   }
@@ -251,4 +251,23 @@ test('bad option values throw an OptionError naming the option', () => {
   for (const v of [-1, 1.5, NaN, Infinity, '5']) throwsOption(() => readRuns(chinchilla, { dropHighest: v as never }), 'dropHighest');
   for (const v of [0, -2, 2.5, '3']) throwsOption(() => readRuns(chinchilla, { minRuns: v as never }), 'minRuns');
   throwsOption(() => readRuns(chinchilla, { columns: { N: 5 as never } }), 'columns.N');
+});
+
+test('a bad cell in delimited text is named by the line of the text it is on, as an editor shows it', () => {
+  const at = (text: string) => { try { readRuns(text); } catch (e) { return e as DataError; } throw new Error('no error'); };
+  // The user's example: a typo in the second data row is line 3 of what was pasted.
+  let e = at('N,D,loss\n1e8,2e9,3.1\n2e8,abc,2.9\n3e8,4e9,2.7');
+  assert.equal(e.message, 'line 3, column "D": expected a positive finite number, got "abc"');
+  assert.equal(e.row, 2);
+  assert.equal(e.line, 3);
+  assert.equal(e.column, 'D');
+  // Leading blank lines, blank lines between rows, CRLF, and a quoted field with line breaks inside all count.
+  e = at('\n\r\nN,D,loss\r\n1e8,2e9,3.1\r\n\r\n"1e8",2e9,"3.0"\n"2e8","x\ny",2.9\n4e8,abc,2.5');
+  assert.equal(e.line, 7);
+  e = at('N;D;loss\n1e8;2e9;3.1\n"a\nb";2e9;3');
+  assert.equal(e.line, 3);
+  // Rows given as objects keep the row wording.
+  e = (() => { try { readRuns([{ N: 1, D: 2, loss: 3 }, { N: 'x', D: 2, loss: 3 }]); } catch (err) { return err as DataError; } throw new Error('no error'); })();
+  assert.equal(e.message, 'row 2, column "N": expected a positive finite number, got "x"');
+  assert.equal(e.line, undefined);
 });

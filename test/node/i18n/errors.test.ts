@@ -32,10 +32,15 @@ const CASES: { [K in ReadErrorKey]: () => unknown } & { [K in CommonKey]?: () =>
   'missing-d-column': () => readRuns(csv('N,loss', '1,2')),
   'missing-loss-column': () => readRuns(csv('N,D', '1,2')),
   'column-length': () => readRuns({ N: [1, 2], D: [1], loss: [1, 2] }),
-  'bad-value': () => readRuns(csv('N,D,loss', '1,2,abc')),
-  'bad-weight': () => readRuns(csv('N,D,loss,w', '1,2,3,-1'), { weights: 'w' }),
-  'bad-metric': () => readRuns(csv('N,D,loss,accuracy', '1,2,3,-0.1')),
-  'beyond-precision': () => readRuns(csv('N,D,loss', '1e300,1e300,3')),
+  // Rows given as objects are named by row; delimited text by its line (what an editor shows).
+  'bad-value': () => readRuns([{ N: 1, D: 2, loss: 'abc' }]),
+  'bad-weight': () => readRuns([{ N: 1, D: 2, loss: 3, w: -1 }], { weights: 'w' }),
+  'bad-metric': () => readRuns([{ N: 1, D: 2, loss: 3, accuracy: -0.1 }]),
+  'beyond-precision': () => readRuns([{ N: 1e300, D: 1e300, loss: 3 }]),
+  'bad-value-line': () => readRuns(csv('N,D,loss', '1,2,abc')),
+  'bad-weight-line': () => readRuns(csv('N,D,loss,w', '1,2,3,-1'), { weights: 'w' }),
+  'bad-metric-line': () => readRuns(csv('N,D,loss,accuracy', '1,2,3,-0.1')),
+  'beyond-precision-line': () => readRuns(csv('N,D,loss', '1e300,1e300,3')),
   'too-few-runs': () => readRuns(csv('N,D,loss', '1,2,3'), { minRuns: 2 }),
   'too-few-runs-dropped': () => readRuns(csv('N,D,loss', '1,2,3', '2,3,4'), { dropHighest: 1, minRuns: 2 }),
   'not-a-column-name': () => readRuns(csv('N,D,loss', '1,2,3'), { weights: 7 as never }),
@@ -72,6 +77,7 @@ test('messages are unchanged: the old sentences still come out', () => {
   assert.equal(thrown(CASES['missing-loss-column']).message,
     'no loss column (names such as "loss", "L", "final loss", "val loss", "validation loss", or set the columns option); columns found: "N", "D"');
   assert.equal(thrown(CASES['bad-value']).message, 'row 1, column "loss": expected a positive finite number, got "abc"');
+  assert.equal(thrown(CASES['bad-value-line']).message, 'line 2, column "loss": expected a positive finite number, got "abc"');
   assert.equal(thrown(CASES['too-few-runs-dropped']).message, 'too few runs: 1 after dropHighest: 1 left 1 of 2; at least 2 needed (minRuns)');
   assert.equal(thrown(CASES['too-many-rows']).message, 'too many rows: more than 1, the limit; raise it with the maxRows option');
   assert.equal(thrown(CASES['too-many-bytes']).message, 'input too large: over 5 bytes, the limit; raise it with the maxBytes option');
