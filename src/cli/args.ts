@@ -5,6 +5,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { clip, quote } from '../core/limits.js';
+import { closestName } from '../core/option-names.js';
 import { parseNumber } from '../format/parse-number.js';
 
 export class UsageError extends Error {
@@ -16,13 +17,46 @@ export class UsageError extends Error {
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
+/** A value that looks like a negative number ("-3", "-1e5", "-.5", "-Infinity"), not a flag. */
+const NEGATIVE = /^-(\d|\.\d|Infinity$)/;
+
+/**
+ * `--name -3` as `--name=-3` for options that take a value: parseArgs would
+ * read "-3" as a flag and call the call ambiguous; the value's own check then
+ * says in words what the option accepts.
+ */
+function joinNegativeValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** The one-line UsageError for a parseArgs error, with "did you mean" for an unknown flag. */
+function usageFrom(e: unknown, options: OptionSpec): UsageError {
+  const message = String((e as Error).message);
+  const unknown = (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^']+)'/.exec(message)?.[1] : undefined;
+  if (unknown) {
+    const name = unknown.replace(/^--?/, '').split('=')[0];
+    const guess = closestName(name, Object.keys(options));
+    return new UsageError(`unknown option ${quote(clip(unknown, 60))}${guess ? `; did you mean --${guess}?` : ''} (--help lists them)`);
+  }
+  // parseArgs explains itself in a sentence or two; the first says what is wrong (and quotes the option: cut it short).
+  return new UsageError(clip(message.split(/\.\s|\n/)[0], 160));
+}
+
 export function parse(argv: string[], options: OptionSpec, maxPositionals: number) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: true });
   } catch (e) {
-    // parseArgs explains itself in a sentence or two; the first says what is wrong (and quotes the option: cut it short).
-    throw new UsageError(clip(String((e as Error).message).split(/\.\s|\n/)[0], 160));
+    throw usageFrom(e, options);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`unexpected argument ${quote(parsed.positionals[maxPositionals])}`);

@@ -14,6 +14,8 @@ export const BACKTEST_USAGE = `scaling-kit backtest FILE (--holdout-above C | --
                 ${INPUT_FLAGS_USAGE}
   Fits the law (default Chinchilla) to the runs below a compute cutoff (or all but the K largest) and reports
   each held-out run's relative prediction error: can small runs predict the big one?
+  Examples: scaling-kit backtest runs.csv --holdout-above 1e21
+            scaling-kit backtest runs.csv --holdout-largest 5 --form chinchilla --loss squared
 ${INPUT_LIMITS_NOTE}`;
 
 export async function backtestCommand(argv: string[]): Promise<string> {

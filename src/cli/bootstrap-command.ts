@@ -30,6 +30,8 @@ export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [-
   prefixed "The fit of all runs:", what the fit said of where it ended goes to stderr, one line each
   ("warning: …", "info: …"); it does not change the exit code. --json includes it as "diagnostics". --resamples is at most ${formatCount(LIMITS.resamples)} and
   --budgets lists at most ${LIMITS.budgets}: fixed limits.
+  Examples: scaling-kit bootstrap runs.csv --drop-highest 5 --rng numpy --seed 42 --budgets 5.76e23
+            scaling-kit bootstrap runs.csv --budgets 5.88e23 --draws 10000 --json
 ${INPUT_LIMITS_NOTE}`;
 
 

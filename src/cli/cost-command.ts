@@ -16,7 +16,9 @@ export const COST_USAGE = `scaling-kit cost --budget C [--gpu h100|a100] [--mfu 
                 [--grid-intensity 0.48] [--json]
   GPU-hours = C / (dense peak × MFU × 3600) on the GPU's dense BF16 peak (H100 SXM 989.4, A100 312 TFLOP/s),
   then days on K GPUs, dollars at --price per GPU-hour, kWh (GPU power × hours × PUE) and kg CO₂e.
-  --flops, the old name of --budget, is read until the next release.`;
+  --flops, the old name of --budget, is read until the next release.
+  Examples: scaling-kit cost --budget 5.76e23
+            scaling-kit cost --budget 3.8e25 --gpu h100 --gpus 16384 --mfu 0.4 --price 2.5`;
 
 export function costCommand(argv: string[]): CommandOutput {
   const { values } = parse(argv, {

@@ -24,7 +24,10 @@ ${INPUT_LIMITS_NOTE}
   determine, outliers, …) goes to stderr, one line each ("warning: …"); it does
   not change the exit code. --json includes it as "diagnostics".
   --json prints the same bytes for the same input; --timing adds the wall time
-  in milliseconds ("ms").`;
+  in milliseconds ("ms").
+  Examples: scaling-kit fit                              fits the embedded demo runs
+            scaling-kit fit runs.csv --drop-highest 5 --json
+            scaling-kit fit ladder.csv --columns N=N,D=D_tokens,loss=c4_loss --strategy exact`;
 
 export async function fitCommand(argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, { ...FIT_FLAGS, ...INPUT_FLAGS, json: { type: 'boolean' }, timing: { type: 'boolean' }, output: { type: 'string' }, force: { type: 'boolean' } }, 1);

@@ -86,7 +86,7 @@ export function formatFit(r: FitResult): string {
   const where = r.workers > 0 ? `${r.engine} engine, ${r.workers} workers` : `${r.engine} engine`;
   const lossName = lossWords(r.loss, r.delta);
   return [
-    `${r.form} fit of ${r.runs} runs (${lossName}, ${r.strategy}: ${r.starts.total} starts, ${where}, ${(r.ms / 1000).toFixed(2)} s)`,
+    `${r.form} fit of ${r.runs} runs (${lossName}; ${r.strategy} strategy, ${r.starts.total} ${r.starts.total === 1 ? 'start' : 'starts'}; ${where}; ${(r.ms / 1000).toFixed(2)} s)`,
     `  ${formatLaw(r.law)}`,
     formatStandardErrors(r),
     r.scale ? `  free scale σ = ${r.scale.sigma.toExponential(5)} (ln σ = ${r.scale.lnSigma.toFixed(6)}), negative log-likelihood ${r.scale.negLogLikelihood.toPrecision(12)} (Huber likelihood, δ = ${r.delta})` : '',

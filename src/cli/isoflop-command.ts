@@ -26,6 +26,8 @@ export const ISOFLOP_USAGE = `scaling-kit isoflop FILE [--budgets C1,C2,...] [--
     the optimum is the median over replicas, the fit weighted by their spread, the intervals
     percentile-bootstrap ones (Porian et al. 2024). Their noise: 0.002 on RefinedWeb, 0.01 on OpenWebText2.
   --budgets lists at most ${LIMITS.budgets} and --replicas is at most ${formatCount(LIMITS.replicas)} (fixed limits).
+  Examples: scaling-kit isoflop isoflops.csv --budgets 6e18,1e19,3e19,1e20
+            scaling-kit isoflop isoflops.csv --approach akima --seed-noise 0.002
 ${INPUT_LIMITS_NOTE}`;
 
 const APPROACHES = ['parabola', 'akima'] as const;

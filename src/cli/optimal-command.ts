@@ -20,7 +20,9 @@ export const OPTIMAL_USAGE = `scaling-kit optimal (--law PRESET | --params JSON 
   the compute that reaches --target-loss; with --inference-tokens, the split that minimises training plus
   inference FLOPs for that loss (Sardana et al. 2024). --params alone means the Chinchilla form, e.g.
   --params '{"A":406.4,"B":410.7,"E":1.69,"alpha":0.34,"beta":0.28}'. Presets: ${PRESET_IDS.join(', ')}.
-  --flops, the old name of --budget, is read until the next release.`;
+  --flops, the old name of --budget, is read until the next release.
+  Examples: scaling-kit optimal --law besiroglu2024 --budget 5.76e23
+            scaling-kit optimal --law hoffmann2022 --target-loss 1.95 --inference-tokens 2e13`;
 
 function lawFrom(values: Record<string, unknown>): Law | { allocation: ReturnType<typeof preset> } {
   if ((values.law === undefined) === (values.params === undefined)) throw new UsageError('give exactly one of --law PRESET and --params JSON');

@@ -10,6 +10,8 @@ import { ScalingKitError } from '../errors.js';
 import { UsageError } from './args.js';
 import { oneLine } from './format.js';
 import { clip, quote } from '../core/limits.js';
+import { closestName } from '../core/option-names.js';
+import { VERSION } from '../version.js';
 import { fitCommand, FIT_USAGE } from './fit-command.js';
 import { optimalCommand, OPTIMAL_USAGE } from './optimal-command.js';
 import { bootstrapCommand, BOOTSTRAP_USAGE } from './bootstrap-command.js';
@@ -41,7 +43,10 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
 /** The longest error line the command prints (then "…"). */
 const MAX_ERROR_LINE = 500;
 
-export const USAGE = `Usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n\n')}`;
+export const USAGE = `scaling-kit ${VERSION}: fit, check, plan and compare neural scaling laws.
+Usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n\n')}
+
+  scaling-kit --version prints the version; scaling-kit COMMAND --help one command's options.`;
 
 export interface CliOutcome {
   /** 0 success, 2 a bad call or bad data, 1 an internal error. */
@@ -55,8 +60,12 @@ export interface CliOutcome {
 async function dispatch(argv: string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return USAGE;
+  if (command === '--version' || command === '-V' || command === 'version') return `scaling-kit ${VERSION}`;
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!entry) throw new UsageError(`unknown command ${quote(command)} (try: ${Object.keys(COMMANDS).join(', ')}, --help)`);
+  if (!entry) {
+    const guess = closestName(command, Object.keys(COMMANDS));
+    throw new UsageError(`unknown command ${quote(command)}${guess ? `; did you mean ${guess}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')}; --help, --version)`);
+  }
   if (rest.includes('--help') || rest.includes('-h')) return entry.usage;
   return entry.run(rest);
 }

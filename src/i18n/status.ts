@@ -13,7 +13,7 @@ import type { Lang, Tables } from './tables.js';
 const en: { readonly [S in StatusCode]: string } = {
   'gradient-tolerance': 'gradient below tolerance',
   'no-decrease': 'objective stopped decreasing',
-  rounding: 'converged to rounding precision',
+  rounding: 'to rounding precision',
   'iteration-limit': 'iteration limit reached',
   'evaluation-limit': 'evaluation limit reached',
   'not-finite': 'objective or gradient not finite',
@@ -24,7 +24,7 @@ const en: { readonly [S in StatusCode]: string } = {
 const zh: { readonly [S in StatusCode]: string } = {
   'gradient-tolerance': '梯度低于容差',
   'no-decrease': '目标函数不再下降',
-  rounding: '已收敛到舍入精度',
+  rounding: '达到舍入精度',
   'iteration-limit': '达到迭代次数上限',
   'evaluation-limit': '达到目标函数求值次数上限',
   'not-finite': '目标函数值或梯度不是有限数',
