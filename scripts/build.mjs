@@ -46,7 +46,10 @@ await Promise.all(steps);
 // The IIFE's global, declared for pages that type-check their scripts (paths relative to dist/).
 if (existsSync('types/scaling-kit.min.d.ts')) copyFileSync('types/scaling-kit.min.d.ts', 'dist/scaling-kit.min.d.ts');
 
-// (iii) dist/custom-elements.json from the elements' JSDoc.
+// (iii) dist/example/: the embedding example beside its own copy of the bundle.
+if (existsSync('dist/scaling-kit.min.js')) run(process.execPath, ['scripts/build-example.mjs']);
+
+// (iii b) dist/custom-elements.json from the elements' JSDoc.
 if (existsSync('src/define.ts')) run(process.execPath, ['scripts/build-manifest.mjs']);
 
 // (iv) Sizes of what a page would download.

@@ -89,6 +89,26 @@ test('demo/embed.html beside the bundle, from disk and offline, shows a fitted c
   await page.close();
 });
 
+test('dist/example/, the folder the README says to copy, works wherever it is put: from disk, offline', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'scaling-kit-example-'));
+  try {
+    cpSync(join(repo, 'dist', 'example'), join(copy, 'my-post'), { recursive: true });
+    const page = await context.newPage();
+    await preparePage(page);
+    const requests = recordRequests(page);
+    await page.goto(pathToFileURL(join(copy, 'my-post', 'index.html')).href);
+    const [fitEl] = await settleElements(page);
+    assert.equal(fitEl.tag, 'scaling-fit');
+    assert.equal(fitEl.error, '');
+    assert.equal(fitEl.drew, true);
+    assert.deepEqual(requests.filter((u) => !local(u)), [], 'network requests');
+    assert.deepEqual(requests.filter((u) => u.startsWith('file:')).map((u) => u.slice(u.lastIndexOf('/') + 1)), ['index.html', 'scaling-kit.min.js']);
+    await page.close();
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
 test('a page with all six elements, from disk and offline, draws every one without an error', async () => {
   const page = await context.newPage();
   await preparePage(page);
