@@ -104,6 +104,7 @@ export class ScalingElement<K extends string = never> extends LitElement {
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
     filename: {},
+    yLabel: { attribute: 'y-label' },
     error: { state: true },
     notice: { state: true },
   };
@@ -113,6 +114,9 @@ export class ScalingElement<K extends string = never> extends LitElement {
 
   /** File name (without extension) for downloads; default the tag name. */
   declare filename: string | undefined;
+
+  /** The loss axis's title instead of "Loss (nats per token)", for losses in other units (bits, log-perplexity). */
+  declare yLabel: string | undefined;
 
   /** The message shown instead of the chart, or null. */
   protected declare error: string | null;
@@ -132,6 +136,11 @@ export class ScalingElement<K extends string = never> extends LitElement {
     this.theme = 'auto';
     this.error = null;
     this.notice = null;
+  }
+
+  /** The loss axis title: the author's `y-label`, else the words for a loss in nats per token. */
+  protected lossTitle(): string {
+    return this.yLabel?.trim() || this.i18n.t('axisLoss');
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {

@@ -64,7 +64,7 @@ export const hostStyles: CSSResult = css`
     display: block;
     position: relative;
     box-sizing: border-box;
-    font-family: var(--scaling-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-family: var(--scaling-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif);
     font-size: var(--scaling-font-size, 14px);
     line-height: 1.4;
     color: var(--_fg);
@@ -134,6 +134,16 @@ export const controlStyles: CSSResult = css`
     background: color-mix(in srgb, var(--_danger) 9%, var(--_bg)); color: var(--_fg);
   }
   .error strong { display: block; color: var(--_danger); margin-bottom: 0.15rem; }
+  /* A box that scrolls sideways on a narrow screen shows a shadow at each edge with more to see: the
+     covers move with the content (local) and hide the shadows (scroll) once an end is reached. */
+  .scroll-x {
+    overflow-x: auto;
+    background:
+      linear-gradient(to right, var(--_bg) 30%, transparent) left center / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--_bg) 30%, transparent) right center / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.28), transparent) left center / 0.8rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.28), transparent) right center / 0.8rem 100% no-repeat scroll;
+  }
 `;
 
 /** Everything above, in cascade order: what ScalingElement.styles starts with. */

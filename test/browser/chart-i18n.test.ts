@@ -1,6 +1,7 @@
 // Languages (src/i18n): the same keys in English and Chinese, and how an
 // element's language is chosen.
 import { expect } from '@esm-bundle/chai';
+import { sharedStyles } from '../../src/elements/shared-styles.js';
 import { CALCULATOR, COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, TASK, format, joinTables, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
 
 // Every table, and all of them at once (no key may appear in two tables).
@@ -58,5 +59,13 @@ describe('chart i18n', () => {
   it('format fills placeholders as text and leaves unknown ones', () => {
     expect(format('a {x} b {y}', { x: '<i>' })).to.equal('a <i> b {y}');
     expect(translator(joinTables(COMMON, CURVE), 'zh')('errRange', { from: 5, to: 1 })).to.contain('5');
+  });
+
+  it('names common Chinese system fonts in the elements\' font stack, and downloads none', () => {
+    const css = sharedStyles.map((c) => c.cssText).join('\n');
+    const stack = /font-family: var\(--scaling-font, ([^;]+)\);/.exec(css)![1];
+    for (const font of ['PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei']) expect(stack).to.contain(`'${font}'`);
+    expect(stack.trim().endsWith('sans-serif')).to.equal(true);
+    expect(css).to.not.match(/@font-face|@import|url\(/);
   });
 });

@@ -170,7 +170,7 @@ describe('<scaling-curve>', () => {
   it('speaks Chinese with lang="zh" and follows <html lang>', async () => {
     const el = await mount('<scaling-curve preset="hoffmann2022" lang="zh"></scaling-curve>');
     expect(root(el).querySelector('.axis-x .axis-title')!.textContent).to.equal('参数量 N');
-    expect(root(el).querySelector('.axis-y .axis-title')!.textContent).to.equal('损失');
+    expect(root(el).querySelector('.axis-y .axis-title')!.textContent).to.equal('损失（奈特/词元）');
     expect(svg(el).getAttribute('aria-label')).to.contain('损失随参数量 N变化的折线图');
     expect(root(el).querySelector('[part="export-button"]')!.textContent).to.equal('导出');
     el.removeAttribute('lang');
@@ -358,6 +358,16 @@ describe('<scaling-curve>', () => {
       const zh = await mount(`<scaling-curve lang="zh" multiplier x="C" law='${laws}'></scaling-curve>`);
       expect(plain(root(zh).querySelector('[part="multiplier"] caption')!.textContent)).to.contain('所需的计算量倍数');
     });
+  });
+
+  it('says the loss\'s unit on its axis, and takes another from y-label', async () => {
+    const title = (el: ScalingCurve) => plain(svg(el).querySelector('.axis-y .axis-title')?.textContent);
+    let el = await mount('<scaling-curve preset="besiroglu2024"></scaling-curve>');
+    expect(title(el)).to.equal('Loss (nats per token)');
+    el = await mount('<scaling-curve lang="zh" preset="besiroglu2024"></scaling-curve>');
+    expect(title(el)).to.equal('损失（奈特/词元）');
+    el = await mount('<scaling-curve preset="besiroglu2024" y-label="Loss (bits per byte)"></scaling-curve>');
+    expect(title(el)).to.equal('Loss (bits per byte)');
   });
 
   it('define() is idempotent', () => {

@@ -185,7 +185,7 @@ describe('<scaling-fit>', () => {
   it('speaks Chinese with lang="zh"', async () => {
     const el = await mount('<scaling-fit lang="zh" budget="5.76e23"></scaling-fit>', { setup: (e) => { e.runs = demoRuns(); } });
     expect(root(el).querySelector('.axis-x .axis-title')!.textContent).to.equal('训练计算量 C（FLOPs）');
-    expect(root(el).querySelector('.axis-y .axis-title')!.textContent).to.equal('损失');
+    expect(root(el).querySelector('.axis-y .axis-title')!.textContent).to.equal('损失（奈特/词元）');
     expect(root(el).querySelector('[part="bootstrap-button"]')!.textContent).to.equal('自助法置信区间');
     expect(root(el).querySelector('.params caption')!.textContent).to.equal('拟合参数');
     expect(root(el).querySelector('.budget caption')!.textContent).to.contain('计算最优');

@@ -62,7 +62,11 @@ describe('<scaling-isoflop>', () => {
     const label = svg(el).getAttribute('aria-label')!;
     expect(label).to.contain('IsoFLOP profiles for 10 budgets, 10 accepted; N* ∝ C^0.463');
     expect(label).to.contain('N* = 0.5568·C^0.4632; exponent 95% CI: 0.4213–0.5052');
-    expect(root(el).querySelector('.law-text .law-main')!.textContent).to.equal('N* = 0.5568·C^0.4632');
+    // The exponent is raised, as on the axes: no caret on the chart.
+    const main = root(el).querySelector('.law-text .law-main')!;
+    expect(main.firstChild!.textContent).to.equal('N* = 0.5568·C');
+    expect(main.querySelector('tspan.sup')!.textContent).to.equal('0.4632');
+    expect(main.textContent).to.not.contain('^');
     expect(legendTexts(el)).to.include('10²² FLOPs');
     const table = root(el).querySelector('.visually-hidden table')!;
     expect(table.querySelectorAll('tbody tr').length).to.equal(10);

@@ -71,7 +71,7 @@ const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.labe
 export function renderTable(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const { rows } = result;
   const notes = rows.some((r) => r.note);
-  return html`<div class="table-wrap" part="table-wrap">
+  return html`<div class="table-wrap scroll-x" part="table-wrap">
     <table class="results" part="table">
       <caption>${t('calcTableCaption', { C: formatFlopsText(result.budget.C) })}</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">${t('calcQuantity')}</span></th>${rows.map(head)}</tr></thead>

@@ -20,6 +20,7 @@
  * @attr multiplier - With two laws of N and D against C: the compute the first needs to reach the second's loss, as a multiple of C, read at the cursor and at each decade in a table.
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 260 and 520.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
+ * @attr y-label - The loss axis's title, for losses not in nats per token (default "Loss (nats per token)").
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-curve").
@@ -185,7 +186,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       this.pair = this.multiplier ? multiplierPair(this.model, t) : undefined;
       const width = chartWidth(this.size.width || this.clientWidth);
       const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
-      this.drawing = drawCurve(this.model, { width, height, t, ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
+      this.drawing = drawCurve(this.model, { width, height, t, lossTitle: this.lossTitle(), ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
       this.error = null;
     } catch (error) {
       this.model = this.pair = undefined;

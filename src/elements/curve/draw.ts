@@ -25,6 +25,8 @@ export interface CurveDrawing {
 }
 
 export interface CurveDrawOptions {
+  /** The loss axis's title (the element's y-label, or its words). */
+  lossTitle: string;
   width: number;
   height: number;
   t: CurveTranslate;
@@ -53,7 +55,7 @@ export function drawCurve(model: CurveModel, o: CurveDrawOptions): CurveDrawing 
   const x = positionScale('log', [v0, v1], xRange(frame));
   const y = positionScale(model.yType, yDomain as [number, number], yRange(frame));
   const xo: AxisOptions = { type: 'log', quantity: quantityOf(model.x), title: t(AXIS_TITLE[model.x]) };
-  const yo: AxisOptions = { type: model.yType, quantity: 'decimal', title: t('axisLoss') };
+  const yo: AxisOptions = { type: model.yType, quantity: 'decimal', title: o.lossTitle };
 
   const { svg, clipId } = chartSvg(frame, o.ariaLabel);
   svg.setAttribute('part', 'svg');

@@ -54,7 +54,7 @@ export function renderMultiplierTable(pair: [CurveSeries, CurveSeries], view: re
   if (rows.length === 0) return nothing;
   const k = (m: Multiplier) => (Number.isFinite(m.multiplier) ? `${times(m.multiplier)}×` : '∞');
   const first = rows[0], last = rows[rows.length - 1];
-  return html`<div class="multiplier-wrap"><table class="multiplier" part="multiplier">
+  return html`<div class="multiplier-wrap scroll-x"><table class="multiplier" part="multiplier">
     <caption>${t('multiplierCaption', { a: isolate(pair[0].label), b: isolate(pair[1].label) })}</caption>
     <thead><tr><th scope="col">C (${t('unitFlops')})</th><th scope="col">${t('loss')}</th><th scope="col">×</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr><th scope="row">${formatValue('flops', r.C, 3)}</th><td>${formatValue('decimal', r.m!.loss)}</td><td>${k(r.m!)}</td></tr>`)}</tbody>

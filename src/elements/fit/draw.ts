@@ -33,6 +33,8 @@ export interface FitDrawing {
 }
 
 export interface FitDrawOptions {
+  /** The loss axis's title (the element's y-label, or its words). */
+  lossTitle: string;
   width: number;
   height: number;
   t: FitTranslate;
@@ -93,7 +95,7 @@ export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
   const x = positionScale('log', [v0, v1], xRange(frame));
   const y = positionScale(yType, yDomain, yRange(frame));
   const xo: AxisOptions = { type: 'log', quantity: quantityOf(m.x), title: t(AXIS_TITLE[m.x]) };
-  const yo: AxisOptions = { type: yType, quantity: 'decimal', title: t(o.residuals ? 'axisResidual' : 'axisLoss') };
+  const yo: AxisOptions = { type: yType, quantity: 'decimal', title: o.residuals ? t('axisResidual') : o.lossTitle };
 
   const { svg, clipId } = chartSvg(frame, o.ariaLabel);
   svg.setAttribute('part', 'svg');

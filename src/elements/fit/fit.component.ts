@@ -19,6 +19,7 @@
  * @attr budget - Compute budget in FLOPs ("5.76e23") at which to show N*, D* and tokens per parameter.
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.62 × width, between 280 and 560.
  * @attr zoom - Wheel zooms x, drag pans, double-click resets; + and − keys too.
+ * @attr y-label - The loss axis's title, for losses not in nats per token (default "Loss (nats per token)").
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-fit").
@@ -232,7 +233,7 @@ export class ScalingFit extends ScalingElement<FitKey> {
     this.drawKey = key;
     try {
       this.model = buildFitPlot({ runs, result, x: s.x, view: this.view, band: this.jobs.band }, t);
-      this.drawing = drawFit(this.model, { width, height, t, residuals: this.residuals, ariaLabel: summaryText(this.model, result, this.residuals, this.source.sourceText, t), runLabel: (i) => runLines(this.model!, i, t).join(', ') });
+      this.drawing = drawFit(this.model, { width, height, t, lossTitle: this.lossTitle(), residuals: this.residuals, ariaLabel: summaryText(this.model, result, this.residuals, this.source.sourceText, t), runLabel: (i) => runLines(this.model!, i, t).join(', ') });
       const band = this.bandRequest();
       if (band) this.jobs.requestBand(band);
     } catch (error) {

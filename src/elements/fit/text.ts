@@ -67,7 +67,7 @@ const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
 
 /** The chart's accessible summary: what is plotted, how many runs, from where (`source` as RunsSourceController.sourceText gives it: a URL isolated), the fitted law, and a failure to converge. */
 export function summaryText(m: FitPlot, result: FitResult | undefined, residuals: boolean, source: string, t: FitTranslate): string {
-  const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'axisLoss'), x: t(QUANTITY[m.x]), n: m.runs.N.length, source };
+  const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'loss'), x: t(QUANTITY[m.x]), n: m.runs.N.length, source };
   return summary([
     result ? t('fitSummary', { ...vars, law: formatLaw(result.law, 4) }) : t('fitSummaryPending', vars),
     result && !result.converged && t('fitSummaryNotConverged'),

@@ -7,7 +7,7 @@
  * Each panel is a `<g>` translated into place with its own frame and clip.
  */
 
-import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
+import { axisX, axisY, grid, writeLabel, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { band } from '../../chart/marks/band.js';
 import { legend, type LegendItem } from '../../chart/marks/legend.js';
@@ -31,6 +31,8 @@ export interface IsoflopDrawing {
 }
 
 export interface IsoflopDrawOptions {
+  /** The loss axis's title (the element's y-label, or its words). */
+  lossTitle: string;
   width: number;
   height?: number;
   t: IsoflopTranslate;
@@ -104,7 +106,7 @@ export function drawIsoflop(model: IsoflopModel, o: IsoflopDrawOptions): Isoflop
   const x = positionScale('log', nDomain as [number, number], xRange(pf));
   const y = positionScale('linear', (domainOf('linear', losses, 0.06) ?? [0, 1]) as [number, number], yRange(pf));
   const xo: AxisOptions = { type: 'log', quantity: 'count', title: t('axisN') };
-  const yo: AxisOptions = { type: 'linear', quantity: 'decimal', title: t('axisLoss') };
+  const yo: AxisOptions = { type: 'linear', quantity: 'decimal', title: o.lossTitle };
   const profile = panelGroup(layout.profile, 'profiles', defs);
   profile.g.append(grid(x, y, xo, yo), axisX(x, pf, xo), axisY(y, pf, yo));
   const curves = group('curves');
@@ -154,10 +156,11 @@ export function drawIsoflop(model: IsoflopModel, o: IsoflopDrawOptions): Isoflop
   optimumMarks.classList.add('optima-points');
   inset.g.append(optimumMarks);
   const law = group('law-text', { part: 'law' });
-  law.append(
-    textNode(o.lawLines[0], { class: 'law-main', x: 8, y: inf.margin.top - 22 }),
-    textNode(o.lawLines[1], { class: 'law-ci', x: 8, y: inf.margin.top - 7 }),
-  );
+  // The exponent raised, as on the axes ("C^0.4632" stays the words' form, and the accessible summary's).
+  const main = textNode('', { class: 'law-main', x: 8, y: inf.margin.top - 22 });
+  const [base, power] = o.lawLines[0].split('^');
+  writeLabel(main, power === undefined ? { text: base } : { text: base, sup: power });
+  law.append(main, textNode(o.lawLines[1], { class: 'law-ci', x: 8, y: inf.margin.top - 7 }));
   inset.g.append(law);
 
   svg.append(profile.g, inset.g, key.node);

@@ -15,6 +15,7 @@
  * @attr tolerance - Relative tolerance on C for snapping or grouping (default 0.1).
  * @attr min-points - Fewest runs for a budget to be fitted (default 3).
  * @attr zoom - Wheel zooms the profiles' N axis, drag pans, double-click resets.
+ * @attr y-label - The loss axis's title, for losses not in nats per token (default "Loss (nats per token)").
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-isoflop").
@@ -158,6 +159,7 @@ export class ScalingIsoflop extends ScalingElement<IsoflopKey> {
       }
       const text = this.text();
       this.drawing = drawIsoflop(this.model, {
+        lossTitle: this.lossTitle(),
         width: chartWidth(this.size.width || this.clientWidth), t, ariaLabel: text.summary(), view: this.view,
         budgetLabel: (i) => text.budgetLabel(i), runLabel: (i) => text.pointLines(i).join(', '),
         optimumLabel: (i) => text.pointLines(this.model!.runs.N.length + i).join(', '), lawLines: text.lawLines(),

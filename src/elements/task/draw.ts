@@ -43,6 +43,8 @@ export interface TaskDrawOptions {
   ariaLabel: string;
   /** The y-axis title of the score views. */
   metricTitle: string;
+  /** The loss axis's title (the element's y-label, or its words). */
+  lossTitle: string;
   runLabel: (i: number) => string;
 }
 
@@ -148,8 +150,8 @@ export function drawTask(m: TaskPlot, o: TaskDrawOptions): TaskDrawing {
   const yDomain = domainOf(spec.yType, all, 0.05) ?? [0, 1];
   const x = positionScale(spec.xType, xDomain, xRange(frame));
   const y = positionScale(spec.yType, yDomain, yRange(frame));
-  const xo: AxisOptions = view === 'step' ? { type: 'linear', quantity: 'decimal', title: t('axisLoss') } : { type: 'log', quantity: 'flops', title: t('axisC') };
-  const yo: AxisOptions = { type: spec.yType, quantity: 'decimal', title: view === 'loss' ? t('axisLoss') : o.metricTitle };
+  const xo: AxisOptions = view === 'step' ? { type: 'linear', quantity: 'decimal', title: o.lossTitle } : { type: 'log', quantity: 'flops', title: t('axisC') };
+  const yo: AxisOptions = { type: spec.yType, quantity: 'decimal', title: view === 'loss' ? o.lossTitle : o.metricTitle };
 
   const { svg, clipId } = chartSvg(frame, o.ariaLabel);
   svg.setAttribute('part', 'svg');

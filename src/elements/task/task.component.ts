@@ -20,6 +20,7 @@
  * @attr auto-intervals - Compute the chained intervals as soon as the fits are done.
  * @attr metric-label - The score axis title (default "Score (column)").
  * @attr height - Chart height in pixels, clamped to 180…4000; default 0.55 × width, between 240 and 460, plus the legend.
+ * @attr y-label - The loss axis's title, for losses not in nats per token (default "Loss (nats per token)").
  * @attr theme - "auto" (default), "light" or "dark".
  * @attr lang - "en" or "zh"; default from the nearest lang attribute.
  * @attr filename - Download file name without extension (default "scaling-task").
@@ -194,7 +195,7 @@ export class ScalingTask extends ScalingElement<FitKey | TaskKey> {
     this.drawKey = key;
     try {
       const m = this.model = buildTaskPlot(fits, s, this.jobs.band);
-      this.drawing = drawTask(m, { width, height, legendExtra: fixed === undefined, view: s.view, t, metricTitle: this.metricTitle,
+      this.drawing = drawTask(m, { width, height, legendExtra: fixed === undefined, view: s.view, t, metricTitle: this.metricTitle, lossTitle: this.lossTitle(),
         ariaLabel: summaryText(m, s.view, this.metricTitle, t), runLabel: (i) => runLines(m, i, this.metricName, t).join(', ') });
     } catch (error) {
       this.model = this.drawing = undefined;
