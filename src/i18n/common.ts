@@ -58,6 +58,7 @@ const en = {
   fitErrFetchTimeout: 'Could not load the data from {url}: no answer within {seconds} seconds.',
   fitErrFetchType: 'The file at {url} is not CSV or JSON data (it was sent as {type}).',
   fitErrFile: 'Could not read the file {name}: {detail}',
+  fitErrInlineMarkup: 'The inline data holds HTML markup ({tag}), which no CSV or JSON of runs has: a Markdown processor most likely split the element at a blank line and wrapped the rest in paragraphs. Remove the blank lines inside <script type="text/csv">, or load the data with src.',
   fitLoading: 'Loading {url}…',
 };
 
@@ -107,6 +108,7 @@ const zh: { readonly [K in CommonKey]: string } = {
   fitErrFetchTimeout: '无法从 {url} 加载数据：{seconds} 秒内没有响应。',
   fitErrFetchType: '{url} 处的文件不是 CSV 或 JSON 数据（其类型为 {type}）。',
   fitErrFile: '无法读取文件 {name}：{detail}',
+  fitErrInlineMarkup: '内嵌数据中含有 HTML 标记（{tag}），而实验数据的 CSV 或 JSON 不会含有它：很可能是 Markdown 处理器在数据中的空行处截断了元素，并把其余部分包进了段落。请删除 <script type="text/csv"> 内的空行，或改用 src 加载数据。',
   fitLoading: '正在加载 {url}…',
 };
 

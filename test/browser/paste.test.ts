@@ -101,6 +101,15 @@ describe('pasting your own runs', () => {
     expect(task.result).to.equal(undefined);
   });
 
+  it('inline data a Markdown processor split at a blank line: says so, not that "<p>8e8" is a bad number', async () => {
+    // What markdown-it (Eleventy) makes of a blank line inside the CSV (test/node/blog-embed.test.ts).
+    const el = await mount('<scaling-fit><script type="text/csv">N,D,loss\n1e8,2e9,3.1\n</p>\n<p>8e8,1.6e10,2.5</p>\n</script></scaling-fit>');
+    await until(() => !!root(el).querySelector('.error[role="alert"]'));
+    const text = plain(root(el).querySelector('.error[role="alert"]')!.textContent);
+    expect(text).to.contain('HTML markup (</p>)').and.to.contain('blank line').and.to.contain('<script type="text/csv">');
+    expect(text).to.not.contain('expected a positive finite number');
+  });
+
   it('<scaling-task> keeps the text and names the line the same way', async () => {
     const el = await mount('<scaling-task></scaling-task>', { selector: 'scaling-task' }) as unknown as ScalingFit;
     await paste(el, 'N,D,loss,err\n1e8,2e9,3.1,0.8\n2e8,4e9,x,0.7\n');

@@ -56,3 +56,14 @@ export function dropFromRuns(runs: Runs, dropHighest: number): Runs {
     ...(runs.U && { U: pick(runs.U) }), ...(runs.weight && { weight: pick(runs.weight) }),
   };
 }
+
+/**
+ * The first HTML tag in inline data, or undefined. No CSV or JSON of runs holds
+ * one; when it does, a Markdown processor most likely ended the element's HTML
+ * block at a blank line inside the data and wrapped the rest in paragraphs
+ * (markdown-it, as in Eleventy, does), so the reader is told that, not that
+ * "<p>8e8" is not a number.
+ */
+export function inlineMarkup(text: string): string | undefined {
+  return /<\/?(?:p|br|div|span|em|strong|code|pre|a|li|ul|ol|h[1-6])\b[^>]*>/i.exec(text)?.[0];
+}

@@ -21,7 +21,8 @@
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readRuns, type RunsInput } from '../../core/runs.js';
-import { dropFromRuns, headersOf, isRuns, tableToCsv } from './runs-input.js';
+import { dropFromRuns, headersOf, inlineMarkup, isRuns, tableToCsv } from './runs-input.js';
+import { clip } from '../../core/limits.js';
 import { parseColumnSpec, type ColumnSpec } from '../../core/column-spec.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
@@ -243,6 +244,11 @@ export class RunsSourceController implements ReactiveController {
   }
 
   private read(input: Runs | RunsInput, kind: SourceKind, label: string, named: ColumnMapping | string | undefined, dropHighest: number | undefined): void {
+    const markup = kind === 'inline' && typeof input === 'string' ? inlineMarkup(input) : undefined;
+    if (markup) {
+      this.match = undefined;
+      return this.set(undefined, { key: 'fitErrInlineMarkup', vars: { tag: isolate(clip(markup, 40)) } }, kind, label);
+    }
     this.headers = isRuns(input) ? [] : headersOf(input);
     let spec: ColumnSpec;
     try {
