@@ -60,6 +60,27 @@ const en = {
   fitErrFile: 'Could not read the file {name}: {detail}',
   fitErrInlineMarkup: 'The inline data holds HTML markup ({tag}), which no CSV or JSON of runs has: a Markdown processor most likely split the element at a blank line and wrapped the rest in paragraphs. Remove the blank lines inside <script type="text/csv">, or load the data with src.',
   fitLoading: 'Loading {url}…',
+  // Preset names for readers (legends, headers, summaries), by preset id; the short form heads table columns.
+  'preset.kaplan2020-nd': 'Kaplan et al. 2020, L(N, D)',
+  'preset.kaplan2020-n': 'Kaplan et al. 2020, L(N)',
+  'preset.kaplan2020-d': 'Kaplan et al. 2020, L(D)',
+  'preset.kaplan2020-cmin': 'Kaplan et al. 2020, L(C_min)',
+  'preset.hoffmann2022-rounded': 'Hoffmann et al. 2022 (Chinchilla), as printed',
+  'preset.hoffmann2022': 'Hoffmann et al. 2022 (Chinchilla), full precision',
+  'preset.besiroglu2024': 'Besiroglu et al. 2024 (Epoch AI), Chinchilla replication',
+  'preset.deepseek2024': 'DeepSeek LLM 2024, compute-optimal allocation',
+  'preset.llama3-2024': 'Llama 3 2024, compute-optimal tokens',
+  'preset.muennighoff2023': 'Muennighoff et al. 2023, data-constrained (C4)',
+  'presetShort.kaplan2020-nd': 'Kaplan 2020',
+  'presetShort.kaplan2020-n': 'Kaplan 2020 L(N)',
+  'presetShort.kaplan2020-d': 'Kaplan 2020 L(D)',
+  'presetShort.kaplan2020-cmin': 'Kaplan 2020 L(C)',
+  'presetShort.hoffmann2022-rounded': 'Hoffmann 2022, printed',
+  'presetShort.hoffmann2022': 'Hoffmann 2022',
+  'presetShort.besiroglu2024': 'Besiroglu 2024',
+  'presetShort.deepseek2024': 'DeepSeek 2024',
+  'presetShort.llama3-2024': 'Llama 3 2024',
+  'presetShort.muennighoff2023': 'Muennighoff 2023',
 };
 
 export type CommonKey = keyof typeof en;
@@ -110,6 +131,32 @@ const zh: { readonly [K in CommonKey]: string } = {
   fitErrFile: '无法读取文件 {name}：{detail}',
   fitErrInlineMarkup: '内嵌数据中含有 HTML 标记（{tag}），而实验数据的 CSV 或 JSON 不会含有它：很可能是 Markdown 处理器在数据中的空行处截断了元素，并把其余部分包进了段落。请删除 <script type="text/csv"> 内的空行，或改用 src 加载数据。',
   fitLoading: '正在加载 {url}…',
+  'preset.kaplan2020-nd': 'Kaplan 等，2020，L(N, D)',
+  'preset.kaplan2020-n': 'Kaplan 等，2020，L(N)',
+  'preset.kaplan2020-d': 'Kaplan 等，2020，L(D)',
+  'preset.kaplan2020-cmin': 'Kaplan 等，2020，L(C_min)',
+  'preset.hoffmann2022-rounded': 'Hoffmann 等，2022（Chinchilla），论文印刷值',
+  'preset.hoffmann2022': 'Hoffmann 等，2022（Chinchilla），完整精度',
+  'preset.besiroglu2024': 'Besiroglu 等，2024（Epoch AI），Chinchilla 复现',
+  'preset.deepseek2024': 'DeepSeek LLM，2024，计算最优分配',
+  'preset.llama3-2024': 'Llama 3，2024，计算最优词元数',
+  'preset.muennighoff2023': 'Muennighoff 等，2023，数据受限（C4）',
+  'presetShort.kaplan2020-nd': 'Kaplan 2020',
+  'presetShort.kaplan2020-n': 'Kaplan 2020 L(N)',
+  'presetShort.kaplan2020-d': 'Kaplan 2020 L(D)',
+  'presetShort.kaplan2020-cmin': 'Kaplan 2020 L(C)',
+  'presetShort.hoffmann2022-rounded': 'Hoffmann 2022（印刷值）',
+  'presetShort.hoffmann2022': 'Hoffmann 2022',
+  'presetShort.besiroglu2024': 'Besiroglu 2024',
+  'presetShort.deepseek2024': 'DeepSeek 2024',
+  'presetShort.llama3-2024': 'Llama 3 2024',
+  'presetShort.muennighoff2023': 'Muennighoff 2023',
 };
 
 export const COMMON: Tables<CommonKey> = { en, zh };
+
+/** A preset's name for readers, in the translator's language ("short" for table headers); the core's English name for an id without words. */
+export function presetLabel(t: (key: CommonKey) => string, id: string, fallback: string, short = false): string {
+  const key = `${short ? 'presetShort' : 'preset'}.${id}` as CommonKey;
+  return key in en ? t(key) : fallback;
+}

@@ -2,6 +2,7 @@
 // element's language is chosen.
 import { expect } from '@esm-bundle/chai';
 import { sharedStyles } from '../../src/elements/shared-styles.js';
+import { PRESET_IDS } from '../../src/core/presets.js';
 import { CALCULATOR, COMMON, CURVE, FIT, ISOFLOP, LANDSCAPE, TASK, format, joinTables, langFromTag, resolveLang, translator } from '../../src/i18n/index.js';
 
 // Every table, and all of them at once (no key may appear in two tables).
@@ -67,5 +68,17 @@ describe('chart i18n', () => {
     for (const font of ['PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei']) expect(stack).to.contain(`'${font}'`);
     expect(stack.trim().endsWith('sans-serif')).to.equal(true);
     expect(css).to.not.match(/@font-face|@import|url\(/);
+  });
+
+  it('names every preset for readers in both languages, long and short, with no id in the short name', () => {
+    for (const id of PRESET_IDS) {
+      for (const prefix of ['preset', 'presetShort']) {
+        const key = `${prefix}.${id}` as keyof typeof COMMON.en;
+        expect(COMMON.en[key], `${key} (en)`).to.be.a('string');
+        expect(COMMON.zh[key], `${key} (zh)`).to.be.a('string');
+        expect(COMMON.en[key]).to.not.contain(id.includes('-') ? id : `(${id})`);
+      }
+      expect(COMMON.zh[`preset.${id}` as keyof typeof COMMON.zh]).to.match(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -370,6 +370,14 @@ describe('<scaling-curve>', () => {
     expect(title(el)).to.equal('Loss (bits per byte)');
   });
 
+  it('names presets in the reader\'s language, never by id', async () => {
+    const el = await mount('<scaling-curve lang="zh" preset="hoffmann2022-rounded,besiroglu2024"></scaling-curve>');
+    const legend = Array.from(svg(el).querySelectorAll('.legend-item'), (g) => plain(g.querySelector('title')?.textContent ?? g.querySelector('text')!.textContent));
+    expect(legend[0]).to.contain('论文印刷值');
+    expect(legend[1]).to.contain('复现');
+    for (const text of legend) expect(text).to.not.match(/hoffmann2022|besiroglu2024/);
+  });
+
   it('define() is idempotent', () => {
     expect(() => ScalingCurve.define('scaling-curve')).to.not.throw();
     expect(customElements.get('scaling-curve')).to.equal(ScalingCurve);

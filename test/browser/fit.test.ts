@@ -143,6 +143,16 @@ describe('<scaling-fit>', () => {
     expect(svg(el)).to.equal(null);
   });
 
+  it('draws the legend swatch of the per-size curves in the size colours, as the curves are', async () => {
+    const el = await mount(`<scaling-fit src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`);
+    const swatch = svg(el).querySelector('.legend .swatch-sizes')!;
+    const colours = Array.from(swatch.querySelectorAll('line'), (l) => getComputedStyle(l).stroke);
+    expect(colours.length).to.equal(3);
+    expect(new Set(colours).size).to.equal(3);
+    const curve = svg(el).querySelector('path.curve.fitted.size-0')!;
+    expect(colours[0]).to.equal(getComputedStyle(curve).stroke);
+  });
+
   it('names the row and the column of a bad value', async () => {
     const csv = 'N,D,loss\n1e8,2e9,3.1\n2e8,lots,2.9\n';
     const el = await mount(`<scaling-fit><script type="text/csv">${csv}</script></scaling-fit>`, { fit: false });

@@ -15,7 +15,8 @@ export interface LegendItem {
   label: string;
   /** Colour class shared with the mark (`series-0`, `size-2`, …). */
   className: string;
-  symbol: 'line' | 'point' | 'band';
+  /** 'sizes': lines drawn in the model-size colours (one item for a family of curves coloured by size). */
+  symbol: 'line' | 'point' | 'band' | 'sizes';
 }
 
 export interface LegendOptions {
@@ -73,6 +74,11 @@ export function fitText(text: string, width: number, fontSize: number): string {
 function swatch(item: LegendItem, size: number, y: number): SVGElement {
   if (item.symbol === 'point') return svgElement('circle', { class: `point ${item.className}`, cx: size / 2, cy: y, r: 4 });
   if (item.symbol === 'band') return svgElement('rect', { class: `interval ${item.className}`, x: 0, y: y - 5, width: size, height: 10 });
+  if (item.symbol === 'sizes') {
+    const g = group('swatch-sizes');
+    [0, 2, 5].forEach((k, i) => g.append(svgElement('line', { class: `curve fitted size-${k}`, x1: 0, x2: size, y1: y - 4 + 4 * i, y2: y - 4 + 4 * i })));
+    return g;
+  }
   return svgElement('line', { class: `curve ${item.className}`, x1: 0, x2: size, y1: y, y2: y });
 }
 

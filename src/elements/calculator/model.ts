@@ -9,6 +9,7 @@
  * attribute; a law that cannot plan keeps its row with a note instead.
  */
 
+import { presetLabel, type CommonKey } from '../../i18n/common.js';
 import { HARDWARE, COST_DEFAULTS, costOfGpuHours, trainingCost, type CostEstimate, type HardwareId } from '../../core/cost.js';
 import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
@@ -154,15 +155,14 @@ export interface LawSource {
 /** "Besiroglu et al. 2024 (Epoch AI), Chinchilla replication" → "Besiroglu et al. 2024". */
 export const shortName = (name: string): string => name.split(/\s*[,(]/)[0].trim() || name;
 
-/** Sources for preset ids; short names shared by two presets (hoffmann2022, hoffmann2022-rounded) get the id added. */
-export function presetSources(ids: readonly string[]): LawSource[] {
+/** Sources for preset ids, named for readers in the translator's language (ids stay in `key`, never in a header). */
+export function presetSources(ids: readonly string[], t: (key: CommonKey) => string): LawSource[] {
   const list = ids.map((id) => PRESETS.find((q) => q.id === id)!);
-  const shorts = list.map((p) => shortName(p.name));
-  return list.map((p, i) => {
-    const short = shorts.indexOf(shorts[i]) !== shorts.lastIndexOf(shorts[i]) ? `${shorts[i]} (${p.id})` : shorts[i];
+  return list.map((p) => {
+    const label = presetLabel(t, p.id, p.name), short = presetLabel(t, p.id, shortName(p.name), true);
     return p.kind === 'law'
-      ? { key: p.id, label: p.name, short, kind: 'law', law: p.law }
-      : { key: p.id, label: p.name, short, kind: 'allocation', allocation: p.allocation };
+      ? { key: p.id, label, short, kind: 'law', law: p.law }
+      : { key: p.id, label, short, kind: 'allocation', allocation: p.allocation };
   });
 }
 

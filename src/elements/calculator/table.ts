@@ -14,7 +14,7 @@ import {
   formatCountText, formatEmissions, formatEnergy, formatFlopsText, formatMoney, formatPercent, formatPlain, fullText,
 } from './format.js';
 import { hardwareLabel } from './controls.js';
-import { shortName, type CalcResult, type CalcRow } from './model.js';
+import type { CalcResult, CalcRow } from './model.js';
 
 type Cell = (r: CalcRow) => { text: string; full?: number; title?: string };
 
@@ -64,9 +64,8 @@ export function renderBudget(result: CalcResult, t: CalculatorTranslate): Templa
     })}</p>`;
 }
 
-/** A law's column header: its short name (the id below tells same-named presets apart). */
-const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.label}><span class="swatch ${r.className}" aria-hidden="true"></span>${
-  r.kind === 'fit' ? r.short : shortName(r.label)}<small>${r.kind === 'fit' ? r.label : r.key}</small></th>`;
+/** A law's column header: its short name for readers; the full name, with the preset id, in the tooltip. */
+const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.kind === 'fit' ? r.label : `${r.label} (${r.key})`}><span class="swatch ${r.className}" aria-hidden="true"></span>${r.short}</th>`;
 
 export function renderTable(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const { rows } = result;

@@ -13,6 +13,7 @@ import { readRuns, type RunsInput } from '../../core/runs.js';
 import type { Runs } from '../../core/runs-types.js';
 import { defaultHold, sampleLaw, type Hold, type Sample } from '../../chart/sample.js';
 import { extent, logDomain, type ScaleType } from '../../chart/scales.js';
+import { presetLabel } from '../../i18n/common.js';
 import type { CurveTranslate, Lang } from '../../i18n/index.js';
 import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
@@ -78,7 +79,7 @@ function presetLaws(text: string, t: CurveTranslate): CurveSeries[] {
     const found = PRESETS.find((p) => p.id === id);
     if (!found) throw new AttributeError('preset', t('errUnknownPreset', { id: isolate(id), list: LAW_PRESETS.map((p) => p.id).join(', ') }));
     if (found.kind !== 'law') throw new AttributeError('preset', t('errAllocationPreset', { id: isolate(id) }));
-    return { key: id, label: found.name, law: found.law, hold: { kind: 'none' }, samples: [], className: '' };
+    return { key: id, label: presetLabel(t, id, found.name), law: found.law, hold: { kind: 'none' }, samples: [], className: '' };
   });
 }
 

@@ -50,7 +50,7 @@ const FRONTIER_LABEL: Record<LossVariable, string> = { C: 'L*(C)', N: 'L*(N*)', 
 function legendItems(m: FitPlot, residuals: boolean, t: FitTranslate): LegendItem[] {
   const items: LegendItem[] = m.groups.map((g) => ({ label: g.label, className: g.className, symbol: 'point' }));
   if (residuals) return items;
-  if (m.lines.length > 1) items.push({ label: t('fitLawLines'), className: 'size-lines', symbol: 'line' });
+  if (m.lines.length > 1) items.push({ label: t('fitLawLines'), className: 'size-lines', symbol: 'sizes' });
   if (m.lines.length === 1) items.push({ label: m.lines[0].label, className: m.lines[0].className, symbol: 'line' });
   if (m.frontier.length) items.push({ label: `${t('fitFrontier')} ${FRONTIER_LABEL[m.x]}`, className: 'frontier', symbol: 'line' });
   if (m.band) items.push({ label: t('fitBand', { level: Math.round(FIT_DEFAULTS.level * 100) }), className: 'frontier', symbol: 'band' });

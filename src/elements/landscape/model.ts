@@ -13,6 +13,7 @@ import { PRESETS } from '../../core/presets.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from '../../core/forms-eval.js';
 import { lossFloor, optimalAllocation, type Allocation } from '../../core/planning.js';
 import { formatLaw } from '../../core/law-text.js';
+import { presetLabel } from '../../i18n/common.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError, parseQuantity, rangeAttr } from '../attributes.js';
@@ -91,7 +92,7 @@ function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: T
     const found = PRESETS.find((p) => p.id === id);
     if (!found) throw new AttributeError('law', t('errUnknownPreset', { id: isolate(id), list: PRESETS.filter((p) => p.kind === 'law').map((p) => p.id).join(', ') }));
     if (found.kind !== 'law') throw new AttributeError('law', t('errAllocationPreset', { id: isolate(id) }));
-    (law = found.law, label = found.name);
+    (law = found.law, label = presetLabel(t, id, found.name));
   } else {
     let parsed: unknown = text;
     if (typeof text === 'string') {

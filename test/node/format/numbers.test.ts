@@ -110,7 +110,7 @@ test('the CLI\'s cost and <scaling-calculator> write the same estimate the same 
   ];
   for (const b of budgets) {
     const scenario: Scenario = { ...CALC_DEFAULTS, mode: 'flops', C: b.C, laws: ['hoffmann2022'], hardware: `${b.gpu}-sxm`, gpus: b.gpus, mfu: b.mfu, price: b.price };
-    const result = calculate(scenario, presetSources(scenario.laws), t);
+    const result = calculate(scenario, presetSources(scenario.laws, t), t);
     // [label, text, second line, full]: compute, GPU-hours, wall clock, cost, energy, emissions.
     const [, gpuHours, days, dollars, energy, emissions] = budgetFigures(result, t).map(([, text]) => text);
     if (b.want) assert.deepEqual([gpuHours, days, dollars, energy, emissions], b.want, `the page at C = ${b.C}`);
