@@ -365,8 +365,9 @@ describe('hostile text', function () {
         const standIn = Object.assign(document.createElement('div'), { id: p, result: { law: LAW } });
         wrap.append(standIn);
         const el = await mount('scaling-calculator', { attrs: { for: p, laws: 'hoffmann2022' } });
-        const heads = Array.from(el.shadowRoot!.querySelectorAll('table.results thead th'), (t) => t.textContent ?? '');
-        expect(heads.some((h) => h.includes(shown(p))), 'column header').to.equal(true);
+        // Named for readers in the header; the id, as text, in its tooltip.
+        const titles = Array.from(el.shadowRoot!.querySelectorAll('table.results thead th[title]'), (t) => t.getAttribute('title') ?? '');
+        expect(titles.some((h) => h.includes(shown(p))), 'column header tooltip').to.equal(true);
         const csv = csvParse(await (await el.exportBlob('csv')).text());
         expect(csv.some((r) => (r.label ?? '').includes(shown(p))), 'CSV export').to.equal(true);
         el.remove();
