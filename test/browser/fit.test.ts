@@ -153,6 +153,30 @@ describe('<scaling-fit>', () => {
     expect(colours[0]).to.equal(getComputedStyle(curve).stroke);
   });
 
+  it('puts the frontier\'s name where it overlaps no run and no line, at phone and desktop widths, or leaves it to the legend', async () => {
+    for (const width of [320, 375, 768, 1280]) {
+      const el = await mount(`<scaling-fit src="${CHINCHILLA}" drop-highest="5"></scaling-fit>`, { width });
+      const label = svg(el).querySelector('.frontier-label text') as SVGTextElement | null;
+      if (!label) {
+        expect(plain(svg(el).querySelector('.legend')!.textContent)).to.contain('L*(C)');
+        continue;
+      }
+      const b = label.getBBox();
+      const hit = (x: number, y: number, pad = 0) => x >= b.x - pad && x <= b.x + b.width + pad && y >= b.y - pad && y <= b.y + b.height + pad;
+      for (const c of svg(el).querySelectorAll('g.points circle')) {
+        expect(hit(+c.getAttribute('cx')!, +c.getAttribute('cy')!, 2), `${width} px: label over a run`).to.equal(false);
+      }
+      for (const path of svg(el).querySelectorAll<SVGPathElement>('path.curve')) {
+        if (path.closest('.legend')) continue;
+        const n = path.getTotalLength();
+        for (let k = 0; k <= 400; k++) {
+          const p = path.getPointAtLength((n * k) / 400);
+          expect(hit(p.x, p.y), `${width} px: label over ${path.getAttribute('class')}`).to.equal(false);
+        }
+      }
+    }
+  });
+
   it('names the row and the column of a bad value', async () => {
     const csv = 'N,D,loss\n1e8,2e9,3.1\n2e8,lots,2.9\n';
     const el = await mount(`<scaling-fit><script type="text/csv">${csv}</script></scaling-fit>`, { fit: false });

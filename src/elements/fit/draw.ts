@@ -12,8 +12,9 @@ import type { LossVariable } from '../../core/forms-eval.js';
 import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, FRAME_DEFAULTS, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { band } from '../../chart/marks/band.js';
-import { legend, type LegendItem } from '../../chart/marks/legend.js';
-import { line } from '../../chart/marks/line.js';
+import { legend, textWidth, type LegendItem } from '../../chart/marks/legend.js';
+import { placeLabel, type Box } from '../../chart/place-label.js';
+import { line, type XY } from '../../chart/marks/line.js';
 import { exposeMarks, points } from '../../chart/marks/points.js';
 import { A11Y_LIMITS, focusFirstMarks, grouped } from '../../chart/a11y.js';
 import { domainOf, linearDomain, positionScale, type PositionScale } from '../../chart/scales.js';
@@ -57,15 +58,28 @@ function legendItems(m: FitPlot, residuals: boolean, t: FitTranslate): LegendIte
   return items;
 }
 
-/** The frontier's name at the right end of its visible part, above the line. */
-function frontierLabel(m: FitPlot, x: PositionScale, y: PositionScale, frame: Frame): SVGGElement | undefined {
+/**
+ * The frontier's name beside its visible part, where it overlaps no run, no
+ * fitted curve and not the frontier itself: tried above then below the line,
+ * from the right end leftwards; dropped when nowhere is free (the legend names
+ * the frontier too).
+ */
+function frontierLabel(m: FitPlot, x: PositionScale, y: PositionScale, frame: Frame, runs: readonly XY[]): SVGGElement | undefined {
   const [left, right] = xRange(frame), [bottom, top] = yRange(frame);
-  const inside = m.frontier.map((s) => ({ px: x(s.x), py: y(s.y) }))
-    .filter((p) => p.px >= left && p.px <= right && p.py >= top && p.py <= bottom);
-  const end = inside[inside.length - 1];
-  if (!end) return undefined;
+  const px = (s: readonly { x: number; y: number }[]) => s.map((p) => ({ x: x(p.x), y: y(p.y) }));
+  const frontier = px(m.frontier);
+  const visible = frontier.filter((p) => p.x >= left && p.x <= right && p.y >= top && p.y <= bottom);
+  if (visible.length === 0) return undefined;
+  const text = FRONTIER_LABEL[m.x], w = textWidth(text, 11) + 4, h = 13;
+  const candidates: Box[] = [];
+  for (let k = visible.length - 1; k >= 0; k -= Math.max(1, Math.floor(visible.length / 12))) {
+    const p = visible[k];
+    for (const dy of [-6 - h, 6]) candidates.push({ x0: Math.min(p.x, right - 2) - w, y0: p.y + dy, x1: Math.min(p.x, right - 2), y1: p.y + dy + h });
+  }
+  const box = placeLabel(candidates, { points: runs, radius: 4, lines: [frontier, ...m.lines.map((l) => px(l.samples))] }, { x0: left, y0: top, x1: right, y1: bottom });
+  if (!box) return undefined;
   const g = group('frontier-label', { part: 'frontier-label' });
-  g.append(textNode(FRONTIER_LABEL[m.x], { x: Math.min(end.px, right - 2), y: Math.max(top + 10, end.py - 8), 'text-anchor': 'end' }));
+  g.append(textNode(text, { x: box.x1, y: box.y1 - 3, 'text-anchor': 'end' }));
   return g;
 }
 
@@ -109,7 +123,7 @@ export function drawFit(m: FitPlot, o: FitDrawOptions): FitDrawing {
     for (const l of m.lines) svg.append(line(l.samples, { x, y }, { className: `fitted ${l.className}`, clipId, label: l.label }));
     if (m.frontier.length) {
       svg.append(line(m.frontier, { x, y }, { className: 'frontier', clipId, label: t('fitFrontier') }));
-      const label = frontierLabel(m, x, y, frame);
+      const label = frontierLabel(m, x, y, frame, runIndices.map((i) => ({ x: x(runs[m.x][i]), y: y(yValue(i)) })));
       if (label) svg.append(label);
     }
   }
