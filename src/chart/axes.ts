@@ -16,6 +16,26 @@ import type { Frame } from './frame.js';
 import type { PositionScale, ScaleType } from './scales.js';
 import { group, svgElement, textNode } from './svg.js';
 import { linearTicks, logTicks, tickLabel, type LogTicks, type Quantity, type TickLabel } from './ticks.js';
+import { fitText } from './marks/legend.js';
+
+/** Font size of axis titles (shared-styles.ts .axis-title). */
+const TITLE_FONT = 12;
+
+/**
+ * An axis title no longer than its axis: a longer one (a Chinese title on a
+ * phone's small inset) is cut with an ellipsis rather than run into the next
+ * text, and keeps its full words in a <title> tooltip.
+ */
+function axisTitle(title: string, room: number, attrs: Record<string, string | number>): SVGTextElement {
+  const shown = fitText(title, Math.max(room, 0), TITLE_FONT);
+  const node = textNode(shown, attrs);
+  if (shown !== title) {
+    const full = svgElement('title');
+    full.textContent = title;
+    node.append(full);
+  }
+  return node;
+}
 
 export interface AxisOptions {
   type: ScaleType;
@@ -82,7 +102,7 @@ export function axisX(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGE
   g.append(minor);
   if (o.title) {
     const [a, b] = scale.range();
-    g.append(textNode(o.title, { class: 'axis-title', x: (a + b) / 2, y: frame.margin.bottom - 8, 'text-anchor': 'middle' }));
+    g.append(axisTitle(o.title, span([a, b]), { class: 'axis-title', x: (a + b) / 2, y: frame.margin.bottom - 8, 'text-anchor': 'middle' }));
   }
   return g;
 }
@@ -97,7 +117,7 @@ export function axisY(scale: PositionScale, frame: Frame, o: AxisOptions): SVGGE
   g.append(minor);
   if (o.title) {
     const [a, b] = scale.range();
-    g.append(textNode(o.title, {
+    g.append(axisTitle(o.title, span([a, b]), {
       class: 'axis-title', transform: `translate(${-frame.margin.left + 14},${(a + b) / 2}) rotate(-90)`, 'text-anchor': 'middle',
     }));
   }

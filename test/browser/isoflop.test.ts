@@ -92,6 +92,25 @@ describe('<scaling-isoflop>', () => {
     expect(r.N.a).to.be.closeTo(beta / (alpha + beta), 2e-3);
   });
 
+  it('keeps axis titles inside their axes on a phone: a long one is cut, with its words in a tooltip, and meets no other text', async () => {
+    const el = await mount('<scaling-isoflop src="/test/fixtures/data/llama3-isoflops-digitized.csv"></scaling-isoflop>', { width: 375 });
+    const titles = Array.from(svg(el).querySelectorAll('.axis-title')) as SVGTextElement[];
+    const texts = Array.from(svg(el).querySelectorAll('.law-text text')) as SVGTextElement[];
+    for (const title of titles) {
+      const a = title.getBoundingClientRect();
+      for (const other of texts) {
+        const b = other.getBoundingClientRect();
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap, `"${title.textContent}" over "${other.textContent}"`).to.equal(false);
+      }
+    }
+    const cut = titles.find((t) => t.querySelector('title'));
+    if (cut) {
+      expect(cut.firstChild!.textContent).to.match(/…$/);
+      expect(cut.querySelector('title')!.textContent).to.not.match(/…$/);
+    }
+  });
+
   it('explains data it cannot use, naming the row and the column', async () => {
     const el = await mount('<scaling-isoflop><script type="text/csv">N,C,loss\n1e9,1e20,2.5\n2e9,1e20,lots\n</script></scaling-isoflop>');
     expect(alert(el)!.textContent).to.contain('line 3, column "loss"');
