@@ -67,3 +67,13 @@ export function dropFromRuns(runs: Runs, dropHighest: number): Runs {
 export function inlineMarkup(text: string): string | undefined {
   return /<\/?(?:p|br|div|span|em|strong|code|pre|a|li|ul|ol|h[1-6])\b[^>]*>/i.exec(text)?.[0];
 }
+
+/** Focuses `area` and selects its line `line` (1-based; \n, \r\n or \r end a line), if it has one. */
+export function selectLine(area: HTMLTextAreaElement, line: number): void {
+  const text = area.value, lines = text.split(/\r\n|\r|\n/);
+  if (line < 1 || line > lines.length) return;
+  let start = 0;
+  for (let i = 0; i < line - 1; i++) start += lines[i].length + (text[start + lines[i].length] === '\r' && text[start + lines[i].length + 1] === '\n' ? 2 : 1);
+  area.focus();
+  area.setSelectionRange(start, start + lines[line - 1].length);
+}

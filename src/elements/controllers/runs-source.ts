@@ -21,8 +21,9 @@
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readRuns, type RunsInput } from '../../core/runs.js';
-import { dropFromRuns, headersOf, inlineMarkup, isRuns, tableToCsv } from './runs-input.js';
+import { dropFromRuns, headersOf, inlineMarkup, isRuns, selectLine, tableToCsv } from './runs-input.js';
 import { clip } from '../../core/limits.js';
+import { fetchText } from './fetch-text.js';
 import { parseColumnSpec, type ColumnSpec } from '../../core/column-spec.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
@@ -170,12 +171,7 @@ export class RunsSourceController implements ReactiveController {
     const area = (this.host.shadowRoot ?? this.host).querySelector<HTMLTextAreaElement>('textarea[part~="paste"]');
     if (!area || area.value !== this.userText) return;
     h.done = true;
-    const lines = area.value.split(/\r\n|\r|\n/);
-    if (h.line < 1 || h.line > lines.length) return;
-    let start = 0;
-    for (let i = 0; i < h.line - 1; i++) start += lines[i].length + (area.value[start + lines[i].length] === '\r' && area.value[start + lines[i].length + 1] === '\n' ? 2 : 1);
-    area.focus();
-    area.setSelectionRange(start, start + lines[h.line - 1].length);
+    selectLine(area, h.line);
   }
 
   private readonly onDragOver = (e: DragEvent): void => {
@@ -308,37 +304,15 @@ export class RunsSourceController implements ReactiveController {
   }
 
   private async load(url: string, abort: AbortController): Promise<void> {
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; abort.abort(); }, this.options.timeout ?? 15000);
-    let problem: Message | undefined;
-    let text: string | undefined;
-    try {
-      const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin' });
-      if (!response.ok) {
-        problem = { key: 'fitErrFetchStatus', vars: { url: isolate(url), status: isolate(`${response.status} ${response.statusText}`.trim()) } };
-      } else {
-        const body = await response.text();
-        const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-        if (/html|xml|image|audio|video|font|javascript/.test(type) || /^\s*</.test(body)) {
-          problem = { key: 'fitErrFetchType', vars: { url: isolate(url), type: isolate(type || '?') } };
-        } else text = body;
-      }
-    } catch (error) {
-      if (abort.signal.aborted && !timedOut) return;
-      problem = timedOut
-        ? { key: 'fitErrFetchTimeout', vars: { url: isolate(url), seconds: Math.round((this.options.timeout ?? 15000) / 1000) } }
-        : { key: 'fitErrFetchNetwork', vars: { url: isolate(url), detail: isolate((error as Error).message) } };
-    } finally {
-      clearTimeout(timer);
-    }
-    if (this.fetching?.abort !== abort) return;
+    const outcome = await fetchText(url, abort, this.options.timeout ?? 15000);
+    if ('aborted' in outcome || this.fetching?.abort !== abort) return;
     this.fetching = undefined;
     this.loading = false;
-    if (text !== undefined) {
-      this.fetched = { url, text };
+    if ('text' in outcome) {
+      this.fetched = { url, text: outcome.text };
       this.key = [];
     } else {
-      this.set(undefined, problem, 'src', url);
+      this.set(undefined, outcome.problem, 'src', url);
     }
     this.host.requestUpdate();
   }
