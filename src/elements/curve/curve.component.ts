@@ -71,10 +71,9 @@ import { DEV } from '../dev.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
-import { formatLaw } from '../../core/law-text.js';
-import { dataTable, summary } from '../../chart/a11y.js';
+import { dataTable } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
-import { sampleAt, type Hold, type Sample } from '../../chart/sample.js';
+import { sampleAt, type Sample } from '../../chart/sample.js';
 import { formatValue, logTicks, quantityOf } from '../../chart/ticks.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { lawsToPython, pythonName } from '../../chart/law-python.js';
@@ -88,6 +87,7 @@ import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
 import { buildCurveModel, type CurveModel, type CurveSeries, type LawInput } from './model.js';
 import { multiplierLine, multiplierPair, renderMultiplierTable } from './multiplier.js';
+import { describeCurve, runText } from './text.js';
 import { drawCurve, type CurveDrawing } from './draw.js';
 import { curveStyles } from './curve.styles.js';
 
@@ -134,7 +134,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   private readonly size = new ResizeController(this);
   private readonly plot = new PlotController(this, {
     drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
-    pointText: (i) => this.runText(i),
+    pointText: (i) => (this.model ? runText(this.model, i, this.i18n.t) : []),
     cursorAt: (v) => this.cursorAt(v),
     zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
   });
@@ -186,7 +186,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       this.pair = this.multiplier ? multiplierPair(this.model, t) : undefined;
       const width = chartWidth(this.size.width || this.clientWidth);
       const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
-      this.drawing = drawCurve(this.model, { width, height, t, lossTitle: this.lossTitle(), ariaLabel: this.describe(this.model), runLabel: (i) => this.runText(i).join(', ') });
+      this.drawing = drawCurve(this.model, { width, height, t, lossTitle: this.lossTitle(), ariaLabel: describeCurve(this.model, this.i18n.t), runLabel: (i) => runText(this.model!, i, t).join(', ') });
       this.error = null;
     } catch (error) {
       this.model = this.pair = undefined;
@@ -202,41 +202,6 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       this.emitted = d.svg;
       this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: this.model!.series.length, points: d.runIndices.length });
     }
-  }
-
-  /** The accessible summary: what the chart shows and each law. */
-  private describe(m: CurveModel): string {
-    const t = this.i18n.t, q = quantityOf(m.x);
-    const holds = [...new Set(m.series.map((s) => this.holdText(s.hold)))].join('; ');
-    return summary([
-      t('summaryCurve', {
-        x: t(QUANTITY[m.x]), from: formatValue(q, m.view[0], 3), to: formatValue(q, m.view[1], 3), hold: holds,
-        laws: m.series.map((s) => t('summaryLaw', { label: isolate(s.label), law: formatLaw(s.law, 4) })).join(' '),
-      }),
-      m.runs && t('summaryRuns', { n: m.runs.N.length }),
-    ]);
-  }
-
-  private holdText(h: Hold): string {
-    const t = this.i18n.t;
-    switch (h.kind) {
-      case 'ratio': return t('holdRatio', { r: h.tokensPerParam });
-      case 'fixed-D': return t('holdFixedD', { D: formatValue('count', h.D, 4) });
-      case 'fixed-N': return t('holdFixedN', { N: formatValue('count', h.N, 4) });
-      case 'optimal': return t('holdOptimal');
-      case 'none': return t('holdNone');
-    }
-  }
-
-  /** Run i as text lines: N and D, C, loss. */
-  private runText(i: number): string[] {
-    const r = this.model?.runs;
-    if (!r) return [];
-    return [
-      `N = ${formatValue('count', r.N[i])}, D = ${formatValue('count', r.D[i])}`,
-      `C = ${formatValue('flops', r.C[i])} ${this.i18n.t('unitFlops')}`,
-      `${this.i18n.t('loss')} = ${formatValue('decimal', r.loss[i])}`,
-    ];
   }
 
   /** Every law's loss at x = value: dots for the cursor and tooltip lines. */
