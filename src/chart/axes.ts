@@ -18,8 +18,8 @@ import { group, svgElement, textNode } from './svg.js';
 import { linearTicks, logTicks, tickLabel, type LogTicks, type Quantity, type TickLabel } from './ticks.js';
 import { fitText } from './marks/legend.js';
 
-/** Font size of axis titles (shared-styles.ts .axis-title). */
-const TITLE_FONT = 12;
+/** Font size of axis titles (shared-styles.ts .axis-title); they are semi-bold, wider than textWidth's regular em. */
+const TITLE_FONT = 12, TITLE_BOLD = 1.1;
 
 /**
  * An axis title no longer than its axis: a longer one (a Chinese title on a
@@ -27,7 +27,7 @@ const TITLE_FONT = 12;
  * text, and keeps its full words in a <title> tooltip.
  */
 function axisTitle(title: string, room: number, attrs: Record<string, string | number>): SVGTextElement {
-  const shown = fitText(title, Math.max(room, 0), TITLE_FONT);
+  const shown = fitText(title, Math.max(room, 0) / TITLE_BOLD, TITLE_FONT);
   const node = textNode(shown, attrs);
   if (shown !== title) {
     const full = svgElement('title');

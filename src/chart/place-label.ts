@@ -1,7 +1,8 @@
 /**
  * Placing a text label where it overlaps nothing drawn: the first of the
  * candidate boxes (in order of preference) that stays inside the plot and
- * meets no obstacle — no mark's point and no line's segment — or none, in
+ * meets no obstacle — no mark's point, no line's segment, no label already
+ * placed — or none, in
  * which case the caller drops the label (the legend and tooltips keep the
  * words). Boxes are estimated from the text (legend.ts textWidth): nodes are
  * detached, so nothing can be measured.
@@ -17,7 +18,12 @@ export interface Obstacles {
   radius: number;
   /** Polylines drawn, in pixels (gaps at non-finite vertices). */
   lines: readonly (readonly XY[])[];
+  /** Labels already placed (a caller placing several adds each one it keeps). */
+  boxes?: readonly Box[];
 }
+
+/** Whether two boxes overlap (sharing an edge does not count). */
+export const boxesMeet = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 const inside = (b: Box, p: XY, pad: number) => p.x >= b.x0 - pad && p.x <= b.x1 + pad && p.y >= b.y0 - pad && p.y <= b.y1 + pad;
 
@@ -39,6 +45,7 @@ export function segmentHitsBox(a: XY, c: XY, b: Box): boolean {
 /** Whether `box` meets any obstacle. */
 export function collides(box: Box, o: Obstacles): boolean {
   if (o.points.some((p) => inside(box, p, o.radius))) return true;
+  if (o.boxes?.some((b) => boxesMeet(box, b))) return true;
   for (const line of o.lines) {
     for (let k = 1; k < line.length; k++) {
       const a = line[k - 1], c = line[k];

@@ -8,16 +8,16 @@
  */
 
 import type { ContourMultiPolygon } from 'd3-contour';
-import { axisX, axisY, writeLabel, type AxisOptions } from '../../chart/axes.js';
+import { axisX, axisY, type AxisOptions } from '../../chart/axes.js';
 import { chartSvg, makeFrame, plotArea, xRange, yRange, type Frame } from '../../chart/frame.js';
 import { legend } from '../../chart/marks/legend.js';
 import { line } from '../../chart/marks/line.js';
 import { exposeMarks, labelMark } from '../../chart/marks/points.js';
 import { positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
-import { bidiSafe } from '../../chart/isolate.js';
-import { formatFlops, formatValue, pow10 } from '../../chart/ticks.js';
+import { formatValue, pow10 } from '../../chart/ticks.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
+import { placeLandscapeLabels, type IsoSegment } from './labels.js';
 import { LANDSCAPE_DEFAULTS, type LandscapeModel } from './model.js';
 
 export interface LandscapeDrawing {
@@ -58,11 +58,11 @@ function bandPath(band: ContourMultiPolygon, m: LandscapeModel, f: Frame): strin
   return d;
 }
 
-/** Iso-FLOP lines at each power of ten of C crossing the map, labelled near their upper-left end. */
-function isoLines(m: LandscapeModel, x: PositionScale, y: PositionScale, clipId: string): SVGGElement {
+/** Iso-FLOP lines at each power of ten of C crossing the map, and where each runs on screen (labels.ts labels them). */
+function isoLines(m: LandscapeModel, x: PositionScale, y: PositionScale, clipId: string): { lines: SVGGElement; segments: IsoSegment[] } {
   const k = LANDSCAPE_DEFAULTS.flopsPerToken;
-  const g = group('mark iso-flops', { part: 'iso-flops' });
   const lines = group('iso-lines', { 'clip-path': `url(#${clipId})` });
+  const segments: IsoSegment[] = [];
   const [n0, n1] = m.nRange, [d0, d1] = m.dRange;
   const e0 = Math.ceil(Math.log10(k * n0 * d0)), e1 = Math.floor(Math.log10(k * n1 * d1));
   const step = Math.max(1, Math.ceil((e1 - e0 + 1) / 10));
@@ -71,17 +71,11 @@ function isoLines(m: LandscapeModel, x: PositionScale, y: PositionScale, clipId:
     // Where D = C/(kN) enters the map at upper left: the top edge or the left edge.
     const nA = Math.max(n0, C / (k * d1)), nB = Math.min(n1, C / (k * d0));
     if (!(nA < nB)) continue;
-    const ax = x(nA), ay = y(C / (k * nA)), bx = x(nB), by = y(C / (k * nB));
-    lines.append(svgElement('line', { class: 'iso-line', x1: ax, y1: ay, x2: bx, y2: by, 'data-c': C }));
-    const angle = (Math.atan2(by - ay, bx - ax) * 180) / Math.PI, len = Math.hypot(bx - ax, by - ay);
-    if (len < 40) continue;
-    const ux = (bx - ax) / len, uy = (by - ay) / len;
-    const label = svgElement('text', { class: 'iso-label', transform: `translate(${ax + ux * 8 + uy * 4},${ay + uy * 8 - ux * 4}) rotate(${angle})` });
-    writeLabel(label, formatFlops(C));
-    g.append(label);
+    const a = { x: x(nA), y: y(C / (k * nA)) }, b = { x: x(nB), y: y(C / (k * nB)) };
+    lines.append(svgElement('line', { class: 'iso-line', x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'data-c': C }));
+    segments.push({ C, a, b });
   }
-  g.prepend(lines);
-  return g;
+  return { lines, segments };
 }
 
 /** The colour bar: one swatch per band, labelled at the thresholds (every other when crowded). */
@@ -128,22 +122,26 @@ export function drawLandscape(m: LandscapeModel, o: LandscapeDrawOptions): Lands
   });
   const xo: AxisOptions = { type: 'log', quantity: 'count', title: t('axisN') };
   const yo: AxisOptions = { type: 'log', quantity: 'count', title: t('axisD') };
-  svg.append(bands, plotArea(frame), axisX(x, frame, xo), axisY(y, frame, yo), isoLines(m, x, y, clipId));
-  const frontier = line(m.frontier.map((p) => ({ x: p.N, y: p.D })), { x, y }, { className: 'frontier', clipId, label: t('landFrontier') });
+  const iso = isoLines(m, x, y, clipId);
+  const isoGroup = group('mark iso-flops', { part: 'iso-flops' });
+  isoGroup.append(iso.lines);
+  svg.append(bands, plotArea(frame), axisX(x, frame, xo), axisY(y, frame, yo), isoGroup);
+  const frontierData = m.frontier.map((p) => ({ x: p.N, y: p.D }));
+  const frontier = line(frontierData, { x, y }, { className: 'frontier', clipId, label: t('landFrontier') });
   frontier.setAttribute('part', 'frontier');
   svg.append(frontier);
 
   const models = group('mark models', { part: 'models' });
   const markers: SVGCircleElement[] = [];
-  const [, right] = xRange(frame);
-  m.models.forEach((p, i) => {
-    const cx = x(p.N), cy = y(p.D);
-    if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
-    const c = svgElement('circle', { class: 'model', cx, cy, r: 6, 'data-index': i });
-    labelMark(c, o.modelLabel(i), markers.length === 0);
-    const leftward = cx > right - 90;
-    const name = textNode(bidiSafe(p.name), { class: 'model-name', x: cx + (leftward ? -10 : 10), y: cy, dy: '0.35em', 'text-anchor': leftward ? 'end' : 'start' });
-    models.append(name, c);
+  const shown = m.models.map((p, i) => ({ name: p.name, x: x(p.N), y: y(p.D), i })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const [x0, x1] = xRange(frame), [y1, y0] = yRange(frame);
+  const words = placeLandscapeLabels(shown, iso.segments, frontierData.map((p) => ({ x: x(p.x), y: y(p.y) })), { x0, y0, x1, y1 });
+  for (const label of words.isoLabels) isoGroup.append(label);
+  shown.forEach((p, k) => {
+    const c = svgElement('circle', { class: 'model', cx: p.x, cy: p.y, r: 6, 'data-index': p.i });
+    labelMark(c, o.modelLabel(p.i), markers.length === 0);
+    for (const node of words.names[k]) models.append(node);
+    models.append(c);
     markers.push(c);
   });
   svg.append(models, colourBar(m, frame, t), key.node);

@@ -46,6 +46,7 @@ export const landscapeStyles: CSSResult = css`
   .model:focus { outline: none; }
   .model:focus-visible, .model:hover { stroke: var(--_focus); stroke-width: 3; }
   .model-name { font-size: 12px; font-weight: 600; }
+  .name-leader { stroke: var(--_fg); stroke-width: 1; }
   .swatch.model-swatch { fill: var(--_accent); stroke: var(--_bg); }
   .cursor-iso { stroke: var(--_fg); stroke-width: 1.5; stroke-dasharray: 6 3; }
   .cursor-dot { fill: var(--_fg); stroke: var(--_bg); stroke-width: 1.5; }

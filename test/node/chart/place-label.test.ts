@@ -1,7 +1,7 @@
 // Label placement (src/chart/place-label.ts): boxes against points and segments, by hand geometry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collides, placeLabel, segmentHitsBox } from '../../../src/chart/place-label.js';
+import { boxesMeet, collides, placeLabel, segmentHitsBox } from '../../../src/chart/place-label.js';
 
 const box = { x0: 10, y0: 10, x1: 30, y1: 20 };
 
@@ -26,4 +26,12 @@ test('the first free candidate inside the bounds wins; none when all collide', (
   const low = { x0: 10, y0: 30, x1: 30, y1: 40 }, out = { x0: 90, y0: 30, x1: 110, y1: 40 };
   assert.deepEqual(placeLabel([box, out, low], { points: [], radius: 0, lines: line }, bounds), low);
   assert.equal(placeLabel([box], { points: [], radius: 0, lines: line }, bounds), undefined);
+});
+
+test('labels already placed are obstacles; boxes sharing an edge do not meet', () => {
+  const right = { x0: 30, y0: 10, x1: 50, y1: 20 }, over = { x0: 25, y0: 18, x1: 45, y1: 28 };
+  assert.equal(boxesMeet(box, right), false); // side by side
+  assert.equal(boxesMeet(box, over), true); // 5 × 2 px in common
+  assert.equal(collides(over, { points: [], radius: 0, lines: [], boxes: [box] }), true);
+  assert.equal(collides(right, { points: [], radius: 0, lines: [], boxes: [box] }), false);
 });
