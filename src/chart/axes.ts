@@ -16,7 +16,7 @@ import type { Frame } from './frame.js';
 import type { PositionScale, ScaleType } from './scales.js';
 import { group, svgElement, textNode } from './svg.js';
 import { linearTicks, logTicks, tickLabel, type LogTicks, type Quantity, type TickLabel } from './ticks.js';
-import { fitText } from './marks/legend.js';
+import { fitText } from './text-width.js';
 
 /** Font size of axis titles (shared-styles.ts .axis-title); they are semi-bold, wider than textWidth's regular em. */
 const TITLE_FONT = 12, TITLE_BOLD = 1.1;

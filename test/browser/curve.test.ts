@@ -152,13 +152,24 @@ describe('<scaling-curve>', () => {
     }
   });
 
-  it('cuts legend labels that do not fit a narrow chart, keeping the full name in a <title>', async () => {
+  it('wraps a legend name too long for a narrow chart onto more lines, whole and inside the element', async () => {
     const el = await mount('<scaling-curve preset="besiroglu2024"></scaling-curve>', { width: 280 });
     const text = root(el).querySelector('.legend text')!;
-    expect(text.textContent).to.match(/…$/);
-    expect(root(el).querySelector('.legend title')!.textContent).to.equal('Besiroglu et al. 2024 (Epoch AI), Chinchilla replication');
-    const right = text.getBoundingClientRect().right, edge = el.getBoundingClientRect().right;
-    expect(right).to.be.at.most(edge + 1);
+    const lines = Array.from(text.querySelectorAll('tspan'));
+    expect(lines.length, 'lines').to.be.within(2, 3);
+    expect(text.textContent, 'every word shown, none cut').to.equal('Besiroglu et al. 2024 (Epoch AI), Chinchilla replication');
+    expect(root(el).querySelector('.legend title'), 'nothing cut, so no tooltip needed').to.equal(null);
+    const box = el.getBoundingClientRect();
+    for (const line of lines) {
+      const r = line.getBoundingClientRect();
+      expect(r.right, line.textContent!).to.be.at.most(box.right + 1);
+      expect(r.left, line.textContent!).to.be.at.least(box.left - 1);
+    }
+    // Each line below the one before, and the plot below the legend.
+    for (let k = 1; k < lines.length; k++) expect(lines[k].getBoundingClientRect().top).to.be.greaterThan(lines[k - 1].getBoundingClientRect().bottom - 2);
+    const svg = root(el).querySelector('svg.chart') as SVGSVGElement;
+    const plotTop = new DOMPoint(0, Number(svg.querySelector('clipPath rect')!.getAttribute('y'))).matrixTransform(svg.getScreenCTM()!).y;
+    expect(plotTop).to.be.greaterThan(lines.at(-1)!.getBoundingClientRect().bottom);
   });
 
   it('lets authors restyle through --scaling-* custom properties', async () => {

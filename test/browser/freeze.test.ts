@@ -90,19 +90,22 @@ describe('attributes that froze the page', () => {
   });
 
   describe('legend labels', () => {
-    it('cuts a 100,000-character law label to the legend width, the whole label in its <title>', async function () {
+    it('wraps a 100,000-character law label onto three lines of the legend width, cut there, the whole label in its <title>', async function () {
       this.timeout(20000);
       const label = 'a'.repeat(100_000);
       const law = JSON.stringify({ form: 'chinchilla', params: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }, label });
       const el = await mount(`<scaling-curve law='${law}'></scaling-curve>`);
       expect(alert(el)).to.equal(null);
       const item = svg(el)!.querySelector('.legend-item')!;
-      const shown = item.querySelector('text')!.textContent!;
-      expect(shown.endsWith('…')).to.equal(true);
-      expect(shown.length).to.be.greaterThan(10);
+      const lines = Array.from(item.querySelectorAll('text tspan'), (t) => t.textContent!);
+      expect(lines.length).to.equal(LEGEND_DEFAULTS.maxLines);
+      expect(lines.at(-1)!.endsWith('…')).to.equal(true);
       // The legend row is the plot's width: 640 px less the frame's side margins, less swatch and gap.
       const { left, right } = FRAME_DEFAULTS.margin;
-      expect(textWidth(shown, LEGEND_DEFAULTS.fontSize)).to.be.at.most(640 - left - right - LEGEND_DEFAULTS.swatch - LEGEND_DEFAULTS.gap);
+      for (const line of lines) {
+        expect(line.length).to.be.greaterThan(10);
+        expect(textWidth(line, LEGEND_DEFAULTS.fontSize)).to.be.at.most(640 - left - right - LEGEND_DEFAULTS.swatch - LEGEND_DEFAULTS.gap);
+      }
       expect(item.querySelector('title')!.textContent).to.equal(label);
     });
 

@@ -15,6 +15,7 @@ import { line } from '../../chart/marks/line.js';
 import { exposeMarks, labelMark } from '../../chart/marks/points.js';
 import { positionScale, type PositionScale } from '../../chart/scales.js';
 import { group, svgElement, textNode } from '../../chart/svg.js';
+import { bidiSafe } from '../../chart/isolate.js';
 import { formatValue, pow10 } from '../../chart/ticks.js';
 import type { LandscapeTranslate } from '../../i18n/index.js';
 import { placeLandscapeLabels, type IsoSegment } from './labels.js';
@@ -140,7 +141,13 @@ export function drawLandscape(m: LandscapeModel, o: LandscapeDrawOptions): Lands
   shown.forEach((p, k) => {
     const c = svgElement('circle', { class: 'model', cx: p.x, cy: p.y, r: 6, 'data-index': p.i });
     labelMark(c, o.modelLabel(p.i), markers.length === 0);
-    for (const node of words.names[k]) models.append(node);
+    for (const node of words.names[k].nodes) models.append(node);
+    if (!words.names[k].whole) {
+      // A name cut or with no room on the map stays whole with its marker, so an exported SVG still says which model it is.
+      const title = svgElement('title');
+      title.textContent = bidiSafe(p.name);
+      c.append(title);
+    }
     models.append(c);
     markers.push(c);
   });

@@ -1,19 +1,20 @@
 /**
  * Where the landscape's words go. Each named model's name is put beside its
- * marker, then each iso-FLOP line's label along its own line, each where it
+ * marker (a long one cut with an ellipsis), then each iso-FLOP line's label
+ * along its own line, each where it
  * meets no marker, no label already placed and not the frontier
  * (chart/place-label.ts). A label with no free place is dropped rather than
- * drawn over something: a model keeps its name in its marker's accessible
- * name and tooltip, and the iso-FLOP lines are labelled at every decade, so a
+ * drawn over something: a model keeps its whole name in its marker's
+ * accessible name, tooltip and <title> (draw.ts), and the iso-FLOP lines are labelled at every decade, so a
  * missing one reads off its neighbours.
  */
 
 import { writeLabel } from '../../chart/axes.js';
-import { textWidth } from '../../chart/marks/legend.js';
+import { fitText, textWidth } from '../../chart/text-width.js';
 import type { XY } from '../../chart/marks/line.js';
 import { placeLabel, type Box, type Obstacles } from '../../chart/place-label.js';
 import { svgElement, textNode } from '../../chart/svg.js';
-import { bidiSafe } from '../../chart/isolate.js';
+import { bidiSafe, isolate } from '../../chart/isolate.js';
 import { formatFlops } from '../../chart/ticks.js';
 
 /** Font sizes of .model-name and .iso-label (landscape.styles.ts); names are bold, hence the wider em. */
@@ -22,6 +23,8 @@ const NAME_PX = 12, NAME_EM = 1.1, ISO_PX = 11;
 const MARKER_ROOM = 7;
 
 export interface PlacedModel { name: string; x: number; y: number }
+/** A model's name as drawn (with its leader, when it sits at a corner; none when dropped), and whether it is drawn whole. */
+export interface PlacedName { nodes: SVGElement[]; whole: boolean }
 export interface IsoSegment { C: number; a: XY; b: XY }
 
 /**
@@ -59,25 +62,30 @@ function alongLine(a: XY, b: XY, s: number, w: number, h: number, side: 1 | -1) 
 
 /**
  * The model names and iso-FLOP labels that fit, as nodes in drawing order;
- * `names[i]` is model i's name (and its leader, when it sits at a corner), or
- * empty when dropped.
+ * `names[i]` is model i's.
  */
 export function placeLandscapeLabels(models: readonly PlacedModel[], isos: readonly IsoSegment[], frontier: readonly XY[], plot: Box) {
   const placed: Box[] = [];
   const obstacles: Obstacles = { points: models, radius: MARKER_ROOM, lines: [frontier], boxes: placed };
-  const names = models.map((p): SVGElement[] => {
-    const text = bidiSafe(p.name), w = textWidth(p.name, NAME_PX) * NAME_EM + 2, h = 15;
+  // A name wider than this is cut with an ellipsis: a long one would find no room anywhere.
+  const most = Math.max(120, Math.min(220, (plot.x1 - plot.x0) * 0.45));
+  const names = models.map((p): PlacedName => {
+    const full = bidiSafe(p.name), fitted = fitText(full, most / NAME_EM, NAME_PX);
+    // A cut name is joined with its ellipsis: the ellipsis stays outside the name's own direction.
+    const text = fitted === full ? full : `${isolate(fitted.slice(0, -1))}…`;
+    const w = textWidth(text, NAME_PX) * NAME_EM + 2, h = 15;
     const candidates = besideMarker(p, w, h, p.x > plot.x1 - 90);
     const box = placeLabel(candidates, obstacles, plot);
-    if (!box) return [];
+    if (!box) return { nodes: [], whole: false };
     placed.push(box);
     const name = textNode(text, { class: 'model-name', x: box.x0 + 1, y: (box.y0 + box.y1) / 2, dy: '0.35em' });
-    if (candidates.indexOf(box) < candidates.length - 4) return [name];
+    const whole = fitted === full;
+    if (candidates.indexOf(box) < candidates.length - 4) return { nodes: [name], whole };
     // A name at a corner could be read as a neighbour's: a short leader from the marker's edge to the name's corner.
     const cx = Math.abs(box.x0 - p.x) < Math.abs(box.x1 - p.x) ? box.x0 : box.x1, cy = box.y0 > p.y ? box.y0 : box.y1;
     const d = Math.hypot(cx - p.x, cy - p.y) || 1;
     const leader = svgElement('line', { class: 'name-leader', x1: p.x + ((cx - p.x) / d) * 6, y1: p.y + ((cy - p.y) / d) * 6, x2: cx, y2: cy });
-    return [leader, name];
+    return { nodes: [leader, name], whole };
   });
   const isoLabels: SVGTextElement[] = [];
   for (const { C, a, b } of isos) {
