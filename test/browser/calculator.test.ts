@@ -215,7 +215,11 @@ describe('<scaling-calculator>', () => {
     announce(fit, 400);
     await el.updateComplete;
     expect(result(el).rows.map((r) => r.key)).to.deep.equal(['fit', 'hoffmann2022']);
-    expect($(el, 'table.results thead th[scope="col"]:nth-child(2)').textContent).to.contain('Your fit');
+    const head = $(el, 'table.results thead th[scope="col"]:nth-child(2)');
+    expect(head.textContent).to.contain('Your fit');
+    // Readers see names, not element ids: the id is in the header's tooltip only.
+    expect(head.getAttribute('title')).to.equal('Law fitted on this page (#\u2068my-fit\u2069)');
+    expect(el.shadowRoot!.textContent, 'no text in the element names the id').to.not.contain('my-fit');
     const first = result(el).rows[0].N;
     announce(fit, 800);
     await el.updateComplete;

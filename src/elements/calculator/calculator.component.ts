@@ -231,7 +231,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
       const scenario = readScenario(this, t);
       const fit = this.link.law;
       const sources: LawSource[] = [
-        ...(fit ? [{ key: 'fit', label: t('calcFitLabel', { id: isolate(this.for ?? '') }), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
+        ...(fit ? [{ key: 'fit', label: t('calcFitLabel'), ref: isolate(this.for ?? ''), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
         ...presetSources(scenario.laws, t),
       ];
       if (sources.length === 0) throw new AttributeError('laws', t('errCalcNoLaw'));

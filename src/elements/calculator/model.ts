@@ -148,6 +148,8 @@ export interface LawSource {
   label: string;
   short: string;
   kind: 'fit' | 'law' | 'allocation';
+  /** The linked fit's element id: for tooltips only (readers see the label). */
+  ref?: string;
   law?: Law;
   allocation?: AllocationLaw;
 }
@@ -170,6 +172,7 @@ export interface InferenceRow { N: number; D: number; tokensPerParam: number; sa
 
 export interface CalcRow {
   key: string;
+  ref?: string;
   label: string;
   short: string;
   kind: LawSource['kind'];
@@ -231,7 +234,7 @@ export function calculate(s: Scenario, sources: readonly LawSource[], t: Calcula
   const options = { hardware: s.hardware, mfu: s.mfu, gpus: s.gpus, pricePerGpuHour: s.price };
   const { flops, ...cost } = s.mode === 'gpu' ? costOfGpuHours(s.gpus * s.days * 24, options) : trainingCost(s.C, options);
   const rows = sources.map((src, i) => {
-    const base = { key: src.key, label: src.label, short: src.short, kind: src.kind, className: `series-${i % CALC_DEFAULTS.series}` };
+    const base = { key: src.key, ref: src.ref, label: src.label, short: src.short, kind: src.kind, className: `series-${i % CALC_DEFAULTS.series}` };
     return src.allocation ? allocationRow(base, src.allocation, s, t) : lawRow(base, src.law as Law, s, t);
   });
   return { scenario: s, budget: { C: flops, ...cost }, rows };
