@@ -48,6 +48,13 @@ describe('<scaling-task>', () => {
     expect(csv.filter((row) => row.held_out === '1').map((row) => row.row)).to.deep.equal(['7', '8']);
     near(Number(csv.find((row) => row.row === '7')!.chained), CHAINED.oneB, 1e-8);
     near(Number(csv.find((row) => row.row === '8')!.chained), CHAINED.sevenB, 1e-8);
+    // Each step's law is written with raised powers, as on the charts: no caret reaches the reader.
+    const heads = Array.from(root(el).querySelectorAll('[part="params"] h4'));
+    expect(heads.length).to.equal(2);
+    for (const h of heads) expect(h.textContent, h.textContent!).to.not.contain('^');
+    const powers = Array.from(root(el).querySelectorAll('[part="params"] h4 sup'), (s) => s.textContent);
+    expect(powers.length, 'C, M and M again in the loss law').to.equal(3);
+    for (const p of powers) expect(p).to.match(/^−?\d+(\.\d+)?$/);
   });
 
   it('draws the three views: score and loss against compute, score against loss; chance only where a score is plotted', async () => {

@@ -79,6 +79,7 @@ import { cursorText, runLines, runRow, summaryText } from './text.js';
 import { renderBacktest, renderToolbar } from './toolbar.js';
 import { taskCsv, taskJson } from './exports.js';
 import { taskStyles } from './task.styles.js';
+import { withSuperscripts } from '../superscripts.js';
 
 /** What `result` and `scaling-task-done` give: both fits and which runs were held out. */
 export type TaskResult = Pick<TaskFits, 'lossFit' | 'taskFit' | 'heldOut'>;
@@ -244,7 +245,7 @@ export class ScalingTask extends ScalingElement<FitKey | TaskKey> {
     if (!f || !m) return nothing;
     const t = this.i18n.t, lang = this.i18n.lang, j = this.jobs;
     const step = (caption: string, result: TaskFits['lossFit']) => html`<section class="step">
-      <h4>${caption}</h4>${renderDiagnostics(result, t, lang)}${renderParams(result, undefined, t, lang)}</section>`;
+      <h4>${withSuperscripts(caption)}</h4>${renderDiagnostics(result, t, lang)}${renderParams(result, undefined, t, lang)}</section>`;
     return html`
       ${j.bootState === 'done' && j.band ? html`<p class="status-line" role="status">${t('taskIntervalsDone', { n: j.band.resamples - j.band.failed, level: Math.round(j.band.level * 100) })}</p>` : nothing}
       ${j.bootState === 'failed' ? this.renderError(t('taskErrIntervals', { detail: isolate(describeError(j.bootError, lang)) })) : nothing}

@@ -18,5 +18,7 @@ export const taskStyles = css`
   .step { flex: 1 1 18rem; min-width: 0; }
   .step h4 { margin: 0.2rem 0 0.3rem; font-size: 0.9em; font-weight: 600; overflow-wrap: anywhere; }
   .backtest-wrap { overflow-x: auto; }
+  /* The table scrolls sideways on a phone: its headers stay on one line rather than stack a character a line. */
+  .backtest th { white-space: nowrap; }
   .backtest tfoot td { color: var(--_muted); border-bottom: 0; padding-top: 0.3rem; }
 `;
