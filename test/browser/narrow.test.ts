@@ -25,6 +25,11 @@ describe('narrow screens (320 px)', () => {
     // Whether or not it overflows at this width, it never widens the element, and the cue is there when it does.
     expect(el.getBoundingClientRect().width).to.be.at.most(321);
     expectScrollCue(wrap, 'table-wrap');
+    // Its title wraps inside the element rather than scrolling away with the table.
+    const title = root(el).querySelector('.table-title') as HTMLElement;
+    expect(title.textContent).to.contain('5.76×10²³');
+    expect(title.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    expect(title.scrollWidth).to.be.at.most(title.clientWidth);
   });
 
   it('<scaling-task>\'s backtest table scrolls inside its box, with a cue', async () => {

@@ -49,7 +49,7 @@ export const calculatorStyles = css`
 
   .table-wrap { overflow-x: auto; margin-bottom: 0.6rem; }
   table.results { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-  .results caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
+  .table-title { font-weight: 600; margin: 0 0 0.35rem; }
   .results th, .results td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--_grid); text-align: right; white-space: nowrap; }
   .results thead th { vertical-align: bottom; font-weight: 600; white-space: normal; }
   .results thead th small { display: block; font-weight: 400; font-size: 0.78em; color: var(--_muted); }

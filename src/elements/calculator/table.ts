@@ -70,9 +70,13 @@ const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.kind
 export function renderTable(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const { rows } = result;
   const notes = rows.some((r) => r.note);
-  return html`<div class="table-wrap scroll-x" part="table-wrap">
+  const title = t('calcTableCaption', { C: formatFlopsText(result.budget.C) });
+  // The table may scroll sideways on a phone, and its caption with it: the title readers see wraps
+  // above the scrolling box instead; the caption stays for assistive technology. The box is focusable
+  // and named, so a keyboard can scroll it.
+  return html`<p class="table-title" aria-hidden="true">${title}</p><div class="table-wrap scroll-x" part="table-wrap" tabindex="0" role="region" aria-label=${title}>
     <table class="results" part="table">
-      <caption>${t('calcTableCaption', { C: formatFlopsText(result.budget.C) })}</caption>
+      <caption class="visually-hidden">${title}</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">${t('calcQuantity')}</span></th>${rows.map(head)}</tr></thead>
       <tbody>
         ${tableLines(result, t).map((line) => html`<tr><th scope="row">${line.label}</th>${rows.map((r) => {

@@ -51,7 +51,8 @@ export function renderBacktest(m: TaskPlot, metricName: string, t: TaskTranslate
   const name = bidiSafe(metricName);
   const columns = [t('fitRow'), 'N', 'D', t('taskColMeasured', { what: t('loss') }), t('taskColPredicted', { what: t('loss') }),
     t('taskColMeasured', { what: name }), t('taskColPredicted', { what: name }), t('taskColRelError')];
-  return html`<div class="numbers backtest-wrap scroll-x"><table class="backtest" part="backtest">
+  // A box that may scroll sideways is focusable and named, so a keyboard can scroll it.
+  return html`<div class="numbers backtest-wrap scroll-x" tabindex="0" role="region" aria-label=${t('taskBacktestCaption')}><table class="backtest" part="backtest">
     <caption>${t('taskBacktestCaption')}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
     <tbody>${heldOutRows(m).map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
