@@ -345,6 +345,17 @@ describe('<scaling-curve>', () => {
       expect(plain(root(el).querySelector('.tooltip')!.textContent)).to.match(/Plain data needs 9× the compute to reach the loss Better data reaches here/);
     });
 
+    it('writes a multiple past four digits as a power of ten: 9×10⁴× for data worth 300× (s² by the same derivation)', async () => {
+      const big = JSON.stringify([
+        { form: 'chinchilla', params: { E, A, B, alpha, beta }, label: 'Plain data' },
+        { form: 'chinchilla', params: { E, A: A / 300 ** alpha, B: B / 300 ** beta, alpha, beta }, label: 'Far better data' },
+      ]);
+      const el = await mount(`<scaling-curve multiplier x="C" x-range="1e18 1e24" law='${big}'></scaling-curve>`);
+      const rows = Array.from(root(el).querySelectorAll('[part="multiplier"] tbody tr'), (tr) => plain(tr.lastElementChild!.textContent));
+      expect(rows.length).to.equal(7);
+      for (const k of rows) expect(k).to.equal('9×10⁴×');
+    });
+
     it('says when the first law never gets there, and drifts when the exponents differ', async () => {
       const floor = JSON.stringify([
         { form: 'chinchilla', params: { E: 2.2, A, B, alpha, beta }, label: 'High floor' },

@@ -12,6 +12,7 @@ import { computeMultiplier, type Multiplier } from '../../core/compare.js';
 import { isTwoVariable } from '../../core/forms-eval.js';
 import { isolate } from '../../chart/isolate.js';
 import { formatValue, logTicks } from '../../chart/ticks.js';
+import { powerText } from '../../format/numbers.js';
 import type { CurveTranslate } from '../../i18n/index.js';
 import { AttributeError } from '../attributes.js';
 import type { CurveModel, CurveSeries } from './model.js';
@@ -37,7 +38,8 @@ export function multiplierAt([a, b]: [CurveSeries, CurveSeries], C: number): Mul
   }
 }
 
-const times = (k: number) => formatValue('decimal', k, 3);
+/** 2.62, 952, then 5.55×10⁵: past four digits a power of ten reads faster than 555000. */
+const times = (k: number) => (Math.abs(k) < 1e4 ? formatValue('decimal', k, 3) : powerText(k, 3));
 
 /** The cursor's line: how many times the compute the first law needs, or that it never gets there. */
 export function multiplierLine(pair: [CurveSeries, CurveSeries], C: number, t: CurveTranslate): string | undefined {
