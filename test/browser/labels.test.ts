@@ -39,6 +39,9 @@ const CASES: { name: string; markup: string; drawn: string }[] = [
   { name: 'fit against C', markup: `<scaling-fit src="${data('chinchilla-svg-extracted.csv')}" drop-highest="5" x="C" budget="1e24"></scaling-fit>`, drawn: 'circle.point' },
   { name: 'isoflop, Llama 3', markup: `<scaling-isoflop src="${data('llama3-isoflops-digitized.csv')}"></scaling-isoflop>`, drawn: 'circle.point' },
   { name: 'landscape, four models', markup: `<scaling-landscape law="besiroglu2024" models='${MODELS}'></scaling-landscape>`, drawn: 'circle.model' },
+  { name: 'task, loss view', markup: `<scaling-task view="loss" src="${data('gadre2024-rpj-fit-set.csv')}" form="overtrained" loss="squared" holdout="2" columns="loss=loss_c4_val,metric=err_avg17"></scaling-task>`, drawn: 'circle.point' },
+  { name: 'task, score against loss', markup: `<scaling-task view="step" src="${data('gadre2024-rpj-fit-set.csv')}" form="overtrained" loss="squared" holdout="2" chance="0.85" columns="loss=loss_c4_val,metric=err_avg17"></scaling-task>`, drawn: 'circle.point' },
+  { name: 'fit against D, many runs', markup: `<scaling-fit src="${data('chinchilla-svg-extracted.csv')}" x="D"></scaling-fit>`, drawn: 'circle.point' },
   { name: 'task, Gadre fit set', markup: `<scaling-task src="${data('gadre2024-rpj-fit-set.csv')}" form="overtrained" loss="squared" holdout="2" chance="0.85" columns="loss=loss_c4_val,metric=err_avg17"></scaling-task>`, drawn: 'circle.point' },
 ];
 
