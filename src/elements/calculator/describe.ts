@@ -15,7 +15,7 @@ import type { CalculatorTranslate } from '../../i18n/index.js';
 import { formatCountText, formatFlopsText, formatPlain } from './format.js';
 import { scenarioFields, type HashProblem } from './hash.js';
 import { valueAt, type CalcChart } from './draw.js';
-import type { CalcResult, CalcRow, LawSource } from './model.js';
+import { sourcedLabel, type CalcResult, type CalcRow, type LawSource } from './model.js';
 
 const valueText = (kind: CalcChart['kind'], y: number): string => (kind === 'loss' ? formatPlain(y, 4) : formatCountText(y));
 
@@ -66,7 +66,7 @@ const num = (x: number | undefined): number | null => (typeof x === 'number' && 
 export function resultCsv(result: CalcResult): string {
   const { budget: b, scenario: s } = result;
   return toCsv(CSV_COLUMNS, result.rows.map((r) => [
-    r.key, r.label, r.kind, num(b.C), num(r.N), num(r.D), num(r.tokensPerParam), num(r.loss), num(r.M),
+    r.key, r.kind === 'fit' ? sourcedLabel(r) : r.label, r.kind, num(b.C), num(r.N), num(r.D), num(r.tokensPerParam), num(r.loss), num(r.M),
     num(s.inferenceTokens), num(r.inference?.N), num(r.inference?.D), num(r.inference?.tokensPerParam), num(r.inference?.savingFraction),
     num(b.gpuHours), num(b.days), b.gpus, num(b.dollars), num(b.kWh), num(b.co2eKg), b.hardware.id, b.hardware.peakFlops, b.mfu, b.pricePerGpuHour, r.note ?? '',
   ]));

@@ -154,6 +154,9 @@ export interface LawSource {
   allocation?: AllocationLaw;
 }
 
+/** A row's name with where it came from, for tooltips and exports: the preset's id, or the linked fit's element id. */
+export const sourcedLabel = (r: CalcRow): string => (r.kind === 'fit' ? `${r.label} (#${r.ref ?? ''})` : `${r.label} (${r.key})`);
+
 /** "Besiroglu et al. 2024 (Epoch AI), Chinchilla replication" → "Besiroglu et al. 2024". */
 export const shortName = (name: string): string => name.split(/\s*[,(]/)[0].trim() || name;
 

@@ -14,7 +14,7 @@ import {
   formatCountText, formatEmissions, formatEnergy, formatFlopsText, formatMoney, formatPercent, formatPlain, fullText,
 } from './format.js';
 import { hardwareLabel } from './controls.js';
-import type { CalcResult, CalcRow } from './model.js';
+import { sourcedLabel, type CalcResult, type CalcRow } from './model.js';
 
 type Cell = (r: CalcRow) => { text: string; full?: number; title?: string };
 
@@ -65,7 +65,7 @@ export function renderBudget(result: CalcResult, t: CalculatorTranslate): Templa
 }
 
 /** A law's column header: its short name for readers; the full name, with the preset's or the linked fit's id, in the tooltip. */
-const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${r.kind === 'fit' ? `${r.label} (#${r.ref ?? ''})` : `${r.label} (${r.key})`}><span class="swatch ${r.className}" aria-hidden="true"></span>${r.short}</th>`;
+const head = (r: CalcRow): TemplateResult => html`<th scope="col" title=${sourcedLabel(r)}><span class="swatch ${r.className}" aria-hidden="true"></span>${r.short}</th>`;
 
 export function renderTable(result: CalcResult, t: CalculatorTranslate): TemplateResult {
   const { rows } = result;
