@@ -1,4 +1,5 @@
-// Browser tests: test/browser/**/*.test.ts in headless Chromium.
+// Browser tests: test/browser/**/*.test.ts in headless Chromium and headless Firefox
+// (SCALING_KIT_BROWSERS=chromium or =firefox runs one; scripts/wtr-browsers.mjs).
 // Run through `npm test` or `npm run test:browser`, never `npx` (see toolchain.md).
 //
 // Datasets: test/fixtures/data (see its README for provenance), served from
@@ -6,42 +7,24 @@
 //   await fetch('/test/fixtures/data/chinchilla-svg-extracted.csv')
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChrome } from './scripts/chrome.mjs';
+import { browserSetup } from './scripts/wtr-browsers.mjs';
 import { failuresOnlyReporter, summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
+import { blogSitesPlugin } from './scripts/build-blogs.mjs';
 
 const repo = dirname(fileURLToPath(import.meta.url));
 
 export default {
   rootDir: repo,
-  files: ['test/browser/**/*.test.ts'],
+  // files, browsers, groups: every file in Chromium and Firefox, a few in Chromium only (scripts/wtr-browsers.mjs).
+  ...browserSetup(),
+  // One browser at a time: two at once on a 2-core machine slow both, and timing tests with them.
+  concurrentBrowsers: 1,
   nodeResolve: true,
   // esbuild strips types only; tsc (npm run typecheck) checks them. Target es2022,
   // the same as the bundles, so tests run the syntax users get.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repo, 'tsconfig.json') })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChrome(),
-        // Root needs --no-sandbox; the rest stop Chromium reaching for a closed network or GPU.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          '--headless=new',
-          // gc() and unrounded performance.memory: the long-session test measures the heap after a forced collection.
-          '--js-flags=--expose-gc',
-          '--enable-precise-memory-info',
-        ],
-      },
-    }),
-  ],
+  // blogSitesPlugin: the server command with which test/browser/blogs.test.ts has the README's blog sites built.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repo, 'tsconfig.json') }), blogSitesPlugin()],
   // Fits and WebAssembly compiles can take seconds on a slow CI core.
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 300000,

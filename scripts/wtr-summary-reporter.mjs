@@ -6,6 +6,7 @@
 //   file prints nothing, so expected console noise and expected 404s stay out of the log.
 // summaryLineReporter(): ends the run with one line,
 //   browser: N passed, N failed, N skipped
+//   and, when the run had more than one browser, each one's counts after it.
 //   A test file that failed to load, or a session that errored outside any test, counts
 //   as one failure: otherwise a broken import would read as "0 failed". If
 //   SCALING_KIT_WTR_SUMMARY names a file, the counts are also written there as JSON, so
@@ -38,6 +39,13 @@ function summarize(sessions) {
   return counts;
 }
 
+/** Counts over all sessions, and `browsers`: the same per browser, by the launcher's name. */
+function summarizeByBrowser(sessions) {
+  const names = [...new Set(sessions.map((s) => s.browser.name))];
+  const browsers = Object.fromEntries(names.map((name) => [name, summarize(sessions.filter((s) => s.browser.name === name))]));
+  return { ...summarize(sessions), browsers };
+}
+
 export function failuresOnlyReporter() {
   const base = defaultReporter({ reportTestResults: true, reportTestProgress: false });
   return {
@@ -56,8 +64,9 @@ export function summaryLineReporter() {
     // stop() runs just before the runner prints its final progress, and the
     // progress of the last reporter is printed last: so the line lands at the end.
     stop({ sessions }) {
-      const counts = summarize(sessions);
-      finalLine = `browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+      const counts = summarizeByBrowser(sessions);
+      const each = Object.entries(counts.browsers).map(([name, c]) => `${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+      finalLine = `browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${each.length > 1 ? ` (${each.join('; ')})` : ''}`;
       const out = process.env.SCALING_KIT_WTR_SUMMARY;
       if (out) writeFileSync(out, JSON.stringify(counts));
     },

@@ -1,4 +1,4 @@
-// <scaling-calculator> in Chromium: a budget → N*, D*, loss and cost per law,
+// <scaling-calculator> in Chromium and Firefox: a budget → N*, D*, loss and cost per law,
 // from attributes alone; GPU mode; slider, keyboard and text input; URL hash
 // state (and a hostile hash); a linked fit through a stand-in element;
 // accessibility, Chinese, exports, speed.

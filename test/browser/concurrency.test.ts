@@ -10,7 +10,7 @@ import { OVERLAPPING_JOBS, jobSummary } from '../fixtures/overlapping-jobs.js';
 const runs = demoRuns();
 const jobs = OVERLAPPING_JOBS, summary = jobSummary;
 
-describe('overlapping jobs in Chromium', () => {
+describe('overlapping jobs in the browser', () => {
   it('eight jobs at once, with two aborted ones among them, equal each job run alone', async function () {
     this.timeout(120000);
     const alone = [];

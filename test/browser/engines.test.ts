@@ -1,4 +1,4 @@
-// The WebAssembly builds and the TypeScript twin in real Chromium: every
+// The WebAssembly builds and the TypeScript twin in real Chromium and Firefox: every
 // engine against the independent numpy values and the exact optimum of
 // issue #2, with the starts spread over Blob-URL workers.
 import { expect } from '@esm-bundle/chai';
@@ -13,7 +13,7 @@ import { CHINCHILLA_FILE, DROP_HIGHEST, OBJECTIVE_CASES, RUNS_AFTER_DROP, compar
 const csv = async () => (await fetch(`/test/fixtures/data/${CHINCHILLA_FILE}`)).text();
 const ENGINES: EngineName[] = ['relaxed-simd', 'simd', 'scalar', 'js'];
 
-describe('engines in Chromium', () => {
+describe('engines in the browser', () => {
   let points: FitData;
   before(async () => {
     const runs = readRuns(await csv(), { dropHighest: DROP_HIGHEST });

@@ -1,4 +1,4 @@
-// Faults in Chromium: WebAssembly blocked (the TypeScript engine takes over),
+// Faults in the browser: WebAssembly blocked (the TypeScript engine takes over),
 // workers blocked or crashing (the fit runs in this thread and says so, as a
 // coded diagnostic that <scaling-fit> words in English or Chinese), a
 // cancelled bootstrap that frees its workers, a `src` that 404s, times out or

@@ -1,4 +1,4 @@
-// <scaling-fit> in Chromium: fits from attributes alone, reads every data
+// <scaling-fit> in Chromium and Firefox: fits from attributes alone, reads every data
 // source, says what went wrong in plain words, keeps hostile text as text, is
 // keyboard-usable and accessible, speaks Chinese, bootstraps (and cancels),
 // and exports data that reads back.

@@ -1,4 +1,4 @@
-// Attributes that froze or crashed the page, in Chromium. Each must now give a
+// Attributes that froze or crashed the page, in Chromium and Firefox. Each must now give a
 // result: an error in place, a label cut to its width, a clamped size.
 //   - <scaling-landscape d-range="1e9, 1e300">: 6·N·D overflowed to Infinity
 //     and a loop over decades of C ran to floor(Infinity);

@@ -1,4 +1,4 @@
-// Hostile text in every element, in Chromium: a corpus of 60 HTML/SVG/script
+// Hostile text in every element, in Chromium and Firefox: a corpus of 60 HTML/SVG/script
 // payloads (test/fixtures/hostile-payloads.ts) as column names, cell values,
 // law and model labels, attributes, `src` URLs, a linked fit's id and the URL
 // hash. Each must show as the very text it is — in legends, tables, tooltips,

@@ -1,4 +1,4 @@
-// <scaling-isoflop> in Chromium: drawn from a src alone (Llama 3's digitised
+// <scaling-isoflop> in Chromium and Firefox: drawn from a src alone (Llama 3's digitised
 // isoFLOP points), rejected budgets shown with their reason in plain words,
 // bad data explained, hostile text kept as text, keyboard tooltips, Chinese.
 import { expect } from '@esm-bundle/chai';

@@ -1,4 +1,4 @@
-// <scaling-landscape> in Chromium: drawn from attributes alone, contours,
+// <scaling-landscape> in Chromium and Firefox: drawn from attributes alone, contours,
 // iso-FLOP lines labelled with superscripts, the frontier, Gopher and
 // Chinchilla placed with their predicted losses, hostile names kept as text,
 // a tooltip anywhere on the map, keyboard access, Chinese, fast contours.

@@ -4,9 +4,10 @@
 // first fit sized it); every removed element must be collected (WeakRefs,
 // checked after forced collections: a registry or listener that kept them
 // would keep them all); and the JS heap, measured after a forced collection
-// (web-test-runner.config.mjs starts Chromium with --expose-gc and precise
+// (scripts/wtr-browsers.mjs starts Chromium with --expose-gc and precise
 // performance.memory), may not grow by more than a small allowance from the
-// first checkpoint to the last. One summary line per part.
+// first checkpoint to the last. One summary line per part. Only Chromium gives
+// a page gc() and performance.memory, so this file runs in Chromium only.
 import { expect } from '@esm-bundle/chai';
 import '../../src/elements/fit/fit.js';
 import type { ScalingFit } from '../../src/elements/fit/fit.component.js';

@@ -1,4 +1,4 @@
-// <scaling-task> in Chromium: Gadre et al.'s two-step prediction on their
+// <scaling-task> in Chromium and Firefox: Gadre et al.'s two-step prediction on their
 // RedPajama fit set (the numbers scipy finds), the three views, the chained
 // intervals, held-out runs and chance marked, worded errors, Chinese, exports
 // that read back, and a fit that always belongs to the data shown.
