@@ -21,6 +21,7 @@ import { negativeExponentStarts, thetaFromCell, varproGrid, varproStarts, VARPRO
 import { activeBounds, checkRepresentable } from './fit-checks.js';
 import { assessFit } from './fit-trust.js';
 import { envelopePolish } from './envelope-lp.js';
+import { newtonPolish } from './newton-polish.js';
 import { diagnostic, type Diagnostic } from './diagnostic-codes.js';
 import { columnDiagnostics } from './column-diagnostics.js';
 import { fitDataFor, runsForFit } from './fit-data.js';
@@ -40,6 +41,12 @@ export { engineMemory } from '../engine/runner.js';
 
 /** Per-start stopping rules; see src/engine/js/lbfgs.ts. */
 const START_SOLVER = { maxEvals: 20000, gtol: 1e-9, ftol: 1e-8 };
+/**
+ * The exact grid's per-start rules, looser (as scipy's L-BFGS-B defaults are): a start only has to show
+ * which basin it falls into; the best is then polished, and Newton-polished, to the minimiser itself. On
+ * the 240 Chinchilla runs: 246,649 evaluations instead of 599,731, the same parameters to 12 digits.
+ */
+const EXACT_START_SOLVER = { maxEvals: 20000, gtol: 1e-6, ftol: 1e-5 };
 /** The polish drives the best start until floating point allows no further decrease. */
 const POLISH_SOLVER = { maxIter: 10000, maxEvals: 100000, gtol: 1e-14, ftol: 0 };
 const SAME_OPTIMUM = 1e-9;
@@ -77,7 +84,7 @@ function prepare(input: Runs | RunsInput, options: FitOptions): Prepared {
   const data = fitDataFor(runs, spec);
   const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, onProgress: options.onProgress });
   const engine = runner.here;
-  const solver: SolverSettings = { maxIter: opts.maxIterations, ...START_SOLVER, lower: opts.lower, upper: opts.upper };
+  const solver: SolverSettings = { maxIter: opts.maxIterations, ...(opts.strategy === 'exact' ? EXACT_START_SOLVER : START_SOLVER), lower: opts.lower, upper: opts.upper };
   let starts = opts.starts ?? defaultGrid(spec, data);
   let screenEvaluations = 0;
   if (!opts.starts && opts.strategy === 'fast') {
@@ -144,6 +151,11 @@ function finish<F extends FormName>(p: Prepared, batch: BatchResult, t0: number,
   const polished = engine.fitStarts(spec, batch.theta.slice(best * P, best * P + P), p.polish);
   let theta = polished.f[0] <= batch.f[best] ? polished.theta : batch.theta.slice(best * P, best * P + P);
   const grad = new Float64Array(P);
+  // Exact: Newton on the gradient puts θ at the minimiser itself, not anywhere in the √ε-wide flat bottom L-BFGS
+  // stops in (newton-polish.ts), so its looser starts end at the same parameters. Not at a bound or on the
+  // asymmetric loss's kinks. (Not for fast: with many Huber residuals near their kink, finite-difference
+  // Hessians change from one engine's endpoint to another's, and engines agreed less, 1.3e-8 against 1e-9.)
+  if (opts.strategy === 'exact' && spec.loss !== 'asymmetric' && !opts.lower && !opts.upper) theta = newtonPolish(spec, p.data, theta);
   // L-BFGS stalls at the kinks of the asymmetric loss: for chinchilla, search the exponents with exact (E, A, B).
   if (spec.loss === 'asymmetric' && spec.form === 'chinchilla' && !opts.lower && !opts.upper && !spec.tie) {
     const before = engine.objective(spec, theta, grad);
