@@ -3,9 +3,11 @@
  * (a) ns per run of objective + gradient for every engine, in headless
  *     Chromium and in Node;
  * (b) the exact 4,500-start fit of the 240-run Chinchilla set: best
- *     WebAssembly build (with workers) against the TypeScript engine;
+ *     WebAssembly build (with workers) against the TypeScript engine and
+ *     against a plain C reference on one core (./reference.ts);
  * (c) the default fit; (d) the 4,000-resample bootstrap with workers;
  * (e) a <scaling-fit> from the built bundle, connected to fit drawn;
+ * (l) page start: the longest main-thread tasks until a page's charts are drawn;
  * (f) the gzip -9 size of the built bundle and of its parts;
  * (g) the page's main thread while a <scaling-fit> fits and bootstraps, and a
  *     <scaling-calculator> slider step; (h) readRuns on 100,000 CSV rows;
@@ -23,6 +25,8 @@ import { measureGrid, measureKernels, type GridRow, type KernelRow } from './mea
 import { measureBootstrap, measureDefaultFit, type BootstrapRow, type FastRow } from './fast.js';
 import { measureRead } from './read.js';
 import { certificationTable } from './certify.js';
+import { measureReference } from './reference.js';
+import { formatPageStart, measurePageStart } from './page-start.js';
 import { wasmRelaxedSimd, wasmScalar, wasmSimd } from '../src/engine/generated/wasm-bytes.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -50,13 +54,15 @@ async function inChromium() {
     const calculator = await elementPage.evaluate(() => (globalThis as any).elementBench.measureCalculator());
     const largeTable = await elementPage.evaluate(() => (globalThis as any).elementBench.measureLargeTable());
     const longLabel = await elementPage.evaluate(() => (globalThis as any).elementBench.measureLongLabel());
-    return { ...result, fitElement, mainThread, calculator, largeTable, longLabel, version } as {
+    const pageStart = await measurePageStart(browser, repo.replace(/\/$/, ''));
+    return { ...result, fitElement, mainThread, calculator, largeTable, longLabel, pageStart, version } as {
       kernels: KernelRow[]; grid: GridRow[]; defaultFit: FastRow; bootstrap: BootstrapRow; threads: number; version: string;
       fitElement: { medianMs: number; minMs: number; points: number };
       mainThread: { longestMs: number; over50: number; totalMs: number };
       calculator: { medianMs: number; p90Ms: number; worstMs: number; updates: number };
       largeTable: { longestMs: number; over50: number; totalMs: number; rows: number };
       longLabel: { longestMs: number; over50: number; totalMs: number; stepMs: number; chars: number };
+      pageStart: Awaited<ReturnType<typeof measurePageStart>>;
     };
   } finally {
     await browser.close();
@@ -69,6 +75,8 @@ const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 const chrome = await inChromium();
 const node = { kernels: measureKernels(csv), grid: await measureGrid(csv), defaultFit: measureDefaultFit(csv), bootstrap: await measureBootstrap(csv), read: measureRead() };
+// The plain C reference on the same runs and starts, one core, after the Node grid (./reference.ts).
+const reference = measureReference(csv);
 
 console.log(`scaling-kit bench — Chromium ${chrome.version}, Node ${process.version}, ${chrome.threads} hardware threads\n`);
 console.log('(a) objective + gradient, Chinchilla form, 240 runs: ns per run (median of 9 interleaved rounds)');
@@ -79,13 +87,23 @@ for (const name of names) console.log(`    ${name.padEnd(14)}${f1(ns(chrome.kern
 const bestRatio = (rows: KernelRow[]) => Math.min(...rows.filter((r) => r.engine !== 'js').map((r) => r.nsPerPoint)) / ns(rows, 'js')!;
 console.log(`    best wasm / js${`${bestRatio(chrome.kernels).toFixed(2)}×`.padStart(10)}${`${bestRatio(node.kernels).toFixed(2)}×`.padStart(10)}\n`);
 
-console.log('(b) exact fit: Hoffmann’s 4,500-row grid and 2 negative-exponent starts, 240 runs (scipy reference here: 167 s numerical gradients, 65 s analytic; C: 3.0 s one core)');
+console.log('(b) exact fit: Hoffmann’s 4,500-row grid and 2 negative-exponent starts, 240 runs (scipy reference here: 167 s numerical gradients, 65 s analytic)');
+const gridLine = (where: string, engine: string, workers: string, ms: number, objective: number, evaluations: string) =>
+  `    ${where.padEnd(9)}${engine.padEnd(14)}${workers.padEnd(11)}${`${(ms / 1000).toFixed(2)} s`.padStart(9)}   objective ${objective.toPrecision(16)}   ${evaluations} evaluations`;
 for (const [where, rows] of [['Chromium', chrome.grid], ['Node', node.grid]] as const) {
-  for (const r of rows) {
-    console.log(`    ${where.padEnd(9)}${r.engine.padEnd(14)}${`${r.workers} workers`.padEnd(11)}${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}   objective ${r.objective.toPrecision(16)}   ${r.evaluations} evaluations`);
-  }
+  for (const r of rows) console.log(gridLine(where, r.engine, `${r.workers} workers`, r.ms, r.objective, String(r.evaluations)));
   const [w, j] = rows;
   if (rows.length === 2) console.log(`    ${where.padEnd(9)}wasm / js wall-time ratio ${(w.ms / j.ms).toFixed(3)}×`);
+}
+if ('skipped' in reference) console.log(`    C reference skipped: ${reference.skipped}`);
+else {
+  // Same runs, same starts; scipy's default stopping per start, the best polished (bench/reference/chinchilla-grid.c).
+  console.log(`${gridLine('C', `gcc ${reference.flags.split(' ')[0]}`, '1 core', reference.ms, reference.objective, String(reference.evaluations))}, best of 3`);
+  for (const [where, rows] of [['Chromium', chrome.grid], ['Node', node.grid]] as const) {
+    const w = rows[0];
+    if (w.engine === 'js') continue;
+    console.log(`    ${where.padEnd(9)}${w.engine} ${w.workers} workers / C reference wall-time ratio ${(w.ms / reference.ms).toFixed(2)}×${where === 'Node' ? '   (goal ≤ 0.5×)' : ''}`);
+  }
 }
 
 console.log('\n(c) default (fast: variable projection + polish) fit, 240 runs, from parsed runs: median of 21 (C variable projection: 2.6 ms; scipy exact: 167 s)');
@@ -130,3 +148,6 @@ const { largeTable: lt, longLabel: ll } = chrome;
 console.log('\n(k) page main thread on large inputs, elements from dist/scaling-kit.min.js');
 console.log(`    <scaling-fit>, ${lt.rows.toLocaleString('en')} runs in an inline CSV, fitted, drawn and tabled in ${(lt.totalMs / 1000).toFixed(2)} s: longest task ${lt.longestMs.toFixed(0)} ms, ${lt.over50} over 50 ms`);
 console.log(`    <scaling-curve>, a ${ll.chars.toLocaleString('en')}-character law label, drawn and cursor moved in ${(ll.totalMs / 1000).toFixed(2)} s: longest task ${ll.longestMs.toFixed(0)} ms, ${ll.over50} over 50 ms; slowest cursor step ${ll.stepMs.toFixed(0)} ms`);
+
+// (l) the page's main thread from navigation to every chart drawn (./page-start.ts).
+console.log(`\n${formatPageStart(chrome.pageStart).join('\n')}`);

@@ -22,6 +22,8 @@ import { hessian, symmetricEigen } from './curvature.js';
 const MAX_STEPS = 6;
 /** Eigenvalues of H below this fraction of the largest are treated as flat (no step along them). */
 const FLAT = 1e-12;
+/** How far a step may raise the objective (relative): its rounding, not more. */
+const ROUNDING = 1e-14;
 
 const maxAbs = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
@@ -32,7 +34,7 @@ export function newtonPolish(spec: ObjectiveSpec, data: FitData, theta: Float64A
   const g = new Float64Array(P), gNext = new Float64Array(P);
   const f0 = objective(data, spec, x, g);
   if (!Number.isFinite(f0)) return x;
-  let size = maxAbs(g);
+  let size = maxAbs(g), fCurrent = f0;
   for (let step = 0; step < MAX_STEPS && size > 0; step++) {
     const { values, vectors } = symmetricEigen(hessian(spec, data, x), P);
     const top = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
@@ -49,8 +51,10 @@ export function newtonPolish(spec: ObjectiveSpec, data: FitData, theta: Float64A
     const next = x.map((v, i) => v + delta[i]);
     const f = objective(data, spec, next, gNext);
     const nextSize = maxAbs(gNext);
-    // Kept only while the gradient shrinks and the objective does not rise past rounding.
-    if (!Number.isFinite(f) || !(nextSize < size) || f > f0 + 1e-12 * Math.abs(f0)) break;
+    // Kept only while the gradient shrinks and the objective does not rise past its rounding (a sum of a few
+    // hundred terms is exact to a few 1e-15): a step along a nearly flat direction must not trade loss for gradient.
+    if (!Number.isFinite(f) || !(nextSize < size) || f > fCurrent + ROUNDING * Math.abs(fCurrent)) break;
+    fCurrent = f;
     x = next;
     g.set(gNext);
     size = nextSize;

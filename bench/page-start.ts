@@ -1,0 +1,73 @@
+/**
+ * The main thread from a page's start to its first drawn chart (#16): a page
+ * with one <scaling-curve> loading dist/scaling-kit.min.js, and the demo
+ * article. Every task over 50 ms is caught by the Long Tasks API, observed
+ * from an inline script that runs before the bundle is fetched (buffered, so
+ * nothing before the observer is missed). Pages are served from memory by
+ * Playwright's routing (no server, no network): the repository's files under
+ * http://bench.invalid/.
+ */
+
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+const ORIGIN = 'http://bench.invalid';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.csv': 'text/csv', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+const OBSERVER = `<script>window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });</script>`;
+
+export interface PageStart { longestMs: number; over50: number; drawnMs: number; elements: number }
+
+/** Whether every scaling-* element on the page has drawn an SVG chart, a table or its input form. */
+const allDrawn = () => {
+  const els = Array.from(document.querySelectorAll('*')).filter((e) => e.localName.startsWith('scaling-'));
+  return els.length > 0 && els.every((e) => !!e.shadowRoot?.querySelector('svg.chart, table, [part~="data-input"], [role="alert"]'));
+};
+
+async function measure(browser: Browser, repo: string, path: string, html?: string): Promise<PageStart> {
+  const page = await browser.newPage();
+  try {
+    await page.route(`${ORIGIN}/**`, (route) => {
+      const url = new URL(route.request().url());
+      if (html && url.pathname === path) return route.fulfill({ contentType: 'text/html', body: html });
+      const file = join(repo, decodeURIComponent(url.pathname));
+      if (!file.startsWith(repo) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      let body: string | Buffer = readFileSync(file);
+      // The observer goes in first, before any script of the page runs.
+      if (extname(file) === '.html') body = body.toString('utf8').replace(/<head>/i, `<head>${OBSERVER}`);
+      return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body });
+    });
+    await page.goto(`${ORIGIN}${path}`);
+    await page.waitForFunction(allDrawn, undefined, { timeout: 60_000, polling: 50 });
+    const drawnMs = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(200); // long-task entries arrive asynchronously
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const elements = await page.evaluate(() => Array.from(document.querySelectorAll('*')).filter((e) => e.localName.startsWith('scaling-')).length);
+    return { longestMs: tasks.reduce((m, t) => Math.max(m, t), 0), over50: tasks.length, drawnMs, elements };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One <scaling-curve>, and the English article: the main thread from navigation to every chart drawn. */
+export async function measurePageStart(browser: Browser, repo: string): Promise<{ curve: PageStart; article: PageStart }> {
+  const one = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<scaling-curve preset="hoffmann2022,besiroglu2024" x="C"></scaling-curve>
+<script src="/dist/scaling-kit.min.js"></script></body></html>`;
+  const curve = await measure(browser, repo, '/bench-one-curve.html', one.replace('<head>', `<head>${OBSERVER}`));
+  const article = await measure(browser, repo, '/demo/index.html');
+  return { curve, article };
+}
+
+/** The bench's lines for it. */
+export function formatPageStart(r: { curve: PageStart; article: PageStart }): string[] {
+  const line = (what: string, p: PageStart) =>
+    `    ${what}: every chart drawn at ${p.drawnMs.toFixed(0)} ms; ${p.over50 === 0 ? 'no task over 50 ms' : `longest task ${p.longestMs.toFixed(0)} ms, ${p.over50} over 50 ms`} (goal: none over 50 ms)`;
+  return [
+    '(l) page start, dist/scaling-kit.min.js: the main thread from navigation until every element has drawn (Long Tasks API)',
+    line('one <scaling-curve>', r.curve),
+    line(`demo article (${r.article.elements} elements)`, r.article),
+  ];
+}
