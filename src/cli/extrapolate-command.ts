@@ -14,7 +14,10 @@ import { LAW_VARIABLES } from '../laws/variables.js';
 import { describeStatus } from '../i18n/status.js';
 import { parse, numberOption, choiceOption, UsageError } from './args.js';
 import { INPUT_FLAGS, INPUT_FLAGS_USAGE, INPUT_LIMITS_NOTE, inputLimits, readInput, withInputLimits } from './input.js';
-import { columnsOption } from './columns-flag.js';
+import { COLUMNS_USAGE, columnsOption } from './columns-flag.js';
+
+/** The columns extrapolate reads: x and the loss (it refuses metric=, weight= and U=). */
+const EXTRAPOLATE_COLUMNS = '[--columns N=COL,D=COL,C=COL,loss=COL]';
 import { formatDiagnostics, sig } from './format.js';
 import { toJson } from './json.js';
 import type { Diagnostic } from '../core/diagnostic-codes.js';
@@ -22,7 +25,7 @@ import type { CommandOutput } from './run.js';
 
 export const EXTRAPOLATE_USAGE = `scaling-kit extrapolate FILE --holdout K [--x D|N|C] [--eps0 V] [--search paper|global]
                 [--engine auto|relaxed-simd|simd|scalar|js] [--json]
-                ${INPUT_FLAGS_USAGE}
+                ${INPUT_FLAGS_USAGE.replace(COLUMNS_USAGE, EXTRAPOLATE_COLUMNS)}
   Judges laws of one learning curve by extrapolation, as Alabdulmohsin et al. (2022) do: holds out the K points
   of largest x, fits three laws to the rest, M1 ε = β·x^c, M2 ε = ε∞ + β·x^c and M4 (ε − ε∞)/(ε0 − ε)^α = β·x^c,
   and prints each law's RMSE of log loss on the held-out points. x is the column of --x (default D, the data

@@ -113,5 +113,8 @@ test('--help: the usage with an example; the top-level help lists extrapolate', 
   assert.match(help.stdout, /^scaling-kit extrapolate FILE --holdout K \[--x D\|N\|C\] \[--eps0 V\] \[--search paper\|global\]/);
   assert.match(help.stdout, /Alabdulmohsin et al\. \(2022\)/);
   assert.match(help.stdout, /Example: scaling-kit extrapolate curve\.csv --columns D=examples,loss=loss --holdout 3/);
+  // It lists only the columns it reads: metric=, weight= and U= are refused, so the help does not offer them.
+  assert.match(help.stdout, /\[--columns N=COL,D=COL,C=COL,loss=COL\]/);
+  assert.doesNotMatch(help.stdout, /metric=COL|weight=COL|U=COL/);
   assert.match(cli('--help').stdout, /\n {2}scaling-kit extrapolate FILE/);
 });
