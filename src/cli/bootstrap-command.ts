@@ -15,7 +15,7 @@ import type { CommandOutput } from './run.js';
 
 export const BOOTSTRAP_USAGE = `scaling-kit bootstrap FILE [--resamples 4000] [--seed 42] [--rng numpy|default] [--level 0.95]
                 [--budgets C1,C2,... [--draws 10000] [--draw-space log|raw]] [--json [--timing]]
-                ${FIT_FLAGS_USAGE}
+                ${FIT_FLAGS_USAGE.replace(' [--scale fixed|free]', '')}
                 ${INPUT_FLAGS_USAGE}
   Fits the law as \`scaling-kit fit\` does with the same options (default Chinchilla, Huber), resamples the
   runs with replacement, refits each resample the same way from that fit, and prints percentile intervals
@@ -55,7 +55,12 @@ export async function bootstrapCommand(argv: string[]): Promise<CommandOutput> {
   const draws = numberOption(values, 'draws', (x) => whole(x) && x >= 1 && x <= LIMITS.draws, `a whole number from 1 to ${formatCount(LIMITS.draws)} (a fixed limit)`);
   const space = choiceOption(values, 'draw-space', ['log', 'raw'] as const);
   if ((draws !== undefined || space !== undefined) && !own.budgets?.length) throw new UsageError('--draws summarises the allocation at budgets: give --budgets too');
-  const { runs, options } = runsForFit(positionals[0], fitOptionsFromFlags(values), inputLimits(values));
+  // Refits hold the scale fixed, as Epoch refit the plain Huber objective: free is fit's alone; fixed is the default.
+  if (values.scale !== undefined && values.scale !== 'fixed') {
+    throw new UsageError(`option --scale: bootstrap refits with the scale fixed; "${values.scale}" is not offered here (--scale free is for fit alone)`);
+  }
+  const { scale: _fixed, ...flags } = fitOptionsFromFlags(values);
+  const { runs, options } = runsForFit(positionals[0], flags, inputLimits(values));
   if (draws !== undefined && (options.form ?? 'chinchilla') !== 'chinchilla') throw new UsageError('--draws works on the Chinchilla form (the allocation N*, D* is its closed form)');
   const r: BootstrapFitResult<FormName> = await bootstrap<FormName>(runs, { ...options, ...own });
   const drawn = draws !== undefined || space !== undefined

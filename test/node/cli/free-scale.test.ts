@@ -23,3 +23,15 @@ test('fit chinchilla-svg-extracted.csv --drop-highest 5 --scale free --json', ()
   assert.match(human.stdout, /free scale σ = 4\.70623e-6 \(ln σ = -12\.26662\d\)/);
   assert.match(human.stderr, /info: The scale of the log residuals was fitted with the law/);
 });
+
+test('bootstrap refuses --scale free in words (its refits hold the scale fixed), takes --scale fixed, and its help offers no --scale', () => {
+  const file = join(repo, 'test/fixtures/data/chinchilla-svg-extracted.csv');
+  const free = cli('bootstrap', file, '--scale', 'free');
+  assert.equal(free.status, 2);
+  assert.match(free.stderr, /option --scale: bootstrap refits with the scale fixed; "free" is not offered here \(--scale free is for fit alone\)/);
+  assert.doesNotMatch(free.stderr, /unknown option/);
+  const fixed = cli('bootstrap', file, '--scale', 'fixed', '--resamples', '10', '--json');
+  assert.equal(fixed.status, 0, fixed.stderr);
+  assert.equal(JSON.parse(fixed.stdout).resamples, 10);
+  assert.doesNotMatch(cli('bootstrap', '--help').stdout, /--scale/);
+});
