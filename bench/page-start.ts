@@ -8,7 +8,7 @@
  * http://bench.invalid/.
  */
 
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 
@@ -33,7 +33,8 @@ async function measure(browser: Browser, repo: string, path: string, html?: stri
       const url = new URL(route.request().url());
       if (html && url.pathname === path) return route.fulfill({ contentType: 'text/html', body: html });
       const file = join(repo, decodeURIComponent(url.pathname));
-      if (!file.startsWith(repo) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      // Outside the repository, missing, or a folder: not found (a folder would make readFileSync throw).
+      if (!file.startsWith(repo) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return route.fulfill({ status: 404, body: '' });
       let body: string | Buffer = readFileSync(file);
       // The observer goes in first, before any script of the page runs.
       if (extname(file) === '.html') body = body.toString('utf8').replace(/<head>/i, `<head>${OBSERVER}`);

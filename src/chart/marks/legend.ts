@@ -72,15 +72,14 @@ export function legend(items: readonly LegendItem[], o: LegendOptions): Legend {
       title.textContent = full;
       entry.append(title);
     }
-    const text = textNode(shown[0], { x: size + gap, y: cy, dy: '0.35em' });
+    // One line is the text itself; wrapped lines are tspans, each back at the left and a line lower.
+    const text = shown.length === 1 ? textNode(shown[0], { x: size + gap, y: cy, dy: '0.35em' }) : svgElement('text', { x: size + gap, y: cy });
     if (shown.length > 1) {
-      text.textContent = '';
       shown.forEach((l, k) => {
         const span = svgElement('tspan', { x: size + gap, dy: k === 0 ? '0.35em' : `${lineHeight}` });
         span.textContent = l;
         text.append(span);
       });
-      text.removeAttribute('dy');
     }
     entry.append(swatch(item, size, cy), text);
     node.append(entry);

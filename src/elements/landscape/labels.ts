@@ -27,6 +27,9 @@ export interface PlacedModel { name: string; x: number; y: number }
 export interface PlacedName { nodes: SVGElement[]; whole: boolean }
 export interface IsoSegment { C: number; a: XY; b: XY }
 
+/** How many of besideMarker's boxes, at the end, are corners (a name there gets a leader line). */
+const CORNERS = 4;
+
 /**
  * Boxes beside a marker, in order of preference: right, left, then above and
  * below it, slid sideways but always across the marker's own column (so the
@@ -80,7 +83,7 @@ export function placeLandscapeLabels(models: readonly PlacedModel[], isos: reado
     placed.push(box);
     const name = textNode(text, { class: 'model-name', x: box.x0 + 1, y: (box.y0 + box.y1) / 2, dy: '0.35em' });
     const whole = fitted === full;
-    if (candidates.indexOf(box) < candidates.length - 4) return { nodes: [name], whole };
+    if (candidates.indexOf(box) < candidates.length - CORNERS) return { nodes: [name], whole };
     // A name at a corner could be read as a neighbour's: a short leader from the marker's edge to the name's corner.
     const cx = Math.abs(box.x0 - p.x) < Math.abs(box.x1 - p.x) ? box.x0 : box.x1, cy = box.y0 > p.y ? box.y0 : box.y1;
     const d = Math.hypot(cx - p.x, cy - p.y) || 1;
