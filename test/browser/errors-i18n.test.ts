@@ -4,6 +4,11 @@
 // the column either way.
 import { expect } from '@esm-bundle/chai';
 import '../../src/elements/fit/fit.js';
+import '../../src/elements/curve/curve.js';
+import '../../src/elements/landscape/landscape.js';
+import '../../src/elements/calculator/calculator.js';
+import { calculate, readScenario } from '../../src/elements/calculator/model.js';
+import { CALCULATOR, COMMON, joinTables, translator } from '../../src/i18n/index.js';
 import { mountWith, plain, root, unmount, until } from './helpers.js';
 
 const mount = mountWith({ fit: false });
@@ -58,5 +63,27 @@ describe('core errors in the reader\'s language', () => {
     await until(() => !!alert(wrong), 4000, 'error box');
     expect(plain(alert(wrong)!.querySelector('span')!.textContent)).to.contain('columns 无效：应为“量=列名”，实际为 "loss"');
   });
-});
 
+  // A law the core refuses (an unknown form, parameters that are not numbers) was shown in
+  // English inside the Chinese sentence by the curve, the landscape and the calculator.
+  for (const tag of ['scaling-curve', 'scaling-landscape']) {
+    it(`a law the core refuses, in Chinese: <${tag}>`, async () => {
+      const law = JSON.stringify({ form: 'nope', params: {} }).replace(/"/g, '&quot;');
+      const el = await mount(`<${tag} lang="zh" law="${law}"></${tag}>`);
+      await until(() => !!alert(el), 4000, 'error box');
+      const text = plain(alert(el)!.textContent);
+      expect(text).to.match(/law\.form 无效：应为 chinchilla, .* 之一，实际为 nope/);
+      expect(englishSentence(text), text).to.equal(false);
+    });
+  }
+
+  it("a row the core cannot plan, in Chinese: <scaling-calculator>'s table", async () => {
+    // A law whose compute-optimal split at this budget is beyond double precision (a fitted law can be).
+    const law = { form: 'chinchilla' as const, params: { A: 1e300, B: 1e-300, E: 0, alpha: 0.01, beta: 0.01 } };
+    const t = translator(joinTables(COMMON, CALCULATOR), 'zh');
+    const scenario = readScenario({}, t);
+    const [row] = calculate(scenario, [{ key: 'fit', label: 'fit', short: 'fit', kind: 'fit', law }], t, 'zh').rows;
+    expect(row.note).to.contain('超出双精度范围');
+    expect(englishSentence(row.note!), row.note).to.equal(false);
+  });
+});

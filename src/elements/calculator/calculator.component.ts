@@ -235,7 +235,7 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
         ...presetSources(scenario.laws, t),
       ];
       if (sources.length === 0) throw new AttributeError('laws', t('errCalcNoLaw'));
-      this.calc = calculate(scenario, sources, t);
+      this.calc = calculate(scenario, sources, t, this.i18n.lang);
       this.sources = sources;
       this.shown = scenario;
       this.sourcesKey = `${sources.map((s) => s.key).join()}|${fit ? this.fitId(fit) : 0}`;

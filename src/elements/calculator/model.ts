@@ -14,11 +14,11 @@ import { HARDWARE, COST_DEFAULTS, costOfGpuHours, trainingCost, type CostEstimat
 import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
 import { PRESETS, allocationAt, type AllocationLaw } from '../../core/presets.js';
-import type { CalculatorTranslate } from '../../i18n/index.js';
+import type { CalculatorTranslate, Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError, choiceAttr } from '../attributes.js';
 import { parseNumber } from '../../format/parse-number.js';
-import { messageOf } from '../base.js';
 import { formatFlopsText } from './format.js';
 
 export type Mode = 'flops' | 'gpu';
@@ -203,7 +203,7 @@ export interface CalcResult {
 
 const EMPTY = { N: NaN, D: NaN, tokensPerParam: NaN, loss: NaN };
 
-function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, t: CalculatorTranslate): CalcRow {
+function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, t: CalculatorTranslate, lang: Lang): CalcRow {
   if (!isTwoVariable(law)) return { ...base, ...EMPTY, note: t('calcNotPlannable', { form: law.form }) };
   const U = law.form === 'data-constrained' ? CALC_DEFAULTS.U : undefined;
   try {
@@ -214,12 +214,12 @@ function lawRow(base: Omit<CalcRow, keyof typeof EMPTY>, law: Law, s: Scenario, 
         const r = inferenceOptimal(law, { targetLoss: a.loss, inferenceTokens: s.inferenceTokens, U });
         row.inference = { N: r.N, D: r.D, tokensPerParam: r.tokensPerParam, savingFraction: r.savingFraction, savingFlops: r.savingFlops, totalFlops: r.totalFlops };
       } catch (error) {
-        row.note = t('calcRowFailed', { detail: messageOf(error) });
+        row.note = t('calcRowFailed', { detail: describeError(error, lang) });
       }
     }
     return row;
   } catch (error) {
-    return { ...base, ...EMPTY, note: t('calcRowFailed', { detail: messageOf(error) }) };
+    return { ...base, ...EMPTY, note: t('calcRowFailed', { detail: describeError(error, lang) }) };
   }
 }
 
@@ -233,12 +233,12 @@ function allocationRow(base: Omit<CalcRow, keyof typeof EMPTY>, rule: Allocation
 }
 
 /** The budget's cost (core/cost.ts) and every law's compute-optimal split of it. */
-export function calculate(s: Scenario, sources: readonly LawSource[], t: CalculatorTranslate): CalcResult {
+export function calculate(s: Scenario, sources: readonly LawSource[], t: CalculatorTranslate, lang: Lang = 'en'): CalcResult {
   const options = { hardware: s.hardware, mfu: s.mfu, gpus: s.gpus, pricePerGpuHour: s.price };
   const { flops, ...cost } = s.mode === 'gpu' ? costOfGpuHours(s.gpus * s.days * 24, options) : trainingCost(s.C, options);
   const rows = sources.map((src, i) => {
     const base = { key: src.key, ref: src.ref, label: src.label, short: src.short, kind: src.kind, className: `series-${i % CALC_DEFAULTS.series}` };
-    return src.allocation ? allocationRow(base, src.allocation, s, t) : lawRow(base, src.law as Law, s, t);
+    return src.allocation ? allocationRow(base, src.allocation, s, t) : lawRow(base, src.law as Law, s, t, lang);
   });
   return { scenario: s, budget: { C: flops, ...cost }, rows };
 }

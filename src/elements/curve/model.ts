@@ -83,7 +83,7 @@ function presetLaws(text: string, t: CurveTranslate): CurveSeries[] {
   });
 }
 
-function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTranslate): CurveSeries[] {
+function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTranslate, lang: Lang): CurveSeries[] {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -102,7 +102,7 @@ function jsonLaws(value: LawInput | readonly LawInput[] | string, t: CurveTransl
     try {
       checkLaw(law);
     } catch (error) {
-      throw new AttributeError('law', t('errLaw', { label: shown, detail: isolate(messageOf(error)) }));
+      throw new AttributeError('law', t('errLaw', { label: shown, detail: isolate(describeError(error, lang)) }));
     }
     if (isTaskForm(law.form)) throw new AttributeError('law', t('errLawTask', { label: shown }));
     return { key: `law${i + 1}`, label: name ?? formatLaw(law, 4), law, hold: { kind: 'none' } as Hold, samples: [], className: '' };
@@ -142,7 +142,7 @@ export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate, lang: La
   const yType = choiceAttr(inputs.yScale, 'y-scale', ['linear', 'log'] as const, 'linear', t);
   const series = [
     ...(inputs.preset?.trim() ? presetLaws(inputs.preset, t) : []),
-    ...(inputs.law !== undefined && inputs.law !== '' ? jsonLaws(inputs.law, t) : []),
+    ...(inputs.law !== undefined && inputs.law !== '' ? jsonLaws(inputs.law, t, lang) : []),
   ];
   if (series.length === 0) throw new AttributeError('preset', t('errNoLaw'));
   const hold = explicitHold(inputs, x, t);
@@ -163,7 +163,7 @@ export function buildCurveModel(inputs: CurveInputs, t: CurveTranslate, lang: La
     try {
       s.samples = sampleLaw(s.law, x, s.hold, view, { U });
     } catch (error) {
-      throw new AttributeError('law', t('errLaw', { label: isolate(s.label), detail: isolate(messageOf(error)) }));
+      throw new AttributeError('law', t('errLaw', { label: isolate(s.label), detail: isolate(describeError(error, lang)) }));
     }
   });
   return { x, domain, view, yType, series, runs, U };

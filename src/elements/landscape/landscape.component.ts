@@ -123,7 +123,7 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
       if (!this.model || key.some((k, i) => !Object.is(k, this.modelKey[i]))) {
         this.model = undefined;
         this.modelKey = key;
-        this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, t);
+        this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, t, this.i18n.lang);
       }
       const text = this.text();
       this.drawing = drawLandscape(this.model, {

@@ -14,7 +14,8 @@ import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } 
 import { lossFloor, optimalAllocation, type Allocation } from '../../core/planning.js';
 import { formatLaw } from '../../core/law-text.js';
 import { presetLabel } from '../../i18n/common.js';
-import type { LandscapeTranslate } from '../../i18n/index.js';
+import type { LandscapeTranslate, Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
 import { AttributeError, parseQuantity, rangeAttr } from '../attributes.js';
 import { messageOf } from '../base.js';
@@ -84,7 +85,7 @@ export const LANDSCAPE_LIMITS = {
   thresholds: 60,
 };
 
-function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: TwoVariableLaw; label: string } {
+function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate, lang: Lang): { law: TwoVariableLaw; label: string } {
   const text = typeof value === 'string' ? value.trim() : value;
   let law: Law, label: string | undefined;
   if (text === undefined || text === '' || (typeof text === 'string' && !/^[[{]/.test(text))) {
@@ -102,7 +103,7 @@ function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate): { law: T
     const { label: given, ...rest } = parsed as Law & { label?: unknown };
     law = rest as Law;
     label = typeof given === 'string' && given.trim() ? given : undefined;
-    try { checkLaw(law); } catch (error) { throw new AttributeError('law', t('errLaw', { label: label === undefined ? 'law' : isolate(label), detail: isolate(messageOf(error)) })); }
+    try { checkLaw(law); } catch (error) { throw new AttributeError('law', t('errLaw', { label: label === undefined ? 'law' : isolate(label), detail: isolate(describeError(error, lang)) })); }
   }
   if (!isTwoVariable(law) || law.form === 'data-constrained') throw new AttributeError('law', t('errLandForm', { label: isolate(label ?? law.form) }));
   return { law, label: label ?? formatLaw(law, 4) };
@@ -165,8 +166,8 @@ export function lossThresholds(lo: number, hi: number, floor: number): number[] 
 /** 3 significant digits for messages: 1e+300, 6e+22, Infinity, 0. */
 const short = (x: number) => String(Number(x.toPrecision(3)));
 
-export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTranslate): LandscapeModel {
-  const { law, label } = readLaw(inputs.law, t);
+export function buildLandscapeModel(inputs: LandscapeInputs, t: LandscapeTranslate, lang: Lang = 'en'): LandscapeModel {
+  const { law, label } = readLaw(inputs.law, t, lang);
   const nRange = readRange(inputs.nRange, 'n-range', LANDSCAPE_DEFAULTS.nRange, t);
   const dRange = readRange(inputs.dRange, 'd-range', LANDSCAPE_DEFAULTS.dRange, t);
   const list = readModels(inputs.models, t);
