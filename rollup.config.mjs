@@ -7,12 +7,18 @@
 //                            (index.js) registers no element; define.js and each element's
 //                            x.js are the only modules with side effects (package.json
 //                            `sideEffects` says so)
+//   dist/elements/scaling-<name>.min.js
+//                            one minified IIFE per element: its tag defined, and only the code,
+//                            words and WebAssembly that element uses; loads alone from file://.
+//                            Two of them, or one beside the single file, share a page: each
+//                            defines its tag only if no other file has (ScalingElement.define)
 //   dist/cli.js              the Node CLI, d3-dsv and write-file-atomic bundled in, node built-ins external
 // Types (dist/types) come from tsc (tsconfig.types.json), the Custom Elements Manifest from
 // scripts/build-manifest.mjs; the sizes this config measures are printed by scripts/build-sizes.mjs.
 // Entries that do not exist yet are skipped, so the config works while the source grows.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { resolve as resolvePath } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
@@ -112,6 +118,31 @@ const iife = {
   plugins: [productionFlag(), browserResolve(), ts('es2022')],
 };
 
+/** The elements that get a file of their own, in the order the README's table lists them. */
+export const ELEMENT_FILES = ['curve', 'landscape', 'isoflop', 'calculator', 'fit', 'task'];
+const ELEMENT_ENTRY = '\0scaling-element:';
+
+/**
+ * Each element file's entry: a module that only imports the element's defining module (no
+ * exports, so no global). That import is marked as having side effects: node-resolve would
+ * otherwise apply package.json's `sideEffects` (which names dist/ paths) and drop it.
+ */
+const elementEntry = () => ({
+  name: 'element-entry',
+  resolveId(id, importer) {
+    if (id.startsWith(ELEMENT_ENTRY)) return id;
+    if (importer?.startsWith(ELEMENT_ENTRY)) return { id: resolvePath(id), moduleSideEffects: true };
+    return null;
+  },
+  load: (id) => (id.startsWith(ELEMENT_ENTRY) ? `import ${JSON.stringify(`src/elements/${id.slice(ELEMENT_ENTRY.length)}.ts`)};` : null),
+});
+
+const elementFile = (name) => ({
+  input: `${ELEMENT_ENTRY}${name}/${name}`,
+  output: { file: `dist/elements/scaling-${name}.min.js`, format: 'iife', plugins: [terser(TERSER), utf8Mark()] },
+  plugins: [elementEntry(), productionFlag(), browserResolve(), ts('es2022')],
+});
+
 /** Bare imports (lit, d3-*) stay imports in the ES modules. */
 const isDependency = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
 
@@ -149,8 +180,13 @@ const cli = {
   ],
 };
 
-const library = existsSync(LIB) ? [iife, esm] : [];
-const configs = [...library, ...(existsSync(CLI) ? [cli] : [])];
+// SCALING_KIT_BUNDLES=elements builds the element files alone, =main everything else, so
+// scripts/build.mjs can run the two halves side by side (one rollup works on one core).
+const only = process.env.SCALING_KIT_BUNDLES;
+const main = existsSync(LIB) ? [iife, esm] : [];
+const elements = existsSync(LIB) ? ELEMENT_FILES.map(elementFile) : [];
+const cliConfig = existsSync(CLI) ? [cli] : [];
+const configs = only === 'elements' ? elements : only === 'main' ? [...main, ...cliConfig] : [...main, ...elements, ...cliConfig];
 for (const missing of [LIB, CLI].filter((f) => !existsSync(f))) {
   console.warn(`rollup.config.mjs: skipping ${missing} (not written yet)`);
 }

@@ -1,7 +1,7 @@
 /**
  * The main thread from a page's start to its first drawn chart (#16): a page
- * with one <scaling-curve> loading dist/scaling-kit.min.js, and the demo
- * article. Every task over 50 ms is caught by the Long Tasks API, observed
+ * with one <scaling-curve> loading dist/scaling-kit.min.js, the same page
+ * loading the curve's own file, and the demo article. Every task over 50 ms is caught by the Long Tasks API, observed
  * from an inline script that runs before the bundle is fetched (buffered, so
  * nothing before the observer is missed). Pages are served from memory by
  * Playwright's routing (no server, no network): the repository's files under
@@ -52,23 +52,31 @@ async function measure(browser: Browser, repo: string, path: string, html?: stri
   }
 }
 
-/** One <scaling-curve>, and the English article: the main thread from navigation to every chart drawn. */
-export async function measurePageStart(browser: Browser, repo: string): Promise<{ curve: PageStart; article: PageStart }> {
-  const one = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+export interface PageStarts { curve: PageStart; curveFile: PageStart; article: PageStart }
+
+/**
+ * One <scaling-curve> loading the single file, the same loading its own element file
+ * (dist/elements/scaling-curve.min.js), and the English article: the main thread from
+ * navigation to every chart drawn.
+ */
+export async function measurePageStart(browser: Browser, repo: string): Promise<PageStarts> {
+  const one = (script: string) => `<!doctype html><html><head>${OBSERVER}<meta charset="utf-8"></head><body>
 <scaling-curve preset="hoffmann2022,besiroglu2024" x="C"></scaling-curve>
-<script src="/dist/scaling-kit.min.js"></script></body></html>`;
-  const curve = await measure(browser, repo, '/bench-one-curve.html', one.replace('<head>', `<head>${OBSERVER}`));
+<script src="${script}"></script></body></html>`;
+  const curve = await measure(browser, repo, '/bench-one-curve.html', one('/dist/scaling-kit.min.js'));
+  const curveFile = await measure(browser, repo, '/bench-one-curve-file.html', one('/dist/elements/scaling-curve.min.js'));
   const article = await measure(browser, repo, '/demo/index.html');
-  return { curve, article };
+  return { curve, curveFile, article };
 }
 
 /** The bench's lines for it. */
-export function formatPageStart(r: { curve: PageStart; article: PageStart }): string[] {
+export function formatPageStart(r: PageStarts): string[] {
   const line = (what: string, p: PageStart) =>
     `    ${what}: every chart drawn at ${p.drawnMs.toFixed(0)} ms; ${p.over50 === 0 ? 'no task over 50 ms' : `longest task ${p.longestMs.toFixed(0)} ms, ${p.over50} over 50 ms`} (goal: none over 50 ms)`;
   return [
     '(l) page start, dist/scaling-kit.min.js: the main thread from navigation until every element has drawn (Long Tasks API)',
     line('one <scaling-curve>', r.curve),
+    line('one <scaling-curve>, from dist/elements/scaling-curve.min.js', r.curveFile),
     line(`demo article (${r.article.elements} elements)`, r.article),
   ];
 }

@@ -95,12 +95,30 @@ export class LimitError extends DataError {
   }
 }
 
+/** Every table bound to raisers in this bundle, with its other languages: what `boundTemplate` reads. */
+const bound: { readonly table: Readonly<Record<string, string>>; readonly translations: Readonly<Record<string, Readonly<Record<string, string>>>> }[] = [];
+
+/**
+ * The template of message `key` in `lang` ('en' or another language its
+ * raisers were given), or undefined when no raisers in this bundle word
+ * `key`. src/i18n/errors.ts words errors with it: a bundle then carries the
+ * words, in every language, of the errors its code can raise, and no others.
+ */
+export function boundTemplate(key: string, lang: string): string | undefined {
+  for (const { table, translations } of bound) {
+    if (Object.hasOwn(table, key)) return lang === 'en' ? table[key] : translations[lang]?.[key];
+  }
+  return undefined;
+}
+
 /**
  * Error constructors bound to a table of English templates: each takes a key
  * of `table` and exactly the values its template names. `worded` gives the
  * message and detail without raising (a rejected isoFLOP budget says why).
+ * `translations` are the same templates in other languages, key for key.
  */
-export function raisers<T extends Readonly<Record<string, string>>>(table: T) {
+export function raisers<T extends Readonly<Record<string, string>>>(table: T, translations: Readonly<Record<string, { readonly [K in keyof T]: string }>> = {}) {
+  bound.push({ table, translations });
   type Key = keyof T & string;
   type Values<K extends Key> = TemplateValues<T[K]>;
   const worded = <K extends Key>(key: K, values: Values<K>): { message: string; detail: ErrorMessageDetail } => {

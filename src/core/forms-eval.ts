@@ -6,7 +6,7 @@
  * Each form's formula, source and checks are in src/laws/<form>.ts.
  */
 
-import { optionError } from '../i18n/error-words/fit.js';
+import { optionError } from '../i18n/error-words/law.js';
 import { clip } from './limits.js';
 import { LAW_FORMS, LAW_VARIABLES, describe, descriptorOf, type Law, type LawPoint, type LossVariable } from '../laws/index.js';
 import { finite } from '../laws/check.js';

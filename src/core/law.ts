@@ -4,7 +4,7 @@
  * allocation under C = 6ND (Hoffmann et al. 2022, eq. 4; docs/laws.md).
  */
 
-import { optionError } from '../i18n/error-words/fit.js';
+import { optionError } from '../i18n/error-words/law.js';
 import { clip } from './limits.js';
 
 export interface ChinchillaParams {

@@ -3,7 +3,7 @@
  * misspelled `stratgy` would otherwise run the default silently.
  */
 
-import { optionError } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/names.js';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
 function distance(a: string, b: string): number {

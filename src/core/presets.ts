@@ -9,7 +9,7 @@
  * by 13% at 1e11 tokens (docs/fitting.md, "Pitfalls").
  */
 
-import { optionError } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/names.js';
 import type { Law } from './forms-eval.js';
 
 export interface Citation {

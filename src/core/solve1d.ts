@@ -4,7 +4,7 @@
  * ln C), where the laws are smooth and a fixed scan step covers any scale.
  */
 
-import { kitError } from '../i18n/error-words/fit.js';
+import { kitError } from '../i18n/error-words/law.js';
 
 const EPS = 2.220446049250313e-16; // 2^−52
 

@@ -23,7 +23,7 @@ export { LANDSCAPE, type LandscapeKey } from './landscape.js';
 export { CALCULATOR, type CalculatorKey } from './calculator.js';
 export { TASK, type TaskKey } from './task.js';
 export { STATUSES, describeStatus } from './status.js';
-export { ERRORS, describeError, type ErrorKey, type DescribeErrorOptions } from './errors.js';
+export { describeError, type ErrorKey, type DescribeErrorOptions } from './errors.js';
 export { DIAGNOSTICS, describeDiagnostic, severityLabel, formatList, formatNumber, formatShare, publishedName, undeterminedParameters, type DiagnosticKey, type DescribeOptions } from './diagnostics.js';
 
 /** 'zh' for zh, zh-CN, zh-Hans, …; 'en' otherwise (including empty). */

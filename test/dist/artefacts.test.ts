@@ -32,10 +32,12 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * its text line and mark a stale chart, and invalid inputs to mark stale numbers (158.7 KB); raised
  * to 162 KB when presets gained readers' names in both languages, axes their units and the CLI its
  * finish (160.3 KB); raised to 164 KB when labels began to be placed clear of marks, lines and
- * each other, and legends to wrap long names (162.5 KB). The all-in-one file's 105 KB goal, and a
- * file per element, are the size work's (#16) to meet.
+ * each other, and legends to wrap long names (162.5 KB); raised to 165 KB when each error's words
+ * began to come from the raisers that made it, so that each element's own file carries only the
+ * words of its errors (163.3 → 164.0 KB: the same words, bound in nine places). The all-in-one
+ * file's 105 KB goal is the size work's (#16); test/dist/element-files.test.ts holds the files per element.
  */
-const CEILING_KB = 164;
+const CEILING_KB = 165;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();

@@ -47,7 +47,7 @@ const installed = () => join(app, 'node_modules', 'scaling-kit');
 
 test('the tarball holds the bundles, the types and the manifest, and nothing from src/ or test/', () => {
   const files = readdirSync(installed(), { recursive: true }).map(String);
-  for (const f of ['dist/scaling-kit.min.js', 'dist/cli.js', 'dist/custom-elements.json', 'dist/esm/index.js', 'dist/esm/define.js', 'dist/types/index.d.ts', 'README.md', 'package.json']) {
+  for (const f of ['dist/scaling-kit.min.js', 'dist/elements/scaling-curve.min.js', 'dist/elements/scaling-fit.min.js', 'dist/cli.js', 'dist/custom-elements.json', 'dist/esm/index.js', 'dist/esm/define.js', 'dist/types/index.d.ts', 'README.md', 'package.json']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   assert.deepEqual(files.filter((f) => /^(src|test|assembly|scripts|bench|demo)\//.test(f)), []);

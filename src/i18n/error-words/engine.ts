@@ -10,7 +10,7 @@
  */
 
 import { raisers, type TemplateValues } from '../../errors.js';
-import { EN as COMMON } from './common.js';
+import { EN as COMMON, ZH as COMMON_ZH } from './common.js';
 
 export const EN = {
   // Engines and workers (src/engine/).
@@ -49,7 +49,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
 };
 
 /** Errors worded by this area's keys and the shared ones. */
-export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN });
+export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN }, { zh: { ...COMMON_ZH, ...ZH } });
 
 /** This area's keys with the shared ones, and the values each needs. */
 export type ErrorKey = keyof typeof COMMON | keyof typeof EN;

@@ -10,7 +10,7 @@
  */
 
 import { raisers, type TemplateValues } from '../../errors.js';
-import { EN as COMMON } from './common.js';
+import { EN as COMMON, ZH as COMMON_ZH } from './common.js';
 
 export const EN = {
   // Reading runs for a fit (fit.ts, bootstrap-fit.ts).
@@ -63,11 +63,7 @@ export const EN = {
   'envelope-range-bad': 'invalid range; expected [lowest, highest] positive finite FLOPs, lowest first: {got}',
   'envelope-too-few-points': 'envelope analysis needs frontier points at two or more compute values; got {points} point(s) from {rows} rows in {buckets} bucket(s) over C {lo}–{hi}',
 
-  // Laws as values (forms-eval.ts, law.ts) and the one-dimensional solver (solve1d.ts).
-  'law-not-object': 'invalid {option}; expected an object {shape}: {got}',
-  'law-form-unknown': 'invalid {option}; expected one of {forms}: {got}',
-  'law-variable-bad': 'invalid {option}; expected one of N, D, C: {got}',
-  'law-task-variable-bad': 'invalid {option}; a task law reads the loss, L: {got}',
+  // Chains (chain.ts, chain-bootstrap.ts) and the free Huber scale (free-scale.ts).
   'chain-loss-law-is-task': 'invalid lossLaw; the first step of a chain predicts the loss, and {form} is a task law',
   'chain-task-law-not-task': 'invalid taskLaw; the second step of a chain is a task law (task-exp or task-sigmoid), got {form}',
   'chain-points-not-array': 'invalid points; expected an array of { N, D } or { C }',
@@ -76,13 +72,6 @@ export const EN = {
   'chain-too-many-points': 'too many points: {count}; at most {max}',
   'free-scale-needs-huber': 'invalid scale; a free scale is the scale of the Huber likelihood, and the loss is {loss}: use loss huber',
   'chain-step-reads-runs': 'invalid {option}.{key}; the runs are read once for both steps: give {key} beside lossFit and taskFit',
-  'law-point-not-object': 'invalid point; expected an object {shape}: {got}',
-  'law-not-two-variable': 'invalid law.form; expected a law of N and D (chinchilla, kaplan, data-constrained, overtrained): {got}',
-  'law-unique-tokens-bad': 'invalid U; expected a positive finite number of unique tokens for the data-constrained form: {got}',
-  'law-params-not-object': 'invalid {option}; expected an object with A, B, E, alpha, beta',
-  'law-compute-bad': 'invalid C; expected a positive finite number of FLOPs: {got}',
-  'law-split-beyond-precision': 'invalid params: at C = {C} the compute-optimal split is beyond double precision (ln N* = {lnN}, ln D* = {lnD})',
-  'brent-no-bracket': 'brentZero: f({a}) = {fa} and f({b}) = {fb} do not bracket a zero',
 } as const;
 
 export const ZH: { readonly [K in keyof typeof EN]: string } = {
@@ -132,10 +121,6 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'envelope-range-bad': 'range 无效：应为 [最低, 最高]，均为以 FLOP 计的有限正数，最低在前，实际为 {got}',
   'envelope-too-few-points': '包络分析需要至少两个不同计算量上的前沿点；在 C {lo}–{hi} 范围的 {buckets} 个分箱中，从 {rows} 行得到 {points} 个点',
 
-  'law-not-object': '{option} 无效：应为对象 {shape}，实际为 {got}',
-  'law-form-unknown': '{option} 无效：应为 {forms} 之一，实际为 {got}',
-  'law-variable-bad': '{option} 无效：应为 N、D、C 之一，实际为 {got}',
-  'law-task-variable-bad': '{option} 无效：任务定律的自变量是损失 L，实际为 {got}',
   'chain-loss-law-is-task': 'lossLaw 无效：链式预测的第一步预测损失，而 {form} 是任务定律',
   'chain-task-law-not-task': 'taskLaw 无效：链式预测的第二步应为任务定律（task-exp 或 task-sigmoid），实际为 {form}',
   'chain-points-not-array': 'points 无效：应为由 { N, D } 或 { C } 组成的数组',
@@ -144,17 +129,10 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'chain-too-many-points': '点数过多：{count} 个；至多 {max} 个',
   'free-scale-needs-huber': 'scale 无效：自由尺度是 Huber 似然的尺度，而损失为 {loss}；请使用 huber 损失',
   'chain-step-reads-runs': '{option}.{key} 无效：两步共用一次读取的实验数据，请把 {key} 与 lossFit、taskFit 并列给出',
-  'law-point-not-object': 'point 无效：应为对象 {shape}，实际为 {got}',
-  'law-not-two-variable': 'law.form 无效：应为关于 N 和 D 的定律（chinchilla、kaplan、data-constrained、overtrained），实际为 {got}',
-  'law-unique-tokens-bad': 'U 无效：data-constrained 形式的唯一词元数应为有限正数，实际为 {got}',
-  'law-params-not-object': '{option} 无效：应为含 A、B、E、alpha、beta 的对象',
-  'law-compute-bad': 'C 无效：应为以 FLOP 计的有限正数，实际为 {got}',
-  'law-split-beyond-precision': 'params 无效：在 C = {C} 处，计算最优分配超出双精度范围（ln N* = {lnN}，ln D* = {lnD}）',
-  'brent-no-bracket': 'brentZero：f({a}) = {fa} 与 f({b}) = {fb} 未将零点夹在其间',
 };
 
 /** Errors worded by this area's keys and the shared ones. */
-export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN });
+export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN }, { zh: { ...COMMON_ZH, ...ZH } });
 
 /** This area's keys with the shared ones, and the values each needs. */
 export type ErrorKey = keyof typeof COMMON | keyof typeof EN;

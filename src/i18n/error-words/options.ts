@@ -12,7 +12,7 @@
  */
 
 import { raisers, type TemplateValues } from '../../errors.js';
-import { EN as COMMON } from './common.js';
+import { EN as COMMON, ZH as COMMON_ZH } from './common.js';
 
 export const EN = {
   // Shared option checks.
@@ -21,8 +21,6 @@ export const EN = {
   'option-not-number': 'invalid {option}; expected a number: {got}',
   'option-not-function': 'invalid {option}; expected a function',
   'option-count-limit': 'invalid {option}; expected an integer from 1 to {max} (a fixed limit): {got}',
-  'unknown-option-guess': 'unknown option {option}; did you mean {guess}?',
-  'unknown-option': 'unknown option {option}; known options: {known}',
   // θ by name (fit's starts, lower, upper; a bootstrap's start and estimate).
   'theta-not-object-some': 'invalid {option}; expected an object with some of {names}',
   'theta-unknown-name': "unknown {option}; this form's parameters are {names}",
@@ -65,8 +63,7 @@ export const EN = {
   'holdout-largest-range': 'invalid holdoutLargest; expected an integer from 1 to {max} (there are {n} runs): {got}',
   'backtest-drop-highest': 'invalid fitOptions.dropHighest; drop outliers when reading the runs ({call}), before the split',
   'too-few-training-runs': 'too few runs to train on: {training} after holding out {heldOut} of {n}; a fit needs at least {min}',
-  // presets.
-  'unknown-preset': 'unknown preset: {got}; expected one of {ids}',
+  // Chained backtests, ties, parametric draws.
   'chain-backtest-no-metric': 'a chained backtest compares predicted scores with observed ones: the runs need a metric column (the metric option, metric= in --columns)',
   'tie-syntax': 'invalid tie; expected two raw parameters joined by =, such as alpha=beta (parameters: {names}), got {got}',
   'tie-names': 'invalid tie {got}; expected two different raw parameters of the form: {names}',
@@ -79,8 +76,6 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'option-not-number': '{option} 无效：应为数值，实际为 {got}',
   'option-not-function': '{option} 无效：应为函数',
   'option-count-limit': '{option} 无效：应为 1 到 {max}（固定上限）之间的整数，实际为 {got}',
-  'unknown-option-guess': '未知选项 {option}；是否想用 {guess}？',
-  'unknown-option': '未知选项 {option}；已知选项：{known}',
   'theta-not-object-some': '{option} 无效：应为含 {names} 中部分参数的对象',
   'theta-unknown-name': '未知的 {option}：该函数形式的参数为 {names}',
   'lower-above-upper': 'lower.{name} 无效：{lower} 大于 upper.{name}（{upper}）',
@@ -117,7 +112,6 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'holdout-largest-range': 'holdoutLargest 无效：应为 1 到 {max} 之间的整数（共有 {n} 次实验），实际为 {got}',
   'backtest-drop-highest': 'fitOptions.dropHighest 无效：请在读取实验数据时（{call}）、划分训练集之前剔除离群值',
   'too-few-training-runs': '可用于训练的实验太少：{n} 次中留出 {heldOut} 次后剩 {training} 次；拟合至少需要 {min} 次',
-  'unknown-preset': '未知预设：{got}；应为 {ids} 之一',
   'chain-backtest-no-metric': '链式回测要把预测得分与实测得分比较：实验数据需要一列指标（metric 选项，或 --columns 中的 metric=）',
   'tie-syntax': 'tie 无效：应为用 = 连接的两个原始参数，如 alpha=beta（参数：{names}），实际为 {got}',
   'tie-names': 'tie {got} 无效：应为该形式的两个不同原始参数：{names}',
@@ -125,7 +119,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
 };
 
 /** Errors worded by this area's keys and the shared ones. */
-export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN });
+export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN }, { zh: { ...COMMON_ZH, ...ZH } });
 
 /** This area's keys with the shared ones, and the values each needs. */
 export type ErrorKey = keyof typeof COMMON | keyof typeof EN;

@@ -9,7 +9,7 @@
  */
 
 import { raisers, type TemplateValues } from '../../errors.js';
-import { EN as COMMON } from './common.js';
+import { EN as COMMON, ZH as COMMON_ZH } from './common.js';
 
 export const EN = {
   // A law's parameters and other numbers (src/laws/check.ts `need`, `checkKeys`; planning's options).
@@ -77,7 +77,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
 };
 
 /** Errors worded by this area's keys and the shared ones. */
-export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN });
+export const { dataError, optionError, kitError, worded } = raisers({ ...COMMON, ...EN }, { zh: { ...COMMON_ZH, ...ZH } });
 
 /** This area's keys with the shared ones, and the values each needs. */
 export type ErrorKey = keyof typeof COMMON | keyof typeof EN;

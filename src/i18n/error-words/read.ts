@@ -8,7 +8,7 @@
  */
 
 import { raisers, type TemplateValues } from '../../errors.js';
-import { EN as COMMON } from './common.js';
+import { EN as COMMON, ZH as COMMON_ZH } from './common.js';
 
 export const EN = {
   'bad-limit': 'invalid {option}; expected an integer ≥ 1 or Infinity: {got}',
@@ -93,7 +93,7 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
 };
 
 /** Errors worded by this area's keys and the shared ones. */
-export const { dataError, optionError, kitError, limitError, worded } = raisers({ ...COMMON, ...EN });
+export const { dataError, optionError, kitError, limitError, worded } = raisers({ ...COMMON, ...EN }, { zh: { ...COMMON_ZH, ...ZH } });
 
 /** This area's keys with the shared ones, and the values each needs. */
 export type ErrorKey = keyof typeof COMMON | keyof typeof EN;

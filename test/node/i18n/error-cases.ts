@@ -5,7 +5,8 @@
 // Chinese without an English sentence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ERRORS, describeError, type ErrorKey } from '../../../src/i18n/errors.js';
+import { describeError, type ErrorKey } from '../../../src/i18n/errors.js';
+import { ERRORS } from '../../../src/i18n/error-words/index.js';
 import { ScalingKitError, type ErrorMessageDetail } from '../../../src/errors.js';
 
 /** An error's words: its English message and the key and values it was worded from. */

@@ -1,9 +1,10 @@
-// The errors of fitting and using laws in words (src/i18n/error-words/fit.ts):
+// The errors of fitting and using laws in words (src/i18n/error-words/fit.ts and law.ts):
 // each key raised through the function that raises it, with its detail; the
 // English rendering is the message, and the Chinese words have no English sentence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/fit.js';
+import { EN as LAW_EN, ZH as LAW_ZH } from '../../../src/i18n/error-words/law.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import { DataError, OptionError } from '../../../src/errors.js';
@@ -30,7 +31,7 @@ import { testEachKeyWorded, testSamePlaceholders, thrown } from './error-cases.j
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type Key = keyof typeof EN;
+type Key = keyof typeof EN | keyof typeof LAW_EN;
 const JS = { engine: 'js' as const, workers: 0 };
 
 // Runs a Chinchilla law fits; sizes and token counts both vary.
@@ -166,6 +167,7 @@ const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown 
 };
 
 testSamePlaceholders(EN, ZH);
+testSamePlaceholders(LAW_EN, LAW_ZH);
 
 testEachKeyWorded(CASES);
 

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/options.js';
+import { EN as NAMES_EN, ZH as NAMES_ZH } from '../../../src/i18n/error-words/names.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import type { ScalingKitError } from '../../../src/errors.js';
@@ -27,7 +28,7 @@ import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.j
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type OptionsKey = keyof typeof EN;
+type OptionsKey = keyof typeof EN | keyof typeof NAMES_EN;
 
 /** Runs at one budget C on the curve loss(x), x = log10 N, at the given x (as in isoflop.test.ts). */
 const runsOf = (parts: typeof REJECTION_BUDGETS) =>
@@ -122,6 +123,7 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
 };
 
 testSamePlaceholders(EN, ZH);
+testSamePlaceholders(NAMES_EN, NAMES_ZH);
 
 // A rejected budget words itself like an error: raised, not only thrown.
 testEachKeyWorded(CASES, raised);
