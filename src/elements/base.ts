@@ -143,9 +143,25 @@ export class ScalingElement<K extends string = never> extends LitElement {
     return this.yLabel?.trim() || this.i18n.t('axisLoss');
   }
 
+  /**
+   * The work of the first render that can run ahead of it (reading the inputs into a model, drawing the
+   * chart), as steps: each runs in a task of its own before the first update, so that no one task of a
+   * page's start is long (bench (l)). A step keeps what it made in a `Prepared` (controllers/prepared.ts)
+   * for the update to take; a step that throws leaves nothing, and the update meets the error itself.
+   */
+  protected firstRenderSteps(): readonly (() => void)[] {
+    return [];
+  }
+
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return super.scheduleUpdate();
-    return firstRenderTurn().then(() => super.scheduleUpdate());
+    return firstRenderTurn().then(async () => {
+      for (const step of this.firstRenderSteps()) {
+        try { step(); } catch { /* the update words it */ }
+        await nextTask();
+      }
+      return super.scheduleUpdate();
+    });
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

@@ -85,6 +85,7 @@ import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
+import { Prepared } from '../controllers/prepared.js';
 import { buildCurveModel, type CurveModel, type CurveSeries, type LawInput } from './model.js';
 import { multiplierLine, multiplierPair, renderMultiplierTable } from './multiplier.js';
 import { describeCurve, runText } from './text.js';
@@ -142,6 +143,8 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   /** The two laws compared, with the multiplier attribute. */
   private pair?: [CurveSeries, CurveSeries];
   private drawing?: CurveDrawing;
+  private readonly preparedModel = new Prepared<CurveModel>();
+  private readonly preparedDrawing = new Prepared<CurveDrawing>();
   private emitted?: SVGSVGElement;
   private childObserver?: MutationObserver;
 
@@ -178,21 +181,51 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       if (DEV) this.warn('from-to-attributes', 'from and to are now one attribute, x-range="low high"; from and to are read until the next release');
     }
     try {
-      this.model = buildCurveModel({
-        preset: this.preset, law: this.law, x: this.x, fixedD: this.fixedD, fixedN: this.fixedN,
-        tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, xRange: this.xRange, from: this.from, to: this.to,
-        yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
-      }, t, this.i18n.lang);
+      this.model = this.preparedModel.take(this.modelKey(), () => this.buildModel());
       this.pair = this.multiplier ? multiplierPair(this.model, t) : undefined;
-      const width = chartWidth(this.size.width || this.clientWidth);
-      const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
-      this.drawing = drawCurve(this.model, { width, height, t, lossTitle: this.lossTitle(), ariaLabel: describeCurve(this.model, this.i18n.t), runLabel: (i) => runText(this.model!, i, t).join(', ') });
+      const m = this.model;
+      this.drawing = this.preparedDrawing.take(this.drawingKey(m), () => this.buildDrawing(m));
       this.error = null;
     } catch (error) {
       this.model = this.pair = undefined;
       this.drawing = undefined;
       this.error = describeError(error, this.i18n.lang);
     }
+  }
+
+  /** The first render in three tasks: the model, the drawing, then the update that shows it. */
+  protected override firstRenderSteps(): readonly (() => void)[] {
+    return [
+      () => this.preparedModel.hold(this.modelKey(), this.buildModel()),
+      () => {
+        const m = this.preparedModel.peek(this.modelKey());
+        if (m) this.preparedDrawing.hold(this.drawingKey(m), this.buildDrawing(m));
+      },
+    ];
+  }
+
+  private modelKey(): unknown[] {
+    return [this.preset, this.law, this.x, this.fixedD, this.fixedN, this.tokensPerParam, this.uniqueTokens, this.xRange,
+      this.from, this.to, this.yScale, this.runs, this.csv, this.view, this.i18n.lang];
+  }
+
+  private buildModel(): CurveModel {
+    return buildCurveModel({
+      preset: this.preset, law: this.law, x: this.x, fixedD: this.fixedD, fixedN: this.fixedN,
+      tokensPerParam: this.tokensPerParam, uniqueTokens: this.uniqueTokens, xRange: this.xRange, from: this.from, to: this.to,
+      yScale: this.yScale, runs: this.runs, csv: this.csv, view: this.view,
+    }, this.i18n.t, this.i18n.lang);
+  }
+
+  private drawingKey(m: CurveModel): unknown[] {
+    return [m, this.size.width || this.clientWidth, this.height, this.lossTitle(), this.i18n.lang];
+  }
+
+  private buildDrawing(m: CurveModel): CurveDrawing {
+    const t = this.i18n.t;
+    const width = chartWidth(this.size.width || this.clientWidth);
+    const height = heightAttr(this.height) ?? Math.min(520, Math.max(260, width * 0.62));
+    return drawCurve(m, { width, height, t, lossTitle: this.lossTitle(), ariaLabel: describeCurve(m, t), runLabel: (i) => runText(m, i, t).join(', ') });
   }
 
   protected override updated(changed: PropertyValues): void {

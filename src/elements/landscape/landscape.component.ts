@@ -64,6 +64,7 @@ import { LANDSCAPE, type LandscapeKey } from '../../i18n/landscape.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
+import { Prepared } from '../controllers/prepared.js';
 import { buildLandscapeModel, type LandscapeModel, type ModelInput } from './model.js';
 import { crosshair, drawLandscape, type LandscapeDrawing } from './draw.js';
 import { MapController } from './map-controller.js';
@@ -100,6 +101,7 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
   private model?: LandscapeModel;
   private modelKey: unknown[] = [];
   private drawing?: LandscapeDrawing;
+  private readonly preparedDrawing = new Prepared<LandscapeDrawing>();
   private emitted?: SVGSVGElement;
 
   constructor() {
@@ -117,25 +119,49 @@ export class ScalingLandscape extends ScalingElement<LandscapeKey> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const t = this.i18n.t;
-    const key = [this.law, this.models, this.nRange, this.dRange, this.i18n.lang];
     try {
-      if (!this.model || key.some((k, i) => !Object.is(k, this.modelKey[i]))) {
-        this.model = undefined;
-        this.modelKey = key;
-        this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, t, this.i18n.lang);
-      }
-      const text = this.text();
-      this.drawing = drawLandscape(this.model, {
-        width: chartWidth(this.size.width || this.clientWidth), height: heightAttr(this.height),
-        t, ariaLabel: text.summary(), modelLabel: (i) => text.modelLabel(i),
-      });
+      const m = this.ensureModel();
+      this.drawing = this.preparedDrawing.take(this.drawingKey(m), () => this.buildDrawing(m));
       this.error = null;
     } catch (error) {
       this.model = this.drawing = undefined;
       this.modelKey = [];
       this.error = describeError(error, this.i18n.lang);
     }
+  }
+
+  /** The first render in three tasks: the model (the loss grid and its contours), the drawing, then the update. */
+  protected override firstRenderSteps(): readonly (() => void)[] {
+    return [
+      () => this.ensureModel(),
+      () => {
+        const m = this.ensureModel();
+        this.preparedDrawing.hold(this.drawingKey(m), this.buildDrawing(m));
+      },
+    ];
+  }
+
+  /** The model for the current inputs: kept while they are unchanged (it is the costly part). */
+  private ensureModel(): LandscapeModel {
+    const key = [this.law, this.models, this.nRange, this.dRange, this.i18n.lang];
+    if (!this.model || key.some((k, i) => !Object.is(k, this.modelKey[i]))) {
+      this.model = undefined;
+      this.modelKey = key;
+      this.model = buildLandscapeModel({ law: this.law, models: this.models, nRange: this.nRange, dRange: this.dRange }, this.i18n.t, this.i18n.lang);
+    }
+    return this.model;
+  }
+
+  private drawingKey(m: LandscapeModel): unknown[] {
+    return [m, this.size.width || this.clientWidth, this.height, this.i18n.lang];
+  }
+
+  private buildDrawing(m: LandscapeModel): LandscapeDrawing {
+    const text = new LandscapeText(m, this.i18n.t);
+    return drawLandscape(m, {
+      width: chartWidth(this.size.width || this.clientWidth), height: heightAttr(this.height),
+      t: this.i18n.t, ariaLabel: text.summary(), modelLabel: (i) => text.modelLabel(i),
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
