@@ -87,27 +87,26 @@
 
 import { DEV } from '../dev.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { pointerPosition } from '../../chart/pointer.js';
-import { isolate } from '../../chart/isolate.js';
-import type { Law } from '../../core/forms-eval.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { describeError } from '../../i18n/errors.js';
 import { ScalingElement, type ExportFormat, type TextFormat } from '../base.js';
 import { CALCULATOR, type CalculatorKey } from '../../i18n/calculator.js';
 import { sharedStyles } from '../shared-styles.js';
-import { AttributeError, chartWidth, choiceAttr, heightAttr, rawAttribute } from '../attributes.js';
+import { rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
 import { PlotController } from '../controllers/plot.js';
-import { CALC_DEFAULTS, calculate, presetSources, readScenario, type CalcResult, type LawSource, type Scenario } from './model.js';
-import { CHART_DEFAULTS, CHART_KINDS, chartKey, chartModel, drawCalcChart, moveMarker, type CalcChart, type CalcDrawing } from './draw.js';
+import { CALC_DEFAULTS, readScenario, type CalcResult, type Scenario } from './model.js';
 import { renderChartPick, renderControls, type Field } from './controls.js';
 import { renderBudget, renderTable } from './table.js';
-import { announcement, chartSummary, chartTable, cursorAt, hashNotice, liveRegion, resultCsv, resultJson, staleNote } from './describe.js';
-import { scenarioFields, validKey } from './hash.js';
+import { announcement, cursorAt, hashNotice, liveRegion, resultCsv, resultJson, staleNote } from './describe.js';
+import { validKey } from './hash.js';
 import { HashStateController, type HashHost } from './hash-controller.js';
 import { formActions, type FormHost } from './actions.js';
 import { FitLinkController } from './fit-link.js';
-import { flopsFromSlider } from './format.js';
+import { Calculation } from './calculation.js';
+import { ChartView } from './chart-view.js';
+import { ChangeAnnouncer } from './change-announcer.js';
+import { syncBudgetAlias } from './budget-alias.js';
 import { calculatorStyles } from './calculator.styles.js';
 
 declare module '../base.js' {
@@ -117,8 +116,8 @@ declare global {
   interface HTMLElementEventMap { 'scaling-change': CustomEvent<CalcResult> }
 }
 
-/** The live region speaks once the inputs rest this long (a slider drag would otherwise flood it). */
-export const CALCULATOR_DELAYS = { announceMs: 600 };
+// The announcer's delay, still importable from here, where it was first defined.
+export { CALCULATOR_DELAYS } from './change-announcer.js';
 
 export class ScalingCalculator extends ScalingElement<CalculatorKey> implements FormHost, HashHost {
   static override styles = [...sharedStyles, calculatorStyles];
@@ -162,27 +161,18 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
 
   private readonly size = new ResizeController(this);
   private readonly link = new FitLinkController(this, () => this.for);
+  private readonly computed = new Calculation();
+  private readonly chartView = new ChartView();
   private readonly plot = new PlotController(this, {
-    drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
+    drawing: () => this.chartView.drawing && { ...this.chartView.drawing, xType: 'log' },
     pointText: () => [],
-    cursorAt: (v) => cursorAt(this.chartData, v, this.i18n.t),
+    cursorAt: (v) => cursorAt(this.chartView.data, v, this.i18n.t),
   });
   private readonly actions = formActions(this);
   private readonly hash = new HashStateController(this);
-  private calc?: CalcResult;
-  private sources: LawSource[] = [];
-  private chartData?: CalcChart;
-  private drawing?: CalcDrawing;
-  private shown?: Scenario;
-  private signature = '';
-  private sourcesKey = '';
-  private tableFor = '';
-  private table: unknown = nothing;
-  private emitted = '';
-  private drawnKey = '';
-  private announceTimer = 0;
-  private readonly fitIds = new WeakMap<Law, number>();
-  private fits = 0;
+  private readonly changes = new ChangeAnnouncer((calc) => this.emit('scaling-change', calc), () => {
+    if (this.computed.calc) this.spoken = announcement(this.computed.calc, this.i18n.t);
+  });
 
   constructor() {
     super(CALCULATOR);
@@ -203,86 +193,45 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
 
   /** The last computed table, or undefined while an input is invalid (typed, or an attribute). */
   get result(): CalcResult | undefined {
-    return Object.keys(this.problems).length ? undefined : this.calc;
+    return Object.keys(this.problems).length ? undefined : this.computed.calc;
   }
 
   /** The scenario the form shows: the last valid one. */
   get scenario(): Scenario {
-    return this.shown ?? readScenario({}, this.i18n.t);
+    return this.computed.shown ?? readScenario({}, this.i18n.t);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
+    this.changes.stop();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // `budget` is the name every element uses; the old `flops` is read too, with a warning for the page's author.
-    if (changed.has('budget') && this.budget !== undefined && this.budget !== this.flops) this.flops = this.budget;
-    else if (changed.has('flops') && this.hasAttribute('flops') && !this.hasAttribute('budget') && DEV) this.warn('flops-attribute', 'the flops attribute is now called budget; flops is read until the next release');
-    if (changed.has('flops') && this.budget !== this.flops && !(changed.has('budget') && this.budget !== undefined)) this.budget = this.flops;
+    syncBudgetAlias(this, changed, (code, message) => this.warn(code, message));
     const key = this.hashState?.trim();
     if (changed.has('hashState') && key && !validKey(key) && DEV) this.warn('hash-key', `hash-state="${key}" is not a usable key (a letter, then letters, digits, - or _); using "calc"`);
     const start = performance.now();
     const t = this.i18n.t;
     this.link.refresh();
     try {
-      const scenario = readScenario(this, t);
-      const fit = this.link.law;
-      const sources: LawSource[] = [
-        ...(fit ? [{ key: 'fit', label: t('calcFitLabel'), ref: isolate(this.for ?? ''), short: t('calcFitShort'), kind: 'fit' as const, law: fit }] : []),
-        ...presetSources(scenario.laws, t),
-      ];
-      if (sources.length === 0) throw new AttributeError('laws', t('errCalcNoLaw'));
-      this.calc = calculate(scenario, sources, t, this.i18n.lang);
-      this.sources = sources;
-      this.shown = scenario;
-      this.sourcesKey = `${sources.map((s) => s.key).join()}|${fit ? this.fitId(fit) : 0}`;
-      this.signature = `${scenarioFields(scenario)}|${this.sourcesKey}`;
-      this.redraw();
+      const c = this.computed;
+      c.run(this, this.link.law, this.for, t, this.i18n.lang);
+      const width = () => this.size.width || this.clientWidth;
+      this.chartView.update(c.calc!, c.sources, c.sourcesKey, { chart: this.chart, height: this.height, width, t, lang: this.i18n.lang });
       this.error = null;
     } catch (error) {
-      this.calc = this.chartData = this.drawing = undefined;
-      this.drawnKey = '';
+      this.computed.calc = undefined;
+      this.chartView.clear();
       this.error = describeError(error, this.i18n.lang);
     }
     this.lastUpdateMs = performance.now() - start;
   }
 
-  private fitId(law: Law): number {
-    if (!this.fitIds.has(law)) this.fitIds.set(law, ++this.fits);
-    return this.fitIds.get(law)!;
-  }
-
-  private redraw(): void {
-    const t = this.i18n.t, calc = this.calc!;
-    const kind = choiceAttr(this.chart, 'chart', CHART_KINDS, 'loss', t);
-    if (kind === 'none') {
-      this.chartData = this.drawing = undefined;
-      return;
-    }
-    const width = chartWidth(this.size.width || this.clientWidth);
-    const height = heightAttr(this.height) ?? CHART_DEFAULTS.height;
-    this.chartData = chartModel(calc, this.sources, kind);
-    const label = chartSummary(this.chartData, calc, t);
-    const key = `${this.sourcesKey}|${chartKey(this.chartData)}|${this.i18n.lang}|${width}|${height}`;
-    if (key === this.drawnKey && this.drawing) return moveMarker(this.drawing, this.chartData, label);
-    this.drawnKey = key;
-    this.drawing = drawCalcChart(this.chartData, { width, height, t, ariaLabel: label });
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const calc = this.calc;
-    if (!calc || this.signature === this.emitted) return;
-    const first = this.emitted === '';
-    this.emitted = this.signature;
-    this.emit('scaling-change', calc);
-    if (!first) {
-      clearTimeout(this.announceTimer);
-      this.announceTimer = window.setTimeout(() => { if (this.calc) this.spoken = announcement(this.calc, this.i18n.t); }, CALCULATOR_DELAYS.announceMs);
-    }
+    this.changes.afterUpdate(this.computed.calc, this.computed.signature);
   }
 
   /** Sets the budget to `C` FLOPs in flops mode (what the slider and the chart do). */
@@ -303,36 +252,27 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
 
   /** @internal */
   currentScenario(): Scenario | undefined {
-    return this.calc?.scenario;
+    return this.computed.calc?.scenario;
   }
 
   /** A click on the chart sets the budget there. */
   private onChartClick = (e: MouseEvent): void => {
-    const d = this.drawing;
-    if (!d) return;
-    const p = pointerPosition(d.svg, e);
-    const [x0, x1] = d.x.range();
-    if (p.x >= x0 && p.x <= x1) this.setFlops(flopsFromSlider(Math.round(Math.log10(d.x.invert(p.x)) * 100) / 100));
+    const C = this.chartView.flopsAt(e);
+    if (C !== undefined) this.setFlops(C);
   };
 
   protected override exportText(format: TextFormat): string {
     const calc = this.result;
     if (!calc) throw new Error(this.error ?? this.i18n.t('calcStale'));
     if (format === 'csv') return resultCsv(calc);
-    if (format === 'json') return resultJson(calc, this.sources);
+    if (format === 'json') return resultJson(calc, this.computed.sources);
     return super.exportText(format);
   }
 
   protected override exportFormats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 
-  /** The chart's numbers as a hidden table; they change with the curves, not with the budget. */
-  private hiddenTable(): unknown {
-    if (this.tableFor !== this.drawnKey) (this.tableFor = this.drawnKey, this.table = chartTable(this.chartData!, this.i18n.t));
-    return this.table;
-  }
-
   protected override render(): unknown {
-    const t = this.i18n.t, calc = this.calc;
+    const t = this.i18n.t, calc = this.computed.calc, chart = this.chartView;
     return html`
       ${hashNotice(this.hash.problems, this.hash.key(), t)}
       ${renderControls({ t, scenario: this.scenario, drafts: this.drafts, problems: this.problems }, this.actions)}
@@ -342,8 +282,8 @@ export class ScalingCalculator extends ScalingElement<CalculatorKey> implements 
         ${renderTable(calc, t)}
         <div class="toolbar" part="toolbar">${renderChartPick(t, this.chart, (kind) => { this.chart = kind; })}${this.renderExportMenu()}</div>
         ${this.renderError(this.notice)}
-        ${this.drawing && this.chartData ? html`<figure class="figure" part="figure" @click=${this.onChartClick}>
-          ${this.plot.render(this.drawing.svg, t('calcPlotHint'))}</figure>${this.hiddenTable()}` : nothing}</div>` : nothing}
+        ${chart.drawing && chart.data ? html`<figure class="figure" part="figure" @click=${this.onChartClick}>
+          ${this.plot.render(chart.drawing.svg, t('calcPlotHint'))}</figure>${chart.hiddenTable(t)}` : nothing}</div>` : nothing}
       ${liveRegion(this.spoken)}`;
   }
 }

@@ -16,14 +16,21 @@
  * columns and their alternatives). Children are watched with a
  * MutationObserver, so replacing inline data re-reads it. The host calls
  * `sync()` in `willUpdate` to get the current runs synchronously; a fetch or a
- * file read finishes later and asks the host to update.
+ * file read finishes later and asks the host to update. This file decides
+ * which source wins and reads it into runs; how each source's text is got
+ * lives beside it: the fetch of `src` in runs-fetch.ts, the watched inline
+ * children in runs-inline.ts, the reader's pasted or dropped data in
+ * runs-user.ts.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readRuns, type RunsInput } from '../../core/runs.js';
-import { dropFromRuns, headersOf, inlineMarkup, isRuns, selectLine, tableToCsv } from './runs-input.js';
+import { dropFromRuns, headersOf, inlineMarkup, isRuns } from './runs-input.js';
 import { clip } from '../../core/limits.js';
-import { fetchText } from './fetch-text.js';
+import type { FetchProblem } from './fetch-text.js';
+import { SrcFetch } from './runs-fetch.js';
+import { InlineChildren } from './runs-inline.js';
+import { UserData } from './runs-user.js';
 import { parseColumnSpec, type ColumnSpec } from '../../core/column-spec.js';
 import type { Runs } from '../../core/runs-types.js';
 import { matchColumns, type ColumnMapping, type ColumnMatch } from '../../core/columns.js';
@@ -55,9 +62,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 /** `error`: a thrown error worded at display time in the host's language, as the `detail` var. */
 type Message = { key: CommonKey; vars?: Record<string, string | number>; error?: unknown };
 
-const INLINE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/json'];
-const INLINE = INLINE_TYPES.map((type) => `:scope > script[type="${type}"]`).join(', ');
-
 export class RunsSourceController implements ReactiveController {
   /** The validated runs, or undefined (no data yet, loading, or an error). */
   runs: Runs | undefined;
@@ -73,19 +77,17 @@ export class RunsSourceController implements ReactiveController {
   private problem: Message | undefined;
   /** The user's text or file that could not be read while earlier runs stay shown (see `userError`). */
   private userProblem: Message | undefined;
-  /** The line of the user's text to highlight, and whether it has been highlighted yet. */
-  private highlight: { line: number; done: boolean } | undefined;
   private label = '';
-  private inline: { text: string; kind: 'inline' | 'table' } | undefined;
-  private user: { text: string; kind: 'paste' | 'file'; name: string } | undefined;
-  private fetched: { url: string; text: string } | undefined;
-  private fetching: { url: string; abort: AbortController } | undefined;
+  private readonly inline: InlineChildren;
+  private readonly user: UserData;
+  private readonly fetcher = new SrcFetch((url, problem) => this.fetchSettled(url, problem));
   private key: unknown[] = [];
-  private observer?: MutationObserver;
   /** Fetches start only while the host is in the page. */
   private connected = false;
 
   constructor(private readonly host: Host, private readonly options: RunsSourceOptions) {
+    this.inline = new InlineChildren(host);
+    this.user = new UserData(host, () => this.authorless, (file) => void this.setUserFile(file));
     host.addController(this);
   }
 
@@ -109,7 +111,7 @@ export class RunsSourceController implements ReactiveController {
 
   /** The text the user pasted last (kept after an error and after a fit, so it can be fixed). */
   get userText(): string {
-    return this.user?.kind === 'paste' ? this.user.text : '';
+    return this.user.pasted;
   }
 
   /** What the data is, for people: a URL, a file name, "inline CSV", … ('' when none). */
@@ -132,29 +134,22 @@ export class RunsSourceController implements ReactiveController {
   /** True when the author gave no data at all (the user may paste or choose a file). */
   get authorless(): boolean {
     const runs = this.options.runs();
-    return (runs === undefined || runs === null) && !this.options.src() && !this.inline;
+    return (runs === undefined || runs === null) && !this.options.src() && !this.inline.value;
   }
 
   hostConnected(): void {
     this.connected = true;
     // A file dropped anywhere on an element that offers the paste form is read, not only on the form.
-    this.host.addEventListener('dragover', this.onDragOver);
-    this.host.addEventListener('drop', this.onDrop);
+    this.user.listen();
     // A fetch abandoned by a removal is started again by the next update.
     if (this.key.length === 0) this.host.requestUpdate();
-    this.readChildren();
-    this.observer = new MutationObserver(() => {
-      if (this.readChildren()) this.host.requestUpdate();
-    });
-    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    this.inline.watch(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    this.host.removeEventListener('dragover', this.onDragOver);
-    this.host.removeEventListener('drop', this.onDrop);
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.user.unlisten();
+    this.inline.stop();
     // An unfinished fetch is abandoned (and redone on reconnection); a finished one is kept.
     this.cancelFetch();
     this.key = [];
@@ -166,28 +161,12 @@ export class RunsSourceController implements ReactiveController {
 
   /** Selects the line of the pasted text an error names (once per error), so the reader sees where to fix it. */
   hostUpdated(): void {
-    const h = this.highlight;
-    if (!h || h.done) return;
-    const area = (this.host.shadowRoot ?? this.host).querySelector<HTMLTextAreaElement>('textarea[part~="paste"]');
-    if (!area || area.value !== this.userText) return;
-    h.done = true;
-    selectLine(area, h.line);
+    this.user.showHighlight();
   }
-
-  private readonly onDragOver = (e: DragEvent): void => {
-    if (this.authorless && e.dataTransfer?.types.includes('Files')) e.preventDefault();
-  };
-
-  private readonly onDrop = (e: DragEvent): void => {
-    const file = e.dataTransfer?.files?.[0];
-    if (!this.authorless || !file) return;
-    e.preventDefault();
-    void this.setUserFile(file);
-  };
 
   /** The user's pasted text (empty text clears it). */
   setUserText(text: string): void {
-    this.user = text.trim() ? { text, kind: 'paste', name: '' } : undefined;
+    this.user.value = text.trim() ? { text, kind: 'paste', name: '' } : undefined;
     this.host.requestUpdate();
   }
 
@@ -196,9 +175,9 @@ export class RunsSourceController implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      this.user = { text: await file.text(), kind: 'file', name: file.name ?? '' };
+      this.user.value = { text: await file.text(), kind: 'file', name: file.name ?? '' };
     } catch (error) {
-      this.user = undefined;
+      this.user.value = undefined;
       this.problem = { key: 'fitErrFile', vars: { name: isolate(file.name ?? ''), detail: isolate((error as Error).message) } };
     } finally {
       this.loading = false;
@@ -210,7 +189,8 @@ export class RunsSourceController implements ReactiveController {
   sync(): void {
     const runs = this.options.runs(), src = this.options.src()?.trim() || undefined;
     const columns = this.options.columns?.(), dropHighest = this.options.dropHighest?.();
-    const key = [runs, src, this.fetched?.text, this.inline?.text, this.user?.text, typeof columns === 'string' ? columns : JSON.stringify(columns ?? {}), dropHighest];
+    const fetched = this.fetcher.fetched, inline = this.inline.value, user = this.user.value;
+    const key = [runs, src, fetched?.text, inline?.text, user?.text, typeof columns === 'string' ? columns : JSON.stringify(columns ?? {}), dropHighest];
     if (key.length === this.key.length && key.every((k, i) => Object.is(k, this.key[i]))) return;
     this.key = key;
     this.userProblem = undefined;
@@ -218,8 +198,8 @@ export class RunsSourceController implements ReactiveController {
     if (hasRuns || !src) this.cancelFetch();
     if (hasRuns) return this.read(runs, 'property', '', columns, dropHighest);
     if (src) {
-      if (this.fetched?.url === src) return this.read(this.fetched.text, 'src', src, columns, dropHighest);
-      if (this.fetching?.url === src) return;
+      if (fetched?.url === src) return this.read(fetched.text, 'src', src, columns, dropHighest);
+      if (this.fetcher.isFetching(src)) return;
       if (!this.connected) {
         // Removed from the page: fetch nothing now; the next update after reconnection will.
         this.key = [];
@@ -227,8 +207,8 @@ export class RunsSourceController implements ReactiveController {
       }
       return this.startFetch(src);
     }
-    if (this.inline) return this.read(this.inline.text, this.inline.kind, '', columns, dropHighest);
-    if (this.user) return this.read(this.user.text, this.user.kind, this.user.name, columns, dropHighest);
+    if (inline) return this.read(inline.text, inline.kind, '', columns, dropHighest);
+    if (user) return this.read(user.text, user.kind, user.name, columns, dropHighest);
     this.set(undefined, undefined, undefined, '');
   }
 
@@ -261,12 +241,12 @@ export class RunsSourceController implements ReactiveController {
     }
     try {
       const runs = isRuns(input) ? dropFromRuns(input, dropHighest ?? 0) : readRuns(input, { columns, weights: spec.weights, unique: spec.unique, metric: spec.metric, dropHighest });
-      this.userProblem = this.highlight = undefined;
+      this.userProblem = this.user.highlight = undefined;
       this.set(runs, undefined, kind, label);
     } catch (error) {
       const user = kind === 'paste' || kind === 'file';
       const line = kind === 'paste' ? (error as { line?: unknown }).line : undefined;
-      this.highlight = typeof line === 'number' ? { line, done: false } : undefined;
+      this.user.highlight = typeof line === 'number' ? { line, done: false } : undefined;
       // The reader's own text did not read: the runs read before it stay shown, marked stale, until one does.
       if (user && this.runs && (this.kind === 'paste' || this.kind === 'file')) {
         this.userProblem = { key: 'errData', error };
@@ -277,43 +257,23 @@ export class RunsSourceController implements ReactiveController {
     }
   }
 
-  /** Re-reads the inline `<script>` or `<table>` child; true when it changed. */
-  private readChildren(): boolean {
-    const script = this.host.querySelector<HTMLScriptElement>(INLINE);
-    const table = script ? null : this.host.querySelector<HTMLTableElement>(':scope > table');
-    const next = script ? { text: script.textContent ?? '', kind: 'inline' as const }
-      : table ? { text: tableToCsv(table), kind: 'table' as const } : undefined;
-    if (next?.text === this.inline?.text && next?.kind === this.inline?.kind) return false;
-    this.inline = next;
-    return true;
-  }
-
   private cancelFetch(): void {
-    this.fetching?.abort.abort();
-    this.fetching = undefined;
+    this.fetcher.cancel();
     this.loading = false;
   }
 
   private startFetch(url: string): void {
     this.cancelFetch();
-    const abort = new AbortController();
-    this.fetching = { url, abort };
     this.loading = true;
     this.set(undefined, undefined, 'src', url);
-    void this.load(url, abort);
+    this.fetcher.start(url, this.options.timeout ?? 15000);
   }
 
-  private async load(url: string, abort: AbortController): Promise<void> {
-    const outcome = await fetchText(url, abort, this.options.timeout ?? 15000);
-    if ('aborted' in outcome || this.fetching?.abort !== abort) return;
-    this.fetching = undefined;
+  /** A fetch ended: its text is read by the update it asks for, or its problem shown. */
+  private fetchSettled(url: string, problem: FetchProblem | undefined): void {
     this.loading = false;
-    if ('text' in outcome) {
-      this.fetched = { url, text: outcome.text };
-      this.key = [];
-    } else {
-      this.set(undefined, outcome.problem, 'src', url);
-    }
+    if (problem) this.set(undefined, problem, 'src', url);
+    else this.key = [];
     this.host.requestUpdate();
   }
 }

@@ -94,13 +94,11 @@ import { withColumn } from '../../core/column-spec.js';
 import type { FitResult } from '../../core/fit.js';
 import type { BootstrapResult } from '../../core/bootstrap.js';
 import type { LossVariable } from '../../core/forms-eval.js';
-import { A11Y_LIMITS, dataTable, firstRows, grouped } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
 import { extent, logDomain } from '../../chart/scales.js';
 import { ScalingElement, type TextFormat } from '../base.js';
 import { describeError } from '../../i18n/errors.js';
 import { FIT, type FitKey } from '../../i18n/fit.js';
-import { describeStatus } from '../../i18n/status.js';
 import { sharedStyles } from '../shared-styles.js';
 import { chartWidth, heightAttr, rawAttribute } from '../attributes.js';
 import { ResizeController } from '../controllers/resize.js';
@@ -111,10 +109,12 @@ import { buildFitPlot, canBootstrap, fitKeyOf, fitOptionsOf, readSettings, FIT_D
 import { drawFit, type FitDrawing } from './draw.js';
 import { logGrid } from './band.js';
 import { FitJobs, type BandRequest } from './jobs.js';
-import { allocationUndetermined, renderBudget, renderDiagnostics, renderNotices, renderParams } from './params.js';
 import { controlId, renderColumnPickers, renderFitProgress, renderSourceInput, renderStale, renderToolbar } from './controls.js';
-import { fitCsv, fitJson, fitLatex, fitPython } from './exports.js';
-import { cursorText, runLines, runRow, summaryText } from './text.js';
+import { fitExportText } from './export-text.js';
+import { FitEvents } from './events.js';
+import { cursorText, runLines, summaryText } from './text.js';
+import { renderStatus } from './status.js';
+import { renderNumbers, renderRunsTable } from './tables.js';
 import { fitStyles } from './fit.styles.js';
 
 declare global {
@@ -178,7 +178,11 @@ export class ScalingFit extends ScalingElement<FitKey> {
   private model?: FitPlot;
   private drawing?: FitDrawing;
   private drawKey: unknown[] = [];
-  private emitted: { svg?: SVGSVGElement; result?: FitResult; intervals?: BootstrapResult } = {};
+  private readonly events = new FitEvents({
+    render: (detail) => this.emit('scaling-render', detail),
+    fitDone: (result) => this.announce('scaling-fit-done', 'fit', result),
+    bootstrapDone: (intervals) => this.announce('scaling-bootstrap-done', 'bootstrap', intervals),
+  });
 
   constructor() {
     super(FIT);
@@ -244,64 +248,15 @@ export class ScalingFit extends ScalingElement<FitKey> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const d = this.drawing, m = this.model;
-    if (!d || !m) return;
-    if (d.svg !== this.emitted.svg) {
-      this.emitted.svg = d.svg;
-      this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: m.lines.length + (m.frontier.length ? 1 : 0), points: d.runIndices.length });
-    }
-    const result = this.jobs.result;
-    if (result && m.law === result.law && result !== this.emitted.result) {
-      this.emitted.result = result;
-      this.announce('scaling-fit-done', 'fit', result);
-    }
-    const intervals = this.jobs.intervals;
-    if (intervals && this.jobs.bootState === 'done' && intervals !== this.emitted.intervals && (m.band || m.frontier.length === 0)) {
-      this.emitted.intervals = intervals;
-      this.announce('scaling-bootstrap-done', 'bootstrap', intervals);
-    }
+    this.events.afterUpdate(this.drawing, this.model, this.jobs);
   }
 
   protected override exportText(format: TextFormat): string {
-    const runs = this.model?.runs, result = this.jobs.result;
-    if (!runs) throw new Error(this.error ?? 'nothing to export');
-    if (format === 'csv') return fitCsv(runs, result);
-    if (!result) throw new Error('the fit has not finished');
-    if (format === 'json') return fitJson(result, this.jobs.intervals, runs, this.source.sourceLabel);
-    return format === 'python' ? fitPython(result) : fitLatex(result);
+    return fitExportText(format, this.model?.runs, this.jobs, this.source, this.error);
   }
 
   private pickColumn(role: Role, name: string): void {
     this.columns = withColumn(this.columns, role, name);
-  }
-
-  private renderStatus(): unknown {
-    const t = this.i18n.t, lang = this.i18n.lang, j = this.jobs, result = j.result;
-    const lines = [
-      this.source.loading && this.source.kind === 'src' && html`<p class="status-line" role="status">${t('fitLoading', { url: this.source.sourceText })}</p>`,
-      result && !result.converged && html`<p class="warning" part="warning" role="alert">${t('fitNotConvergedNotice', { reason: describeStatus(result.status, lang) })}</p>`,
-      result && renderNotices(result, t),
-      j.bootState === 'done' && j.intervals && html`<p class="status-line" role="status">${t('fitBootstrapDone', { n: j.intervals.resamples - j.intervals.failed, level: Math.round(j.intervals.level * 100) })}</p>`,
-      j.bootState === 'done' && j.intervals && renderDiagnostics({ form: j.intervals.form, diagnostics: j.intervals.diagnostics, converged: true }, t, lang, 'bootstrap'),
-      j.bootState === 'cancelled' && html`<p class="status-line" role="status">${t('fitBootstrapCancelled')}</p>`,
-    ];
-    return html`${lines.filter(Boolean)}${j.bootState === 'failed' ? this.renderError(t('fitErrBootstrap', { detail: isolate(describeError(j.bootError, this.i18n.lang)) })) : nothing}`;
-  }
-
-  private renderNumbers(): unknown {
-    const result = this.jobs.result, s = this.settings;
-    if (!result || !this.model || !s) return nothing;
-    const t = this.i18n.t, iv = this.jobs.bootState === 'done' ? this.jobs.intervals : undefined;
-    return html`<div class="numbers">${renderDiagnostics(result, t, this.i18n.lang)}${renderParams(result, iv, t, this.i18n.lang)}${renderBudget(result.law, s.budget, iv, t, allocationUndetermined(result))}</div>`;
-  }
-
-  private renderTable(): unknown {
-    const m = this.tableModel.value;
-    if (!m) return nothing;
-    const t = this.i18n.t, c = m.runs.columns, n = m.runs.N.length, shown = Math.min(n, A11Y_LIMITS.tableRows);
-    // At most A11Y_LIMITS.tableRows rows (laying out 10,000 took seconds), then a row pointing to the CSV export.
-    return dataTable(t('fitTableCaption', { n }), [t('fitRow'), c.N, c.D ?? 'D', c.C ?? 'C', c.loss, t('fitPredicted'), t('fitResidual')],
-      firstRows(n, (i) => runRow(m, i)), 'table', shown < n ? t('fitTableCapped', { shown: grouped(shown), n: grouped(n) }) : undefined);
   }
 
   protected override render(): unknown {
@@ -321,13 +276,13 @@ export class ScalingFit extends ScalingElement<FitKey> {
       ${this.renderError(this.notice)}
       ${this.renderError()}
       ${renderStale(this.source, this.i18n.t)}
-      ${this.renderStatus()}
+      ${renderStatus(this.source, j, t, this.i18n.lang, (message) => this.renderError(message))}
       ${renderFitProgress(j.fitProgress, this.source.runs?.N.length ?? 0, this.ids.fit, t)}
       <figure class="figure ${this.source.userError ? 'stale' : ''}" part="figure" ?hidden=${!hasChart}>${this.plot.render(this.drawing?.svg ?? nothing, t('fitPlotHint'))}</figure>
-      <div class=${this.source.userError ? 'stale' : ''}>${hasChart ? this.renderNumbers() : nothing}</div>
+      <div class=${this.source.userError ? 'stale' : ''}>${hasChart && this.model && s ? renderNumbers(j, s.budget, t, this.i18n.lang) : nothing}</div>
       ${renderColumnPickers(this.source.match, (role, name) => this.pickColumn(role, name), t, this.ids.col)}
       ${renderSourceInput(this.source, this.i18n.t, this.ids)}
-      ${hasChart ? this.renderTable() : nothing}`;
+      ${hasChart ? renderRunsTable(this.tableModel.value, t) : nothing}`;
   }
 }
 
