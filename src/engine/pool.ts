@@ -11,6 +11,8 @@ import { kernelColumns, kernelSpec } from './wasm.js';
 import { newBatch, placeBatch } from './batch.js';
 import type { WorkerErrorKey } from './worker-main.js';
 import { kitError } from '../i18n/error-words/engine.js';
+import { wasmScalar } from './generated/wasm-bytes.js';
+import { VERSION } from '../version.js';
 
 interface Slot {
   worker: FitWorker;
@@ -23,11 +25,24 @@ interface Slot {
   holders: number;
 }
 
-let slots: Slot[] = [];
-let nextId = 1;
+interface Workers { slots: Slot[]; nextId: number }
+
+/**
+ * The page's workers, shared by every file of this build on it: the single
+ * file and the element files (dist/elements/) each carry this module, and two
+ * fitting elements loaded from two files use one pool, not one each. Keyed by
+ * the version and the WebAssembly's size, so files of other builds keep their
+ * own (their workers may speak another protocol). Request ids are shared too:
+ * replies are matched by id in a slot's `pending`, whoever sent them.
+ */
+const shared: Workers = /* @__PURE__ */ (() => {
+  const key = Symbol.for(`scaling-kit.workers.${VERSION}.${wasmScalar.length}`);
+  const page = globalThis as unknown as Record<symbol, Workers | undefined>;
+  return (page[key] ??= { slots: [], nextId: 1 });
+})();
 
 function call(slot: Slot, message: Record<string, unknown>, transfer?: ArrayBuffer[]): Promise<any> {
-  const id = nextId++;
+  const id = shared.nextId++;
   return new Promise((resolve, reject) => {
     slot.pending.set(id, { resolve, reject });
     slot.worker.post({ ...message, id }, transfer);
@@ -64,7 +79,7 @@ function spawn(): Slot {
     for (const p of slot.pending.values()) p.reject(error);
     slot.pending.clear();
     slot.worker.terminate();
-    slots = slots.filter((s) => s !== slot);
+    shared.slots = shared.slots.filter((s) => s !== slot);
   });
   slot.worker.hold(false);
   return slot;
@@ -101,18 +116,18 @@ async function leased<T>(slot: Slot, signal: AbortSignal | undefined, work: () =
 
 /** Diagnostics: workers alive in the pool (idle ones included). */
 export function workerCount(): number {
-  return slots.length;
+  return shared.slots.length;
 }
 
 /** Diagnostics: workers with a request in flight (0 once every fit, bootstrap or cancellation has settled). */
 export function busyWorkerCount(): number {
-  return slots.filter((s) => s.pending.size > 0).length;
+  return shared.slots.filter((s) => s.pending.size > 0).length;
 }
 
 /** Stops every worker (they are started again on demand). */
 export function terminateWorkers(): void {
-  for (const s of slots) s.worker.terminate();
-  slots = [];
+  for (const s of shared.slots) s.worker.terminate();
+  shared.slots = [];
 }
 
 export interface ParallelOptions {
@@ -131,8 +146,8 @@ async function runChunks(
   message: (from: number, to: number) => Record<string, unknown>, options: ParallelOptions,
 ): Promise<BatchResult> {
   const size = Math.max(1, Math.min(options.workers ?? hardwareThreads(), 16, count));
-  while (slots.length < size) slots.push(spawn());
-  const team = slots.slice(0, size);
+  while (shared.slots.length < size) shared.slots.push(spawn());
+  const team = shared.slots.slice(0, size);
   // Several chunks per worker balance uneven costs; not so many that messages cost.
   const chunk = Math.max(1, Math.ceil(count / (size * 8)));
   const result = newBatch(count, params);

@@ -43,7 +43,8 @@ const engineForCore = (t: string) =>
 const ALLOWED: Record<string, (target: string) => boolean> = {
   'format': (t) => layer(t) === 'format',
   'errors.ts': () => false,
-  'engine': (t) => layer(t) === 'engine' || t === 'src/errors.ts' || t === 'src/laws/names.ts' || t === 'src/next-task.ts' || errorWords(t),
+  // The version keys the page's shared workers (pool.ts): a constant, importing nothing.
+  'engine': (t) => layer(t) === 'engine' || t === 'src/errors.ts' || t === 'src/laws/names.ts' || t === 'src/next-task.ts' || t === 'src/version.ts' || errorWords(t),
   'stats': (t) => layer(t) === 'stats' || t === 'src/errors.ts' || errorWords(t),
   // Core says what to run, the engine how: of the engine, core reads its contract, the runner, batches and the twin's pure math.
   'core': (t) => ['core', 'laws', 'stats', 'format', 'errors.ts', 'next-task.ts'].includes(layer(t)) || engineForCore(t) || errorWords(t),
