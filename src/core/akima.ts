@@ -27,7 +27,7 @@
  * [x_0, x_{n−1}] the value is NaN, as scipy's default for this spline.
  */
 
-import { optionError } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/isoflop.js';
 
 export interface AkimaSpline {
   /** Knots (strictly increasing) and values, as given. */

@@ -51,7 +51,7 @@
 import { akimaSpline } from './akima.js';
 import { normalStream, type NormalStream } from '../stats/normal.js';
 import { percentileOfSorted, standardDeviation } from '../stats/intervals.js';
-import { optionError } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/isoflop.js';
 import { LIMITS, formatCount } from './limits.js';
 import { rejected, tooFewAccepted, type Group } from './isoflop-budgets.js';
 import type { IsoflopAllocation, IsoflopBudget, IsoflopResult } from './isoflop-types.js';

@@ -10,7 +10,7 @@
  * group's C is the geometric mean of its runs' C.
  */
 
-import { dataError, worded, type ErrorKey, type ErrorValues } from '../i18n/error-words/options.js';
+import { dataError, worded, type ErrorKey, type ErrorValues } from '../i18n/error-words/isoflop.js';
 import type { IsoflopApproach, IsoflopBudget, IsoflopRejection } from './isoflop-types.js';
 
 export interface Group {

@@ -33,7 +33,7 @@
  * vertex only through the scatter of the optima about the line.
  */
 
-import { optionError } from '../i18n/error-words/options.js';
+import { optionError } from '../i18n/error-words/isoflop.js';
 import { LIMITS, formatCount } from './limits.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 import { allocationFit, checkLevel, fitPowerLaw } from './loglinear.js';

@@ -13,7 +13,7 @@
  * Exponent, coefficient and intervals do not depend on the log base.
  */
 
-import { dataError, optionError } from '../i18n/error-words/fit.js';
+import { dataError, optionError } from '../i18n/error-words/loglinear.js';
 import { clip } from './limits.js';
 
 export interface PowerLawFit {

@@ -1,16 +1,15 @@
 /**
- * Published scaling laws as data: full-precision constants, their units and
- * where in the paper they come from (docs/laws.md). Loss laws are `Law`s
- * for evaluateLaw and planning; DeepSeek's and Llama 3's results are
- * allocation rules (optimal size and tokens as power laws of compute, no loss
- * surface), so they get their own type and `allocationAt`.
- *
- * Carry the full digits: rounding β from 0.2849 to 0.28 moves the data term
- * by 13% at 1e11 tokens (docs/fitting.md, "Pitfalls").
+ * Published scaling laws with where they come from: each preset of
+ * ./preset-laws.ts (id, name and law or allocation rule) with its citation,
+ * the units its quantities are counted in and notes on reading it
+ * (docs/laws.md). The API and the CLI give these; the elements draw from
+ * ./preset-laws.ts alone, so an element's file carries none of this prose.
  */
 
 import { optionError } from '../i18n/error-words/names.js';
-import type { Law } from './forms-eval.js';
+import { PRESET_LAWS, deepFreeze, type AllocationEntry, type LawEntry } from './preset-laws.js';
+
+export { PF_DAY, allocationAt, type AllocationLaw, type AllocationPoint, type PowerLaw } from './preset-laws.js';
 
 export interface Citation {
   authors: string;
@@ -30,34 +29,15 @@ export interface PresetUnits {
   M?: string;
 }
 
-interface PresetBase {
-  id: string;
-  name: string;
+interface About {
   citation: Citation;
   notes: string;
   units: PresetUnits;
 }
 
-export interface LawPreset extends PresetBase { kind: 'law'; law: Law }
-
-/** y = coef · C^exponent, C in FLOPs. */
-export interface PowerLaw { coef: number; exponent: number }
-
-/**
- * A compute-optimal allocation rule fitted directly to isoFLOP minima.
- * `tokens` gives D*(C); the model side is either N* = C/(flopsPerToken·D*)
- * or, for DeepSeek, M*(C) in non-embedding FLOPs per token with C = M·D.
- */
-export type AllocationLaw =
-  | { scale: 'N'; tokens: PowerLaw; flopsPerToken: number }
-  | { scale: 'M'; tokens: PowerLaw; model: PowerLaw };
-
-export interface AllocationPreset extends PresetBase { kind: 'allocation'; allocation: AllocationLaw }
-
+export interface LawPreset extends LawEntry, About {}
+export interface AllocationPreset extends AllocationEntry, About {}
 export type Preset = LawPreset | AllocationPreset;
-
-/** 1 PF-day = 1e15 FLOP/s × 86,400 s (Kaplan et al. 2020 measure compute in PF-days). */
-export const PF_DAY = 8.64e19;
 
 const KAPLAN: Citation = {
   authors: 'Kaplan, McCandlish, Henighan, Brown, Chess, Child, Gray, Radford, Wu, Amodei', year: 2020,
@@ -76,49 +56,35 @@ const CHINCHILLA_UNITS: PresetUnits = {
   loss: 'nats/token, MassiveText held-out set', N: 'parameters, embeddings included', D: 'training tokens',
   C: 'training FLOPs, ≈ 6ND',
 };
-const exp = Math.exp;
 
-const presets: Preset[] = [
-  {
-    kind: 'law', id: 'kaplan2020-nd', name: 'Kaplan et al. 2020, L(N, D)',
-    law: { form: 'kaplan', params: { Nc: 6.4e13, Dc: 1.8e13, alphaN: 0.076, alphaD: 0.103 } },
+/** Each preset's source, units and notes, by id. */
+const ABOUT: Record<string, About> = {
+  'kaplan2020-nd': {
     citation: { ...KAPLAN, where: 'Eq. 1.5 (4.1), Table 2' }, units: KAPLAN_UNITS,
     notes: 'Fitted on early-stopped runs with dropout, so C ≠ 6ND for this fit. Planning with C = 6ND gives N* ∝ C^0.575, not the paper\'s 0.73 (that comes from L(N, S) with the critical batch).',
   },
-  {
-    kind: 'law', id: 'kaplan2020-n', name: 'Kaplan et al. 2020, L(N)',
-    law: { form: 'power', variable: 'N', params: { xc: 8.8e13, alpha: 0.076 } },
+  'kaplan2020-n': {
     citation: { ...KAPLAN, where: 'Eq. 1.1' }, units: KAPLAN_UNITS,
     notes: 'Converged models trained on enough data that D is not the bottleneck.',
   },
-  {
-    kind: 'law', id: 'kaplan2020-d', name: 'Kaplan et al. 2020, L(D)',
-    law: { form: 'power', variable: 'D', params: { xc: 5.4e13, alpha: 0.095 } },
+  'kaplan2020-d': {
     citation: { ...KAPLAN, where: 'Eq. 1.2' }, units: KAPLAN_UNITS,
     notes: 'Large models trained with early stopping on D tokens.',
   },
-  {
-    kind: 'law', id: 'kaplan2020-cmin', name: 'Kaplan et al. 2020, L(C_min)',
-    law: { form: 'power', variable: 'C', params: { xc: 3.1e8 * PF_DAY, alpha: 0.05 } },
+  'kaplan2020-cmin': {
     citation: { ...KAPLAN, where: 'Eq. 1.3' }, units: KAPLAN_UNITS,
     notes: 'Compute-efficient frontier; C_c^min = 3.1e8 PF-days = 2.6784e28 FLOPs (the Fig. 1 fit label reportedly shows 2.3e8; unverified). C_min = C/(1 + B/B_crit) is the least compute that reaches the loss (batch well below critical), not the C = 6ND of a given run.',
   },
-  {
-    kind: 'law', id: 'hoffmann2022-rounded', name: 'Hoffmann et al. 2022 (Chinchilla), as printed',
-    law: { form: 'chinchilla', params: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 } },
+  'hoffmann2022-rounded': {
     citation: { ...HOFFMANN, where: '§3.3 (Approach 3), constants as printed' }, units: CHINCHILLA_UNITS,
     notes: 'Rounded in the text; β 0.28 vs 0.2849 biases predictions (13% of the data term at 1e11 tokens). Prefer hoffmann2022 for numbers.',
   },
-  {
-    kind: 'law', id: 'hoffmann2022', name: 'Hoffmann et al. 2022 (Chinchilla), full precision',
-    law: { form: 'chinchilla', params: { E: exp(0.5267228), A: exp(6.0073404), B: exp(6.0179186), alpha: 0.33917084, beta: 0.2849083 } },
+  'hoffmann2022': {
     citation: { ...HOFFMANN, where: '§3.3 (Approach 3): log A = 6.0073404, log B = 6.0179186, log E = 0.5267228 from the TeX source, as read by Besiroglu et al. 2024' },
     units: CHINCHILLA_UNITS,
     notes: 'E = 1.6934. Besiroglu et al. 2024 find this fit did not converge (averaged Huber terms); at Gopher\'s 5.76e23 FLOPs it implies ≈ 59 tokens per parameter, against ≈ 20 from Approaches 1–2 and Chinchilla itself.',
   },
-  {
-    kind: 'law', id: 'besiroglu2024', name: 'Besiroglu et al. 2024 (Epoch AI), Chinchilla replication',
-    law: { form: 'chinchilla', params: { E: exp(0.59711), A: exp(6.17796), B: exp(7.64273), alpha: 0.347813, beta: 0.365854 } },
+  'besiroglu2024': {
     citation: {
       authors: 'Besiroglu, Erdil, Barnett, You', year: 2024, title: 'Chinchilla Scaling: A replication attempt', arxiv: '2404.10102',
       where: 'Headline estimate (Huber likelihood): log A, B, E = 6.17796, 7.64273, 0.59711 from the analyzing-chinchilla notebook',
@@ -126,9 +92,7 @@ const presets: Preset[] = [
     units: CHINCHILLA_UNITS,
     notes: 'A = 482.01, B = 2085.43, E = 1.8169 (the paper prints 1.8172), α = 0.3478, β = 0.3658; fitted to 240 points digitised from Hoffmann Fig. 4. Bootstrap 95% CIs: A (285, 744), B (1042, 5810), E (1.769, 1.871), α (0.317, 0.373), β (0.331, 0.415).',
   },
-  {
-    kind: 'allocation', id: 'deepseek2024', name: 'DeepSeek LLM 2024, compute-optimal allocation',
-    allocation: { scale: 'M', model: { coef: 0.1715, exponent: 0.5243 }, tokens: { coef: 5.8316, exponent: 0.4757 } },
+  'deepseek2024': {
     citation: {
       authors: 'DeepSeek-AI (Bi, Chen, Chen, et al.)', year: 2024, title: 'DeepSeek LLM: Scaling Open-Source Language Models with Longtermism',
       arxiv: '2401.02954', where: 'Eq. 4',
@@ -136,9 +100,7 @@ const presets: Preset[] = [
     units: { M: 'non-embedding FLOPs per token, 72·n_layer·d_model² + 12·n_layer·d_model·l_seq', D: 'training tokens', C: 'FLOPs, C = M·D', loss: 'bits per byte (not modelled here)' },
     notes: 'An allocation rule from IsoFLOP minima (1e17–3e20 FLOPs), not a loss law. M includes attention and excludes embeddings, so N ≈ M/6 only roughly; pass flopsPerToken to planning to use M-style accounting.',
   },
-  {
-    kind: 'allocation', id: 'llama3-2024', name: 'Llama 3 2024, compute-optimal tokens',
-    allocation: { scale: 'N', tokens: { coef: 0.299, exponent: 0.537 }, flopsPerToken: 6 },
+  'llama3-2024': {
     citation: {
       authors: 'Llama Team, AI @ Meta (Dubey et al.)', year: 2024, title: 'The Llama 3 Herd of Models', arxiv: '2407.21783',
       where: '§3.2.1, Fig. 3 label (α = 0.537, A = 0.299; the text rounds to 0.53, 0.29)',
@@ -146,12 +108,7 @@ const presets: Preset[] = [
     units: { D: 'training tokens', N: 'parameters, N* = C/(6·D*)', C: 'training FLOPs' },
     notes: 'The paper\'s "N*(C)" is the number of training TOKENS; parameters follow from C = 6ND. The paper extrapolates 3.8e25 FLOPs to 402B parameters on 16.55T tokens; 0.299·C^0.537 gives 16.3T tokens and 389B parameters.',
   },
-  {
-    kind: 'law', id: 'muennighoff2023', name: 'Muennighoff et al. 2023, data-constrained (C4)',
-    law: {
-      form: 'data-constrained',
-      params: { E: exp(0.6254804), A: exp(6.255414), B: exp(7.3049974), alpha: 0.3526596, beta: 0.3526596, RN: 5.309743, RD: 15.387756 },
-    },
+  'muennighoff2023': {
     citation: {
       authors: 'Muennighoff, Rush, Barak, Le Scao, Piktus, Tazi, Pyysalo, Wolf, Raffel', year: 2023,
       title: 'Scaling Data-Constrained Language Models', arxiv: '2305.16264',
@@ -160,42 +117,16 @@ const presets: Preset[] = [
     units: { loss: 'nats/token, C4 validation, GPT-2 tokenizer', N: 'parameters', D: 'training tokens', C: 'training FLOPs, 6ND' },
     notes: 'Needs U, the unique tokens. E = 1.8691, A = 520.82, B = 1487.7 (the paper rounds to 520.9, 1488.3). Repeated tokens lose value with e-folding R_D* ≈ 15.4 repetitions; excess parameters faster (R_N* ≈ 5.3).',
   },
-];
+};
 
-/** Freezes a preset and everything in it: published constants are not edited in place (copy one to vary it). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
+/** Every preset, in the order of ./preset-laws.ts, frozen. */
+export const PRESETS: readonly Preset[] = /* @__PURE__ */ deepFreeze(PRESET_LAWS.map((p) => ({ ...p, ...ABOUT[p.id] })));
 
-/** Every preset, in the order above, frozen. */
-export const PRESETS: readonly Preset[] = /* @__PURE__ */ deepFreeze(presets);
-
-export const PRESET_IDS: readonly string[] = /* @__PURE__ */ presets.map((p) => p.id);
+export const PRESET_IDS: readonly string[] = /* @__PURE__ */ PRESET_LAWS.map((p) => p.id);
 
 /** The preset with this id; an OptionError names the unknown id and lists the known ones. */
 export function preset(id: string): Preset {
-  const found = presets.find((p) => p.id === id);
+  const found = PRESETS.find((p) => p.id === id);
   if (!found) throw optionError('preset', 'unknown-preset', { got: String(id), ids: PRESET_IDS.join(', ') });
   return found;
-}
-
-export interface AllocationPoint {
-  C: number;
-  D: number;
-  /** Parameters, when the rule defines them. */
-  N?: number;
-  /** Model FLOPs per token (DeepSeek's scale). */
-  M?: number;
-}
-
-/** The rule's compute-optimal model scale and tokens at C FLOPs. */
-export function allocationAt(allocation: AllocationLaw, C: number): AllocationPoint {
-  if (!(typeof C === 'number' && Number.isFinite(C) && C > 0)) throw optionError('C', 'option-not-positive-flops', { option: 'C', got: String(C) });
-  const D = allocation.tokens.coef * C ** allocation.tokens.exponent;
-  if (allocation.scale === 'M') return { C, D, M: allocation.model.coef * C ** allocation.model.exponent };
-  return { C, D, N: C / (allocation.flopsPerToken * D) };
 }

@@ -34,10 +34,12 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * finish (160.3 KB); raised to 164 KB when labels began to be placed clear of marks, lines and
  * each other, and legends to wrap long names (162.5 KB); raised to 165 KB when each error's words
  * began to come from the raisers that made it, so that each element's own file carries only the
- * words of its errors (163.3 → 164.0 KB: the same words, bound in nine places). The all-in-one
- * file's 105 KB goal is the size work's (#16); test/dist/element-files.test.ts holds the files per element.
+ * words of its errors (163.3 → 164.0 KB: the same words, bound in nine places); raised to 166 KB
+ * when first renders were split into tasks (164.5 KB) and the calculator, the fit and the runs
+ * source into files of one concept each (165.3 KB). The all-in-one file's 105 KB goal is the size
+ * work's (#16); test/dist/element-files.test.ts holds the files per element.
  */
-const CEILING_KB = 165;
+const CEILING_KB = 166;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();

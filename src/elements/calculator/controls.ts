@@ -10,7 +10,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import { HARDWARE, type Hardware, type HardwareId } from '../../core/cost.js';
-import { PRESETS } from '../../core/presets.js';
+import { PRESET_LAWS } from '../../core/preset-laws.js';
 import type { CalculatorTranslate } from '../../i18n/index.js';
 import { flopsText, formatCountText, formatFlopsText, sliderValue } from './format.js';
 import { CALC_DEFAULTS, CALC_LAW_IDS, HARDWARE_IDS, type Mode, type Scenario } from './model.js';
@@ -104,7 +104,7 @@ function lawPicker(v: ControlsView, a: ControlsActions): TemplateResult {
     <fieldset>
       <legend class="visually-hidden">${t('calcLawsLegend')}</legend>
       ${CALC_LAW_IDS.map((id) => {
-        const p = PRESETS.find((q) => q.id === id)!;
+        const p = PRESET_LAWS.find((q) => q.id === id)!;
         return html`<label class="law-option"><input type="checkbox" .checked=${s.laws.includes(id)}
           @change=${(e: Event) => a.law(id, (e.target as HTMLInputElement).checked)}>
           <span>${p.name}${p.kind === 'allocation' ? html` <small>${t('calcAllocationOnly')}</small>` : nothing}</span></label>`;

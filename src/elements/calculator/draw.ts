@@ -6,7 +6,7 @@
  * moves the marker (`moveMarker`). Returns a detached `<svg>` and its scales.
  */
 
-import { allocationAt } from '../../core/presets.js';
+import { allocationAt } from '../../core/preset-laws.js';
 import { isTwoVariable } from '../../core/forms-eval.js';
 import { optimalAllocation } from '../../core/planning.js';
 import { axisX, axisY, grid, type AxisOptions } from '../../chart/axes.js';

@@ -13,7 +13,7 @@ import { presetLabel, type CommonKey } from '../../i18n/common.js';
 import { HARDWARE, COST_DEFAULTS, costOfGpuHours, trainingCost, type CostEstimate, type HardwareId } from '../../core/cost.js';
 import { isTwoVariable, type Law } from '../../core/forms-eval.js';
 import { inferenceOptimal, optimalAllocation } from '../../core/planning.js';
-import { PRESETS, allocationAt, type AllocationLaw } from '../../core/presets.js';
+import { PRESET_LAWS, allocationAt, type AllocationLaw } from '../../core/preset-laws.js';
 import type { CalculatorTranslate, Lang } from '../../i18n/index.js';
 import { describeError } from '../../i18n/errors.js';
 import { isolate } from '../../chart/isolate.js';
@@ -62,7 +62,7 @@ export const CALC_DEFAULTS = {
 };
 
 /** Preset ids the calculator can use: laws of N and D, and allocation rules. */
-export const CALC_LAW_IDS: readonly string[] = PRESETS
+export const CALC_LAW_IDS: readonly string[] = PRESET_LAWS
   .filter((p) => p.kind === 'allocation' || isTwoVariable(p.law))
   .map((p) => p.id);
 
@@ -112,7 +112,7 @@ export function readLawIds(value: unknown, t: CalculatorTranslate): string[] {
   const list = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,|]+/);
   const ids = list.map((s) => s.trim()).filter(Boolean);
   for (const id of ids) {
-    const found = PRESETS.find((p) => p.id === id);
+    const found = PRESET_LAWS.find((p) => p.id === id);
     if (!found) throw new AttributeError('laws', t('errUnknownPreset', { id: isolate(id), list: CALC_LAW_IDS.join(', ') }));
     if (!CALC_LAW_IDS.includes(id)) throw new AttributeError('laws', t('errCalcOneVariable', { id: isolate(id) }));
   }
@@ -162,7 +162,7 @@ export const shortName = (name: string): string => name.split(/\s*[,(]/)[0].trim
 
 /** Sources for preset ids, named for readers in the translator's language (ids stay in `key`, never in a header). */
 export function presetSources(ids: readonly string[], t: (key: CommonKey) => string): LawSource[] {
-  const list = ids.map((id) => PRESETS.find((q) => q.id === id)!);
+  const list = ids.map((id) => PRESET_LAWS.find((q) => q.id === id)!);
   return list.map((p) => {
     const label = presetLabel(t, p.id, p.name), short = presetLabel(t, p.id, shortName(p.name), true);
     return p.kind === 'law'

@@ -5,7 +5,7 @@
  * AttributeError in plain words (the element's language) naming the culprit.
  */
 
-import { PRESETS, type LawPreset } from '../../core/presets.js';
+import { PRESET_LAWS, type LawEntry } from '../../core/preset-laws.js';
 import { checkLaw, type Law, type LossVariable } from '../../core/forms-eval.js';
 import { isTaskForm } from '../../laws/index.js';
 import { formatLaw } from '../../core/law-text.js';
@@ -72,11 +72,11 @@ export const CURVE_DEFAULTS = {
   series: 8,
 };
 
-const LAW_PRESETS = PRESETS.filter((p): p is LawPreset => p.kind === 'law');
+const LAW_PRESETS = PRESET_LAWS.filter((p): p is LawEntry => p.kind === 'law');
 
 function presetLaws(text: string, t: CurveTranslate): CurveSeries[] {
   return text.split(/[\s,]+/).filter(Boolean).map((id) => {
-    const found = PRESETS.find((p) => p.id === id);
+    const found = PRESET_LAWS.find((p) => p.id === id);
     if (!found) throw new AttributeError('preset', t('errUnknownPreset', { id: isolate(id), list: LAW_PRESETS.map((p) => p.id).join(', ') }));
     if (found.kind !== 'law') throw new AttributeError('preset', t('errAllocationPreset', { id: isolate(id) }));
     return { key: id, label: presetLabel(t, id, found.name), law: found.law, hold: { kind: 'none' }, samples: [], className: '' };

@@ -8,18 +8,9 @@
 
 import { css, unsafeCSS, type CSSResult } from 'lit';
 import { SIZE_DARK, SIZE_LIGHT } from '../shared-styles.js';
+import { ramp } from '../colour-ramp.js';
 
 export const BUDGET_COLOURS = 12;
-
-/** `n` colours evenly along the piecewise-linear ramp through `stops` (sRGB hex). */
-export function ramp(stops: readonly string[], n: number): string[] {
-  const rgb = stops.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-  return Array.from({ length: n }, (_, k) => {
-    const t = n > 1 ? (k / (n - 1)) * (stops.length - 1) : 0;
-    const i = Math.min(stops.length - 2, Math.floor(t)), f = t - i;
-    return `#${rgb[i].map((c, j) => Math.round(c + (rgb[i + 1][j] - c) * f).toString(16).padStart(2, '0')).join('')}`;
-  });
-}
 
 const vars = (colours: readonly string[]): string => colours.map((c, i) => `--_budget-${i}: var(--scaling-budget-${i}, ${c});`).join('\n');
 const light = unsafeCSS(vars(ramp(SIZE_LIGHT, BUDGET_COLOURS)));

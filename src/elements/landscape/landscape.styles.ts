@@ -7,7 +7,7 @@
  */
 
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { ramp } from '../isoflop/isoflop.styles.js';
+import { ramp } from '../colour-ramp.js';
 import { LEVEL_COLOURS } from './draw.js';
 
 /** Lowest to highest loss: deep blue through teal and green to pale yellow. */

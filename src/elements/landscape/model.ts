@@ -9,7 +9,7 @@
 
 import { contours, type ContourMultiPolygon } from 'd3-contour';
 import { ticks } from 'd3-array';
-import { PRESETS } from '../../core/presets.js';
+import { PRESET_LAWS } from '../../core/preset-laws.js';
 import { checkLaw, isTwoVariable, lossFunction, type Law, type TwoVariableLaw } from '../../core/forms-eval.js';
 import { lossFloor, optimalAllocation, type Allocation } from '../../core/planning.js';
 import { formatLaw } from '../../core/law-text.js';
@@ -90,8 +90,8 @@ function readLaw(value: LandscapeInputs['law'], t: LandscapeTranslate, lang: Lan
   let law: Law, label: string | undefined;
   if (text === undefined || text === '' || (typeof text === 'string' && !/^[[{]/.test(text))) {
     const id = (text as string | undefined) || LANDSCAPE_DEFAULTS.law;
-    const found = PRESETS.find((p) => p.id === id);
-    if (!found) throw new AttributeError('law', t('errUnknownPreset', { id: isolate(id), list: PRESETS.filter((p) => p.kind === 'law').map((p) => p.id).join(', ') }));
+    const found = PRESET_LAWS.find((p) => p.id === id);
+    if (!found) throw new AttributeError('law', t('errUnknownPreset', { id: isolate(id), list: PRESET_LAWS.filter((p) => p.kind === 'law').map((p) => p.id).join(', ') }));
     if (found.kind !== 'law') throw new AttributeError('law', t('errAllocationPreset', { id: isolate(id) }));
     (law = found.law, label = presetLabel(t, id, found.name));
   } else {

@@ -52,13 +52,7 @@ export const EN = {
   'bootstrap-refit-counts': 'bootstrap refit returned {thetas} θ and {flags} flags for {count} replicates',
   'bootstrap-refit-length': 'bootstrap refit returned a θ of length {length} for replicate {replicate}; expected {expected}',
 
-  // Power laws by least squares (loglinear.ts) and the envelope analysis (envelope.ts).
-  'loglinear-bad-p': 'invalid p; expected a probability in (0, 1): {got}',
-  'loglinear-bad-dof': 'invalid dof; expected an integer ≥ 1: {got}',
-  'loglinear-bad-level': 'invalid {option}; expected a confidence level in (0, 1): {got}',
-  'loglinear-lengths': 'x has {n} values but y has {m}',
-  'loglinear-bad-point': 'point {point}: expected positive finite x and y, got ({x}, {y})',
-  'loglinear-too-few-points': 'a power law needs at least two distinct x values; got {n} point(s)',
+  // The envelope analysis (envelope.ts); its power laws' words are in ./loglinear.ts.
   'envelope-buckets-bad': 'invalid buckets; expected an integer from 1 to {max} (a fixed limit): {got}',
   'envelope-range-bad': 'invalid range; expected [lowest, highest] positive finite FLOPs, lowest first: {got}',
   'envelope-too-few-points': 'envelope analysis needs frontier points at two or more compute values; got {points} point(s) from {rows} rows in {buckets} bucket(s) over C {lo}–{hi}',
@@ -111,12 +105,6 @@ export const ZH: { readonly [K in keyof typeof EN]: string } = {
   'bootstrap-refit-counts': '自助法重拟合为 {count} 个重抽样返回了 {thetas} 个 θ 和 {flags} 个标志',
   'bootstrap-refit-length': '自助法重拟合为第 {replicate} 个重抽样返回的 θ 长度为 {length}，应为 {expected}',
 
-  'loglinear-bad-p': 'p 无效：应为 (0, 1) 内的概率，实际为 {got}',
-  'loglinear-bad-dof': 'dof 无效：应为不小于 1 的整数，实际为 {got}',
-  'loglinear-bad-level': '{option} 无效：应为 (0, 1) 内的置信水平，实际为 {got}',
-  'loglinear-lengths': 'x 有 {n} 个值，而 y 有 {m} 个',
-  'loglinear-bad-point': '第 {point} 个点：x 和 y 应为有限正数，实际为 ({x}, {y})',
-  'loglinear-too-few-points': '幂律至少需要两个不同的 x 值；实际为 {n} 个点',
   'envelope-buckets-bad': 'buckets 无效：应为 1 到 {max} 的整数（固定上限），实际为 {got}',
   'envelope-range-bad': 'range 无效：应为 [最低, 最高]，均为以 FLOP 计的有限正数，最低在前，实际为 {got}',
   'envelope-too-few-points': '包络分析需要至少两个不同计算量上的前沿点；在 C {lo}–{hi} 范围的 {buckets} 个分箱中，从 {rows} 行得到 {points} 个点',

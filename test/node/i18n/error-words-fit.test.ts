@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/fit.js';
 import { EN as LAW_EN, ZH as LAW_ZH } from '../../../src/i18n/error-words/law.js';
+import { EN as LOGLINEAR_EN, ZH as LOGLINEAR_ZH } from '../../../src/i18n/error-words/loglinear.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import { DataError, OptionError } from '../../../src/errors.js';
@@ -31,7 +32,7 @@ import { testEachKeyWorded, testSamePlaceholders, thrown } from './error-cases.j
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type Key = keyof typeof EN | keyof typeof LAW_EN;
+type Key = keyof typeof EN | keyof typeof LAW_EN | keyof typeof LOGLINEAR_EN;
 const JS = { engine: 'js' as const, workers: 0 };
 
 // Runs a Chinchilla law fits; sizes and token counts both vary.
@@ -168,6 +169,7 @@ const CASES: { [K in Key]: () => unknown } & { [K in CommonKey]?: () => unknown 
 
 testSamePlaceholders(EN, ZH);
 testSamePlaceholders(LAW_EN, LAW_ZH);
+testSamePlaceholders(LOGLINEAR_EN, LOGLINEAR_ZH);
 
 testEachKeyWorded(CASES);
 

@@ -1,4 +1,4 @@
-// The errors of checking options in words (src/i18n/error-words/options.ts):
+// The errors of checking options in words (src/i18n/error-words/options.ts, names.ts, checks.ts, isoflop.ts):
 // each key raised through the function that raises it, carrying its detail
 // (message key and values); the English rendering is the message itself, and
 // the Chinese has no English sentence. The reasons isoflop rejects a budget
@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/options.js';
 import { EN as NAMES_EN, ZH as NAMES_ZH } from '../../../src/i18n/error-words/names.js';
+import { EN as CHECKS_EN, ZH as CHECKS_ZH } from '../../../src/i18n/error-words/checks.js';
+import { EN as ISOFLOP_EN, ZH as ISOFLOP_ZH } from '../../../src/i18n/error-words/isoflop.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import type { ScalingKitError } from '../../../src/errors.js';
@@ -28,7 +30,7 @@ import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.j
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type OptionsKey = keyof typeof EN | keyof typeof NAMES_EN;
+type OptionsKey = keyof typeof EN | keyof typeof NAMES_EN | keyof typeof CHECKS_EN | keyof typeof ISOFLOP_EN;
 
 /** Runs at one budget C on the curve loss(x), x = log10 N, at the given x (as in isoflop.test.ts). */
 const runsOf = (parts: typeof REJECTION_BUDGETS) =>
@@ -124,6 +126,8 @@ const CASES: { [K in OptionsKey]: () => unknown } & { [K in CommonKey]?: () => u
 
 testSamePlaceholders(EN, ZH);
 testSamePlaceholders(NAMES_EN, NAMES_ZH);
+testSamePlaceholders(CHECKS_EN, CHECKS_ZH);
+testSamePlaceholders(ISOFLOP_EN, ISOFLOP_ZH);
 
 // A rejected budget words itself like an error: raised, not only thrown.
 testEachKeyWorded(CASES, raised);
