@@ -1,9 +1,10 @@
 /**
  * Errors in the reader's language. Every error the core raises by key carries
  * a `detail` (key and values); its words are in src/i18n/error-words/, one
- * file per area (./error-words/index.ts gathers them all, for tests and tools), English (the core's own `message`, so the API and the CLI
- * print what an English page shows) and Simplified Chinese. `describeError`
- * words a thrown value for a reader.
+ * file per area (./error-words/index.ts gathers them all, for tests and
+ * tools), English (the core's own `message`, so the API and the CLI print
+ * what an English page shows) and Simplified Chinese. `describeError` words a
+ * thrown value for a reader.
  */
 
 import type { Lang } from './tables.js';
@@ -12,7 +13,6 @@ import { boundTemplate } from '../errors.js';
 import type { ErrorKey } from './error-words/index.js';
 
 export type { ErrorKey };
-
 
 /** What the core puts in a value in English words (runs-table.ts `describe`, limits.ts `quoteList`, `formatCount`), in Chinese. */
 const ZH_GOT: Partial<Record<string, string>> = {
