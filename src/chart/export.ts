@@ -2,11 +2,10 @@
  * Getting a chart out of the page: a standalone SVG (computed colours and
  * fonts inlined as presentation attributes, so it looks the same without the
  * element's CSS), a PNG drawn from that SVG through an Image and a canvas
- * (no network, works offline), CSV through d3-dsv (proper quoting), JSON,
+ * (no network, works offline), CSV (RFC 4180 quoting), JSON,
  * and a download helper. Laws as code are in law-python.ts and law-latex.ts.
  */
 
-import { csvFormatRows } from 'd3-dsv';
 import { svgElement } from './svg.js';
 
 /** Computed properties copied onto shapes and text. */
@@ -123,10 +122,19 @@ const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
 export const guardCell = (v: Cell): Cell =>
   typeof v === 'string' && /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 
-/** CSV with a header row; quoting by d3-dsv; text cells guarded against formula injection. */
+/**
+ * One CSV field: quoted when it holds a quote, a comma or a line break, its quotes doubled (RFC 4180),
+ * exactly as d3-dsv's csvFormatRows writes a string (test/node/chart/export-csv.test.ts compares the two).
+ * Written here because importing d3-dsv's formatter brings its parser too, 0.9 KB gzipped in the files
+ * of elements that never read CSV (the landscape's, the calculator's).
+ */
+export const csvField = (text: string): string => (/["\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** CSV with a header row; text cells guarded against formula injection. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = (v: Cell) => { const g = guardCell(v); return g === null || g === undefined ? '' : String(g); };
-  return `${csvFormatRows([columns.map(text), ...rows.map((r) => r.map(text))])}\n`;
+  const line = (cells: readonly Cell[]) => cells.map((c) => csvField(text(c))).join(',');
+  return `${[columns, ...rows].map(line).join('\n')}\n`;
 }
 
 /** Pretty JSON; numbers keep full precision (shortest round-trip form); non-finite numbers become null. */

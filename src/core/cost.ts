@@ -12,7 +12,7 @@
  * HARDWARE); pass your own `Hardware` object for other accelerators.
  */
 
-import { optionError, type ErrorKey, type ErrorValues } from '../i18n/error-words/planning.js';
+import { optionError, type ErrorKey, type ErrorValues } from '../i18n/error-words/cost.js';
 import { checkOptionNames, type NoneMissing } from './option-names.js';
 
 export interface Hardware {

@@ -22,7 +22,7 @@ const sizes = await importScript<{ elementSizes(): ElementSize[]; ELEMENT_BUDGET
  * Above issue #16's budgets (40 KB; fit and task 65 KB): the build prints each file against its
  * budget, and scripts/size-floor.mjs what the code alone weighs with every string emptied.
  */
-const CEILING_KB: Record<string, number> = { curve: 49.5, landscape: 43.5, isoflop: 50.5, calculator: 50, fit: 106.5, task: 107.5 };
+const CEILING_KB: Record<string, number> = { curve: 49.5, landscape: 42.5, isoflop: 50, calculator: 50, fit: 106.5, task: 107.5 };
 
 const csv = (name: string) => readFileSync(join(repo, 'demo', 'data', name), 'utf8').trim();
 const inline = (name: string) => `<script type="text/csv">\n${csv(name)}\n</script>`;

@@ -30,7 +30,8 @@ import { raised, testEachKeyWorded, testSamePlaceholders } from './error-cases.j
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type OptionsKey = keyof typeof EN | keyof typeof NAMES_EN | keyof typeof CHECKS_EN | keyof typeof ISOFLOP_EN;
+/** This file's keys; of the shared checks, planning's options has its case in error-words-planning.test.ts. */
+type OptionsKey = keyof typeof EN | keyof typeof NAMES_EN | Exclude<keyof typeof CHECKS_EN, 'plan-options'> | keyof typeof ISOFLOP_EN;
 
 /** Runs at one budget C on the curve loss(x), x = log10 N, at the given x (as in isoflop.test.ts). */
 const runsOf = (parts: typeof REJECTION_BUDGETS) =>

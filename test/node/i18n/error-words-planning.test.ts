@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EN, ZH } from '../../../src/i18n/error-words/planning.js';
+import { EN as COST_EN, ZH as COST_ZH } from '../../../src/i18n/error-words/cost.js';
 import { EN as COMMON_EN } from '../../../src/i18n/error-words/common.js';
 import { describeError } from '../../../src/i18n/errors.js';
 import { computeForLoss, inferenceOptimal, lossFloor, optimalAllocation } from '../../../src/core/planning.js';
@@ -18,7 +19,8 @@ import { testEachKeyWorded, testSamePlaceholders, thrownSync as thrown } from '.
 /** Shared keys this area raises may have cases here too (every one has its own in error-words-common.test.ts). */
 type CommonKey = keyof typeof COMMON_EN;
 
-type PlanningKey = keyof typeof EN;
+/** This file's keys: planning's, cost's, and planning's options check (shared, src/i18n/error-words/checks.ts). */
+type PlanningKey = keyof typeof EN | keyof typeof COST_EN | 'plan-options';
 
 const exp = Math.exp;
 // Hoffmann et al. 2022 at TeX precision (as test/node/core/planning.test.ts).
@@ -72,6 +74,7 @@ const CASES: { [K in PlanningKey]: () => unknown } & { [K in CommonKey]?: () => 
 
 // A brace that is not a placeholder would be read as one (src/errors.ts `Names`): shapes go in values.
 testSamePlaceholders(EN, ZH, { onlyPlaceholderBraces: true });
+testSamePlaceholders(COST_EN, COST_ZH, { onlyPlaceholderBraces: true });
 
 // Thrown there and then, and every one an OptionError.
 testEachKeyWorded(CASES, thrown, { also: (e) => assert.ok(e instanceof OptionError, 'an OptionError') });
