@@ -19,6 +19,11 @@ const OBSERVER = `<script>window.__longTasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });</script>`;
 
 export interface PageStart { longestMs: number; over50: number; drawnMs: number; elements: number }
+/** The median of LOADS loads of a page (by its longest task), and the longest task over all of them. */
+export interface PageLoads extends PageStart { worstMs: number; loads: number }
+
+/** Loads of each page: one load's longest task moves by tens of ms on a shared 2-core machine. */
+const LOADS = 3;
 
 /** Whether every scaling-* element on the page has drawn an SVG chart, a table or its input form. */
 const allDrawn = () => {
@@ -52,7 +57,7 @@ async function measure(browser: Browser, repo: string, path: string, html?: stri
   }
 }
 
-export interface PageStarts { curve: PageStart; curveFile: PageStart; article: PageStart }
+export interface PageStarts { curve: PageLoads; curveFile: PageLoads; article: PageLoads }
 
 /**
  * One <scaling-curve> loading the single file, the same loading its own element file
@@ -63,20 +68,26 @@ export async function measurePageStart(browser: Browser, repo: string): Promise<
   const one = (script: string) => `<!doctype html><html><head>${OBSERVER}<meta charset="utf-8"></head><body>
 <scaling-curve preset="hoffmann2022,besiroglu2024" x="C"></scaling-curve>
 <script src="${script}"></script></body></html>`;
-  const curve = await measure(browser, repo, '/bench-one-curve.html', one('/dist/scaling-kit.min.js'));
-  const curveFile = await measure(browser, repo, '/bench-one-curve-file.html', one('/dist/elements/scaling-curve.min.js'));
-  const article = await measure(browser, repo, '/demo/index.html');
+  const loads = async (path: string, html?: string): Promise<PageLoads> => {
+    const all: PageStart[] = [];
+    for (let k = 0; k < LOADS; k++) all.push(await measure(browser, repo, path, html));
+    all.sort((a, b) => a.longestMs - b.longestMs);
+    return { ...all[Math.floor(LOADS / 2)], worstMs: all[LOADS - 1].longestMs, loads: LOADS };
+  };
+  const curve = await loads('/bench-one-curve.html', one('/dist/scaling-kit.min.js'));
+  const curveFile = await loads('/bench-one-curve-file.html', one('/dist/elements/scaling-curve.min.js'));
+  const article = await loads('/demo/index.html');
   return { curve, curveFile, article };
 }
 
 /** The bench's lines for it. */
 export function formatPageStart(r: PageStarts): string[] {
-  const line = (what: string, p: PageStart) =>
-    `    ${what}: every chart drawn at ${p.drawnMs.toFixed(0)} ms; ${p.over50 === 0 ? 'no task over 50 ms' : `longest task ${p.longestMs.toFixed(0)} ms, ${p.over50} over 50 ms`} (goal: none over 50 ms)`;
+  const line = (what: string, p: PageLoads) =>
+    `    ${what}: every chart drawn at ${p.drawnMs.toFixed(0)} ms; ${p.over50 === 0 ? 'no task over 50 ms' : `longest task ${p.longestMs.toFixed(0)} ms, ${p.over50} over 50 ms`} (goal: none over 50 ms); ${p.worstMs === 0 ? `none over 50 ms in any of ${p.loads} loads` : `longest task in ${p.loads} loads ${p.worstMs.toFixed(0)} ms`}`;
   return [
-    '(l) page start, dist/scaling-kit.min.js: the main thread from navigation until every element has drawn (Long Tasks API)',
-    line('one <scaling-curve>', r.curve),
+    `(l) page start: the main thread from navigation until every element has drawn (Long Tasks API), the median of ${LOADS} loads`,
+    line('one <scaling-curve>, from dist/scaling-kit.min.js', r.curve),
     line('one <scaling-curve>, from dist/elements/scaling-curve.min.js', r.curveFile),
-    line(`demo article (${r.article.elements} elements)`, r.article),
+    line(`demo article, from dist/scaling-kit.min.js (${r.article.elements} elements)`, r.article),
   ];
 }
