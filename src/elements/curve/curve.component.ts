@@ -72,8 +72,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { Runs } from '../../core/runs-types.js';
 import type { RunsInput } from '../../core/runs.js';
 import { dataTable } from '../../chart/a11y.js';
-import { isolate } from '../../chart/isolate.js';
-import { sampleAt, type Sample } from '../../chart/sample.js';
+import { sampleAt } from '../../chart/sample.js';
 import { formatValue, logTicks, quantityOf } from '../../chart/ticks.js';
 import { toCsv, toJson } from '../../chart/export.js';
 import { lawsToPython, pythonName } from '../../chart/law-python.js';
@@ -88,7 +87,7 @@ import { PlotController } from '../controllers/plot.js';
 import { Prepared } from '../controllers/prepared.js';
 import { buildCurveModel, type CurveModel, type CurveSeries, type LawInput } from './model.js';
 import { multiplierLine, multiplierPair, renderMultiplierTable } from './multiplier.js';
-import { describeCurve, runText } from './text.js';
+import { cursorReadout, describeCurve, runText } from './text.js';
 import { drawCurve, type CurveDrawing } from './draw.js';
 import { curveStyles } from './curve.styles.js';
 
@@ -136,7 +135,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
   private readonly plot = new PlotController(this, {
     drawing: () => this.drawing && { ...this.drawing, xType: 'log' },
     pointText: (i) => (this.model ? runText(this.model, i, this.i18n.t) : []),
-    cursorAt: (v) => this.cursorAt(v),
+    cursorAt: (v) => cursorReadout(this.model!, v, this.i18n.t, this.pair && multiplierLine(this.pair, v, this.i18n.t)),
     zoom: { enabled: () => this.zoom, setView: (domain) => { this.view = domain; } },
   });
   private model?: CurveModel;
@@ -235,26 +234,6 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
       this.emitted = d.svg;
       this.emit('scaling-render', { width: d.frame.width, height: d.frame.height, series: this.model!.series.length, points: d.runIndices.length });
     }
-  }
-
-  /** Every law's loss at x = value: dots for the cursor and tooltip lines. */
-  private cursorAt(value: number): { dots: { y: number; className: string }[]; lines: string[] } {
-    const m = this.model!, t = this.i18n.t;
-    const samples: (Sample | undefined)[] = m.series.map((s) => {
-      try { return sampleAt(s.law, m.x, value, s.hold, { U: m.U }); } catch { return undefined; }
-    });
-    const kinds = new Set(m.series.map((s) => s.hold.kind));
-    const shared = kinds.size === 1 && !kinds.has('optimal') && !kinds.has('none');
-    const first = samples.find((s) => s);
-    const others = (s: Sample) => (['N', 'D', 'C'] as const).filter((v) => v !== m.x && Number.isFinite(s[v])).map((v) => `${v} = ${formatValue(quantityOf(v), s[v])}`);
-    const head = [`${m.x} = ${formatValue(quantityOf(m.x), value)}`, ...(shared && first ? others(first) : [])].join(', ');
-    const lines = m.series.map((s, i) => {
-      const p = samples[i];
-      const loss = p && Number.isFinite(p.y) ? formatValue('decimal', p.y) : '—';
-      return `${isolate(s.label)}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
-    });
-    const k = this.pair && multiplierLine(this.pair, value, t);
-    return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines, ...(k ? [k] : [])] };
   }
 
   protected override exportText(format: TextFormat): string {

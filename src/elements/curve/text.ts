@@ -1,11 +1,12 @@
 /**
  * <scaling-curve>'s words: the chart's accessible summary (what is plotted,
- * how the other variable is held, each law) and a run's tooltip lines.
+ * how the other variable is held, each law), a run's tooltip lines and the
+ * cursor's readout.
  */
 
 import { summary } from '../../chart/a11y.js';
 import { isolate } from '../../chart/isolate.js';
-import type { Hold } from '../../chart/sample.js';
+import { sampleAt, type Hold, type Sample } from '../../chart/sample.js';
 import { formatValue, quantityOf } from '../../chart/ticks.js';
 import { formatLaw } from '../../core/law-text.js';
 import type { CurveTranslate } from '../../i18n/index.js';
@@ -45,4 +46,25 @@ export function runText(m: CurveModel, i: number, t: CurveTranslate): string[] {
     `C = ${formatValue('flops', r.C[i])} ${t('unitFlops')}`,
     `${t('loss')} = ${formatValue('decimal', r.loss[i])}`,
   ];
+}
+
+/**
+ * Every law's loss at x = `value`: dots for the cursor and the tooltip's lines (the other variables once
+ * when all laws hold them alike, per law when each is compute-optimal), then `multiplier`'s line if given.
+ */
+export function cursorReadout(m: CurveModel, value: number, t: CurveTranslate, multiplier?: string): { dots: { y: number; className: string }[]; lines: string[] } {
+  const samples: (Sample | undefined)[] = m.series.map((s) => {
+    try { return sampleAt(s.law, m.x, value, s.hold, { U: m.U }); } catch { return undefined; }
+  });
+  const kinds = new Set(m.series.map((s) => s.hold.kind));
+  const shared = kinds.size === 1 && !kinds.has('optimal') && !kinds.has('none');
+  const first = samples.find((s) => s);
+  const others = (s: Sample) => (['N', 'D', 'C'] as const).filter((v) => v !== m.x && Number.isFinite(s[v])).map((v) => `${v} = ${formatValue(quantityOf(v), s[v])}`);
+  const head = [`${m.x} = ${formatValue(quantityOf(m.x), value)}`, ...(shared && first ? others(first) : [])].join(', ');
+  const lines = m.series.map((s, i) => {
+    const p = samples[i];
+    const loss = p && Number.isFinite(p.y) ? formatValue('decimal', p.y) : '—';
+    return `${isolate(s.label)}: ${t('loss')} ${loss}${p && s.hold.kind === 'optimal' ? ` (${others(p).join(', ')})` : ''}`;
+  });
+  return { dots: samples.map((p, i) => ({ y: p?.y ?? NaN, className: m.series[i].className })), lines: [head, ...lines, ...(multiplier ? [multiplier] : [])] };
 }
