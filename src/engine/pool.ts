@@ -35,7 +35,7 @@ interface Workers { slots: Slot[]; nextId: number }
  * own (their workers may speak another protocol). Request ids are shared too:
  * replies are matched by id in a slot's `pending`, whoever sent them.
  */
-const shared: Workers = /* @__PURE__ */ (() => {
+const shared: Workers = (() => {
   const key = Symbol.for(`scaling-kit.workers.${VERSION}.${wasmScalar.length}`);
   const page = globalThis as unknown as Record<symbol, Workers | undefined>;
   return (page[key] ??= { slots: [], nextId: 1 });
