@@ -216,7 +216,7 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
     })
     : await bootstrapLaw({ ...common, spec, start: byName(names, start), estimate: byName(names, estimate) });
 
-  const basins = await basinCheck(runner.here, data, opts, solver, estimate, replicates, used, options.signal);
+  const basins = await basinCheck(runner, data, opts, solver, estimate, replicates, used, options.signal);
   // The fallbacks a page's policy forced, said in the result.
   const execution: Diagnostic[] = [];
   if (opts.engine === 'auto' && runner.name === 'js') execution.push(diagnostic('engine-fallback', 'info', { engine: 'js' }));
