@@ -126,6 +126,14 @@ export class Runner {
         this.refused(error);
       }
     }
-    return this.here.fitWeighted(spec, weights, start, solver);
+    // In this thread a chunk of refits per task, as for starts: a whole batch of many runs would hold the page for seconds.
+    const n = this.data.count, count = Math.floor(weights.length / n);
+    const parts: BatchResult[] = [];
+    for (let from = 0; from < count; from += this.chunk) {
+      if (from > 0) await nextTask();
+      this.o.signal?.throwIfAborted();
+      parts.push(this.here.fitWeighted(spec, weights.subarray(from * n, Math.min(count, from + this.chunk) * n), start, solver));
+    }
+    return concatBatches(parts, paramCount(spec));
   }
 }
