@@ -8,7 +8,7 @@
 
 import { Workspace, at, put } from "./workspace";
 import { strongWolfe } from "./linesearch";
-import { evaluate } from "../objective";
+import { evaluateSolver } from "./affine";
 
 export const STATUS_GRADIENT: i32 = 0; // ‖projected ∇f‖∞ ≤ gtol·|f|
 export const STATUS_FUNCTION: i32 = 1; // relative decrease ≤ ftol on 3 consecutive iterations
@@ -49,7 +49,8 @@ export function lbfgs(ws: Workspace, maxIter: i32, maxEvals: i32, gtol: f64, fto
   const n = ws.n, m = ws.m;
   const x = ws.x, g = ws.g, d = ws.d, s = ws.s, y = ws.y, rho = ws.rho, alphaTmp = ws.alphaTmp;
   ws.evals = 0;
-  let f = evaluate(x, g);
+  ws.trialValid = false; // xt was evaluated for another objective (the previous refit's weights)
+  let f = evaluateSolver(x, g);
   ws.evals++;
   let stored: i32 = 0, newest: i32 = -1, stall: i32 = 0, iter: i32 = 0, status = STATUS_MAX_ITER;
   // A NaN or ±∞ gradient defeats the tests below (NaN compares false, ∞ makes a zero first step)

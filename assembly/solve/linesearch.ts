@@ -6,24 +6,37 @@
  */
 
 import { Workspace, at, put } from "./workspace";
-import { evaluate } from "../objective";
+import { evaluateSolver } from "./affine";
 
 const C1: f64 = 1e-4; // sufficient decrease (Armijo)
 const C2: f64 = 0.9; // curvature; the usual choice for quasi-Newton directions
 const MAX_BRACKET: i32 = 40;
 const MAX_ZOOM: i32 = 40;
 
-/** φ(t) = f(x + t·d) into ws.xt / ws.gt; sets ws.dgt = ∇f·d. */
+/** Coordinate i of x + t·d, kept inside the box despite rounding at the largest step. */
+@inline function coordinate(ws: Workspace, t: f64, i: i32): f64 {
+  const v = at(ws.x, i) + t * at(ws.d, i);
+  return ws.bounded ? min(max(v, at(ws.lower, i)), at(ws.upper, i)) : v;
+}
+
+/**
+ * φ(t) = f(x + t·d) into ws.xt / ws.gt; sets ws.dgt = ∇f·d. A step that rounds
+ * to the point just evaluated takes its f and gradient again.
+ */
 function trial(ws: Workspace, t: f64): f64 {
   const n = ws.n;
+  let same = ws.trialValid;
   for (let i: i32 = 0; i < n; i++) {
-    let v = at(ws.x, i) + t * at(ws.d, i);
-    // Keep the trial inside the box despite rounding at the largest step.
-    if (ws.bounded) v = min(max(v, at(ws.lower, i)), at(ws.upper, i));
+    const v = coordinate(ws, t, i);
+    if (v != at(ws.xt, i)) same = false;
     put(ws.xt, i, v);
   }
-  const f = evaluate(ws.xt, ws.gt);
-  ws.evals++;
+  const f = same ? ws.fTrial : evaluateSolver(ws.xt, ws.gt);
+  if (!same) {
+    ws.evals++;
+    ws.fTrial = f;
+    ws.trialValid = true;
+  }
   let dg: f64 = 0;
   for (let i: i32 = 0; i < n; i++) dg += at(ws.gt, i) * at(ws.d, i);
   ws.dgt = dg;
@@ -69,7 +82,21 @@ export function strongWolfe(ws: Workspace, f0: f64, dg0: f64, t0: f64, tMax: f64
   return tPrev > 0 ? settle(ws, tPrev) : 0;
 }
 
-/** Zoom between tLo (satisfies sufficient decrease, lowest f so far) and tHi. */
+/** Whether steps s and t give, bit for bit, the same point. */
+function samePoint(ws: Workspace, s: f64, t: f64): bool {
+  for (let i: i32 = 0; i < ws.n; i++) if (coordinate(ws, s, i) != coordinate(ws, t, i)) return false;
+  return true;
+}
+
+/**
+ * Zoom between tLo (satisfies sufficient decrease, lowest f so far) and tHi.
+ * A trial step that rounds to the very point at tLo ends it unevaluated: its
+ * f would be fLo, and every step between the two rounds there too (x + t·d is
+ * monotone in t, coordinate by coordinate), so no later trial could find a
+ * lower f, and the outcome is the one the remaining trials would reach. At
+ * the end of a fit driven to rounding that saves about 20 evaluations in each
+ * line search that fails.
+ */
 function zoom(
   ws: Workspace, f0: f64, dg0: f64,
   tLo: f64, fLo: f64, gLo: f64, tHi: f64, fHi: f64, gHi: f64,
@@ -81,6 +108,7 @@ function zoom(
     let t = isFinite(fHi) ? cubicMin(tLo, fLo, gLo, tHi, fHi, gHi) : NaN;
     // Safeguard: stay well inside the bracket, else bisect.
     if (!(t >= lo + 0.1 * width && t <= hi - 0.1 * width)) t = 0.5 * (lo + hi);
+    if (samePoint(ws, t, tLo)) break;
     const f = trial(ws, t);
     const g = ws.dgt;
     if (!isFinite(f) || f > f0 + C1 * t * dg0 || f >= fLo) {

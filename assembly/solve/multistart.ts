@@ -7,6 +7,7 @@
 
 import { Workspace, at, put } from "./workspace";
 import { lbfgs, Outcome } from "./lbfgs";
+import { clearAffine, setAffine, toTheta } from "./affine";
 import { paramCount } from "../objective";
 import { runCount, useAllRuns, useWeightedRuns } from "../points";
 
@@ -58,16 +59,26 @@ export function fitStarts(
   }
 }
 
-/** L-BFGS from `start` once per row of per-run weights at `weights` (bootstrap refits). */
+/**
+ * L-BFGS from `start` once per row of per-run weights at `weights` (bootstrap
+ * refits). With `affine` (non-zero, and no bounds) the refits run in z, where
+ * θ = origin + L·z (./affine.ts): `start` is then z₀, and each row still
+ * reports θ.
+ */
 export function fitWeighted(
   weights: usize, nResamples: i32, start: usize, out: usize,
-  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize, affine: usize,
 ): void {
   const n = prepare(lower, upper);
   const stride = n + 4, runs = runCount();
+  const inZ = affine != 0 && !ws.bounded;
+  if (inZ) setAffine(affine, n);
   for (let k: i32 = 0; k < nResamples; k++) {
     useWeightedRuns(weights + (<usize>(k * runs) << 3));
-    solveFrom(start, out + (<usize>(k * stride) << 3), maxIter, maxEvals, gtol, ftol);
+    const row = out + (<usize>(k * stride) << 3);
+    solveFrom(start, row, maxIter, maxEvals, gtol, ftol);
+    if (inZ) toTheta(ws.x, row);
   }
+  clearAffine();
   useAllRuns();
 }

@@ -20,6 +20,9 @@ export class Workspace {
   /** Value and directional derivative at the line search's last accepted trial. */
   ft: f64 = 0;
   dgt: f64 = 0;
+  /** f at xt (whose gradient gt holds) while `trialValid`: a trial at that same point is not evaluated again. */
+  fTrial: f64 = 0;
+  trialValid: bool = false;
   x: usize = vec(MAX_PARAMS);
   g: usize = vec(MAX_PARAMS);
   d: usize = vec(MAX_PARAMS);

@@ -185,9 +185,9 @@ export function fitStartsParallel(
 /** One refit from `start` per row of per-run weights, in parallel; same rows as Engine.fitWeighted. */
 export function fitWeightedParallel(
   module: WebAssembly.Module, data: FitData, spec: ObjectiveSpec, weights: Float64Array, start: Float64Array,
-  solver: SolverSettings, options: ParallelOptions = {},
+  solver: SolverSettings, options: ParallelOptions = {}, affine?: Float64Array,
 ): Promise<BatchResult> {
   const n = data.count, ks = kernelSpec(spec, solver);
   return runChunks(module, data, paramCount(spec), Math.floor(weights.length / n),
-    (from, to) => ({ type: 'weighted', spec: ks, weights: weights.slice(from * n, to * n), start }), options);
+    (from, to) => ({ type: 'weighted', spec: ks, weights: weights.slice(from * n, to * n), start, affine }), options);
 }

@@ -115,11 +115,11 @@ export class Runner {
   }
 
   /** One refit from `start` per row of per-run weights (rows of `data.count`). */
-  async weighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): Promise<BatchResult> {
+  async weighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings, affine?: Float64Array): Promise<BatchResult> {
     const threads = this.threads(Infinity);
     if (threads > 0) {
       try {
-        const batch = await fitWeightedParallel(this.module!, this.data, spec, weights, start, solver, { workers: threads, signal: this.o.signal });
+        const batch = await fitWeightedParallel(this.module!, this.data, spec, weights, start, solver, { workers: threads, signal: this.o.signal }, affine);
         this.workers = Math.max(this.workers, threads);
         return batch;
       } catch (error) {
@@ -132,7 +132,7 @@ export class Runner {
     for (let from = 0; from < count; from += this.chunk) {
       if (from > 0) await nextTask();
       this.o.signal?.throwIfAborted();
-      parts.push(this.here.fitWeighted(spec, weights.subarray(from * n, Math.min(count, from + this.chunk) * n), start, solver));
+      parts.push(this.here.fitWeighted(spec, weights.subarray(from * n, Math.min(count, from + this.chunk) * n), start, solver, affine));
     }
     return concatBatches(parts, paramCount(spec));
   }

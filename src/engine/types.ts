@@ -100,8 +100,13 @@ export interface Engine {
   objective(spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number;
   /** L-BFGS from each start (rows of θ). */
   fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult;
-  /** L-BFGS from one start for each row of per-run weights (bootstrap refits). */
-  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult;
+  /**
+   * L-BFGS from one start for each row of per-run weights (bootstrap refits).
+   * With `affine` (origin, then L row-major; only without bounds) the solver runs
+   * in z where θ = origin + L·z, from z₀ = `start`, and the rows still hold θ
+   * (src/core/refit-scaling.ts, assembly/solve/affine.ts).
+   */
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult;
   /** Bytes of WebAssembly linear memory the engine holds (0 for the TypeScript twin): a long session should see it stay flat. */
   memoryBytes(): number;
 }

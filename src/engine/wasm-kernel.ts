@@ -18,7 +18,7 @@ interface CoreExports {
   paramCount(): number;
   objective(theta: number, grad: number): number;
   fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
-  fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
+  fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number, affine: number): void;
 }
 
 /** The objective and solver settings as plain numbers (structured-cloneable). */
@@ -90,7 +90,8 @@ export class WasmKernel {
     new Uint32Array(c.memory.buffer, table, columns.length).set(pointers);
     c.setData(table, n);
     this.runs = n;
-    this.scratch = c.alloc(8 * 64 * 5);
+    // θ, ∇, lower, upper and constants (64 f64 each), then an affine change of variables (origin and L: 16 + 16² f64 for the most parameters a form has).
+    this.scratch = c.alloc(8 * (64 * 5 + 16 + 16 * 16));
     this.capacity = 0;
   }
 
@@ -156,14 +157,20 @@ export class WasmKernel {
     return this.read(count, P);
   }
 
-  fitWeighted(s: KernelSpec, weights: Float64Array, start: Float64Array): KernelBatch {
+  /** `affine` (origin then L, row-major: θ = origin + L·z) makes `start` z₀; see assembly/solve/affine.ts. */
+  fitWeighted(s: KernelSpec, weights: Float64Array, start: Float64Array, affine?: Float64Array): KernelBatch {
     const { lo, hi } = this.configure(s);
     const P = this.core.paramCount(), count = Math.floor(weights.length / this.runs);
     this.buffers(weights.length, count * (P + 4));
     this.f64(this.input, weights.length).set(weights);
     const pStart = this.scratch;
     this.f64(pStart, P).set(start);
-    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi);
+    let pAffine = 0;
+    if (affine && affine.length === P + P * P) {
+      pAffine = this.scratch + 8 * 64 * 5;
+      this.f64(pAffine, affine.length).set(affine);
+    }
+    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi, pAffine);
     return this.read(count, P);
   }
 }

@@ -75,8 +75,8 @@ export class WasmEngine implements Engine {
     return this.kernel.fitStarts(kernelSpec(spec, solver), starts);
   }
 
-  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult {
-    return this.kernel.fitWeighted(kernelSpec(spec, solver), weights, start);
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult {
+    return this.kernel.fitWeighted(kernelSpec(spec, solver), weights, start, affine);
   }
 
   memoryBytes(): number {

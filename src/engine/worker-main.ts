@@ -28,7 +28,7 @@ export type WorkerErrorKey = 'worker-no-data';
 export type WorkerRequest =
   | { type: 'data'; id: number; module: WebAssembly.Module; columns: KernelColumns }
   | { type: 'starts'; id: number; spec: KernelSpec; starts: Float64Array }
-  | { type: 'weighted'; id: number; spec: KernelSpec; weights: Float64Array; start: Float64Array };
+  | { type: 'weighted'; id: number; spec: KernelSpec; weights: Float64Array; start: Float64Array; affine?: Float64Array };
 
 export function workerMain(Kernel: typeof WasmKernel, port: WorkerPort): void {
   let kernel: WasmKernel | null = null;
@@ -48,7 +48,7 @@ export function workerMain(Kernel: typeof WasmKernel, port: WorkerPort): void {
         port.post({ type: 'error', id: msg.id, key: 'worker-no-data' } satisfies WorkerReply);
         return;
       }
-      const b: KernelBatch = msg.type === 'starts' ? kernel.fitStarts(msg.spec, msg.starts) : kernel.fitWeighted(msg.spec, msg.weights, msg.start);
+      const b: KernelBatch = msg.type === 'starts' ? kernel.fitStarts(msg.spec, msg.starts) : kernel.fitWeighted(msg.spec, msg.weights, msg.start, msg.affine);
       port.post({ type: 'ok', id: msg.id, batch: b }, [b.theta.buffer, b.f.buffer, b.iterations.buffer, b.evals.buffer, b.status.buffer] as ArrayBuffer[]);
     } catch (e) {
       port.post({ type: 'error', id: msg.id, message: String((e as Error)?.message ?? e) });

@@ -48,6 +48,7 @@ function allFinite(v: Float64Array, n: number): boolean {
 export function lbfgs(ws: Workspace, fn: Objective, opt: SolverOptions, out: SolverOutcome): void {
   const { n, m, x, g, d, s, y, rho, alphaTmp, lower, upper } = ws;
   ws.evals = 0;
+  ws.trialValid = false; // xt was evaluated for another objective (the previous refit's weights)
   let f = fn(x, g);
   ws.evals++;
   let stored = 0, newest = -1, stall = 0, iter = 0, status = STATUS_MAX_ITER;

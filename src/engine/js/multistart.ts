@@ -6,7 +6,8 @@
 import { kitError } from '../../i18n/error-words/engine.js';
 import { objective } from './objective.js';
 import { lbfgs, type SolverOutcome } from './lbfgs.js';
-import { Workspace } from './workspace.js';
+import { Workspace, type Objective } from './workspace.js';
+import { affineObjective, affineTheta } from './affine.js';
 import { newBatch } from '../batch.js';
 import { compactByWeight } from '../compact.js';
 import { paramCount, type BatchResult, type Engine, type FitData, type ObjectiveSpec, type SolverSettings } from '../types.js';
@@ -42,12 +43,14 @@ export class JsEngine implements Engine {
     return ws;
   }
 
-  private run(ws: Workspace, data: FitData, spec: ObjectiveSpec, start: Float64Array, solver: SolverSettings, out: BatchResult, k: number): void {
+  private run(ws: Workspace, data: FitData, spec: ObjectiveSpec, start: Float64Array, solver: SolverSettings, out: BatchResult, k: number, affine?: Float64Array): void {
     const P = ws.n;
     for (let i = 0; i < P; i++) ws.x[i] = Math.min(Math.max(start[i], ws.lower[i]), ws.upper[i]);
     const outcome: SolverOutcome = { f: 0, iterations: 0, status: 0 };
-    lbfgs(ws, (x, g) => objective(data, spec, x, g), solver, outcome);
-    out.theta.set(ws.x, k * P);
+    const fn: Objective = (x, g) => objective(data, spec, x, g);
+    lbfgs(ws, affine ? affineObjective(fn, affine, P) : fn, solver, outcome);
+    if (affine) affineTheta(affine, P, ws.x, out.theta.subarray(k * P, k * P + P));
+    else out.theta.set(ws.x, k * P);
     out.f[k] = outcome.f;
     out.iterations[k] = outcome.iterations;
     out.evals[k] = ws.evals;
@@ -62,11 +65,13 @@ export class JsEngine implements Engine {
     return out;
   }
 
-  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings): BatchResult {
+  fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult {
     const ws = this.workspace(spec, solver), data = this.current();
     const count = Math.floor(weights.length / data.count);
     const out = newBatch(count, ws.n);
-    for (let k = 0; k < count; k++) this.run(ws, compactByWeight(data, weights, k * data.count), spec, start, solver, out, k);
+    // As the WebAssembly core: the change of variables only without bounds, and only when it fits θ.
+    const inZ = affine && affine.length === ws.n + ws.n * ws.n && !ws.bounded ? affine : undefined;
+    for (let k = 0; k < count; k++) this.run(ws, compactByWeight(data, weights, k * data.count), spec, start, solver, out, k, inZ);
     return out;
   }
 }

@@ -25,6 +25,9 @@ export class Workspace {
   evals = 0;
   ft = 0;
   dgt = 0;
+  /** f at xt (whose gradient gt holds) while `trialValid`: a trial at that same point is not evaluated again. */
+  fTrial = 0;
+  trialValid = false;
 
   constructor(n: number, m = 10) {
     this.n = n;
