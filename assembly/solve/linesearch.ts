@@ -66,6 +66,8 @@ function settle(ws: Workspace, t: f64): f64 {
 export function strongWolfe(ws: Workspace, f0: f64, dg0: f64, t0: f64, tMax: f64): f64 {
   let tPrev: f64 = 0, fPrev = f0, gPrev = dg0;
   let t = min(t0, tMax);
+  // No decrease this small could be told from the objective's rounding: do not look for one.
+  if (ws.noise > 0 && -dg0 * t <= ws.noise * abs(f0)) return 0;
   for (let i: i32 = 0; i < MAX_BRACKET; i++) {
     const f = trial(ws, t);
     const g = ws.dgt;

@@ -21,9 +21,10 @@ export function renewWorkspace(): void {
   outcome = new Outcome();
 }
 
-function prepare(lower: usize, upper: usize): i32 {
+function prepare(lower: usize, upper: usize, noise: f64): i32 {
   const n = paramCount();
   ws.n = n;
+  ws.noise = noise;
   ws.bounded = lower != 0;
   for (let i: i32 = 0; i < n; i++) {
     put(ws.lower, i, ws.bounded ? at(lower, i) : -Infinity);
@@ -50,9 +51,9 @@ function solveFrom(start: usize, row: usize, maxIter: i32, maxEvals: i32, gtol: 
 /** L-BFGS from each of `nStarts` rows of θ at `starts`. */
 export function fitStarts(
   starts: usize, nStarts: i32, out: usize,
-  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, noise: f64, lower: usize, upper: usize,
 ): void {
-  const n = prepare(lower, upper);
+  const n = prepare(lower, upper, noise);
   const stride = n + 4;
   for (let k: i32 = 0; k < nStarts; k++) {
     solveFrom(starts + (<usize>(k * n) << 3), out + (<usize>(k * stride) << 3), maxIter, maxEvals, gtol, ftol);
@@ -67,9 +68,9 @@ export function fitStarts(
  */
 export function fitWeighted(
   weights: usize, nResamples: i32, start: usize, out: usize,
-  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, lower: usize, upper: usize, affine: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, noise: f64, lower: usize, upper: usize, affine: usize,
 ): void {
-  const n = prepare(lower, upper);
+  const n = prepare(lower, upper, noise);
   const stride = n + 4, runs = runCount();
   const inZ = affine != 0 && !ws.bounded;
   if (inZ) setAffine(affine, n);

@@ -16,6 +16,8 @@ export class Workspace {
   n: i32 = 0;
   m: i32 = HISTORY;
   bounded: bool = false;
+  /** The objective's rounding relative to |f|: a line search predicting less decrease is not tried. */
+  noise: f64 = 0;
   evals: i32 = 0;
   /** Value and directional derivative at the line search's last accepted trial. */
   ft: f64 = 0;

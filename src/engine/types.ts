@@ -80,6 +80,12 @@ export interface SolverSettings {
   gtol: number;
   /** Stop when the relative decrease is ≤ ftol on 3 consecutive iterations (0: never). */
   ftol: number;
+  /**
+   * The objective's own rounding, relative to |f| (default 0): a line search whose
+   * whole predicted decrease, −∇f·d·t, is below noise·|f| is not tried, since no
+   * decrease that small can be told from rounding (ends as rounding, status 2).
+   */
+  noise?: number;
   lower?: Float64Array;
   upper?: Float64Array;
 }

@@ -17,8 +17,8 @@ interface CoreExports {
   configure(form: number, loss: number, delta: number, asymmetry: number, variable: number, breaks: number, constants: number, tieTarget: number, tieSource: number): void;
   paramCount(): number;
   objective(theta: number, grad: number): number;
-  fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number): void;
-  fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, lower: number, upper: number, affine: number): void;
+  fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, noise: number, lower: number, upper: number): void;
+  fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, noise: number, lower: number, upper: number, affine: number): void;
 }
 
 /** The objective and solver settings as plain numbers (structured-cloneable). */
@@ -37,6 +37,7 @@ export interface KernelSpec {
   maxEvals: number;
   gtol: number;
   ftol: number;
+  noise: number;
   lower?: Float64Array;
   upper?: Float64Array;
 }
@@ -153,7 +154,7 @@ export class WasmKernel {
     const P = this.core.paramCount(), count = Math.floor(starts.length / P);
     this.buffers(starts.length, count * (P + 4));
     this.f64(this.input, starts.length).set(starts);
-    this.core.fitStarts(this.input, count, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi);
+    this.core.fitStarts(this.input, count, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi);
     return this.read(count, P);
   }
 
@@ -170,7 +171,7 @@ export class WasmKernel {
       pAffine = this.scratch + 8 * 64 * 5;
       this.f64(pAffine, affine.length).set(affine);
     }
-    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, lo, hi, pAffine);
+    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi, pAffine);
     return this.read(count, P);
   }
 }

@@ -45,7 +45,7 @@ export function kernelSpec(spec: ObjectiveSpec, solver?: SolverSettings): Kernel
     form: FORM_IDS[spec.form], loss: LOSS_IDS[spec.loss], delta: spec.delta, asymmetry: spec.asymmetry,
     variable: VARIABLE_IDS[spec.variable], breaks: spec.breaks, constants: spec.constants,
     tieTarget: spec.tie ? spec.tie[0] : -1, tieSource: spec.tie ? spec.tie[1] : 0,
-    maxIter: solver?.maxIter ?? 0, maxEvals: solver?.maxEvals ?? 0, gtol: solver?.gtol ?? 0, ftol: solver?.ftol ?? 0,
+    maxIter: solver?.maxIter ?? 0, maxEvals: solver?.maxEvals ?? 0, gtol: solver?.gtol ?? 0, ftol: solver?.ftol ?? 0, noise: solver?.noise ?? 0,
     lower: solver?.lower, upper: solver?.upper,
   };
 }

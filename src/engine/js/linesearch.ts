@@ -61,6 +61,8 @@ function cubicMin(t0: number, f0: number, g0: number, t1: number, f1: number, g1
 export function strongWolfe(ws: Workspace, fn: Objective, f0: number, dg0: number, t0: number, tMax: number): number {
   let tPrev = 0, fPrev = f0, gPrev = dg0;
   let t = Math.min(t0, tMax);
+  // No decrease this small could be told from the objective's rounding: do not look for one.
+  if (ws.noise > 0 && -dg0 * t <= ws.noise * Math.abs(f0)) return 0;
   for (let i = 0; i < MAX_BRACKET; i++) {
     const f = trial(ws, fn, t);
     const g = ws.dgt;

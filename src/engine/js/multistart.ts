@@ -36,6 +36,7 @@ export class JsEngine implements Engine {
     const P = paramCount(spec);
     const ws = this.ws?.n === P ? this.ws : (this.ws = new Workspace(P));
     ws.bounded = solver.lower !== undefined;
+    ws.noise = solver.noise ?? 0;
     for (let i = 0; i < P; i++) {
       ws.lower[i] = solver.lower?.[i] ?? -Infinity;
       ws.upper[i] = solver.upper?.[i] ?? Infinity;

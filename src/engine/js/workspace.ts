@@ -22,6 +22,8 @@ export class Workspace {
   readonly lower: Float64Array;
   readonly upper: Float64Array;
   bounded = false;
+  /** The objective's rounding relative to |f|: a line search predicting less decrease is not tried. */
+  noise = 0;
   evals = 0;
   ft = 0;
   dgt = 0;
