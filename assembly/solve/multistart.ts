@@ -48,16 +48,24 @@ function solveFrom(start: usize, row: usize, maxIter: i32, maxEvals: i32, gtol: 
   put(row, n + 3, <f64>outcome.status);
 }
 
-/** L-BFGS from each of `nStarts` rows of θ at `starts`. */
+/**
+ * L-BFGS from each of `nStarts` rows of θ at `starts`; with `affine` (as for
+ * fitWeighted) the rows are z₀ and the solver runs in z, each row reporting θ.
+ */
 export function fitStarts(
   starts: usize, nStarts: i32, out: usize,
-  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, noise: f64, lower: usize, upper: usize,
+  maxIter: i32, maxEvals: i32, gtol: f64, ftol: f64, noise: f64, lower: usize, upper: usize, affine: usize,
 ): void {
   const n = prepare(lower, upper, noise);
   const stride = n + 4;
+  const inZ = affine != 0 && !ws.bounded;
+  if (inZ) setAffine(affine, n);
   for (let k: i32 = 0; k < nStarts; k++) {
-    solveFrom(starts + (<usize>(k * n) << 3), out + (<usize>(k * stride) << 3), maxIter, maxEvals, gtol, ftol);
+    const row = out + (<usize>(k * stride) << 3);
+    solveFrom(starts + (<usize>(k * n) << 3), row, maxIter, maxEvals, gtol, ftol);
+    if (inZ) toTheta(ws.x, row);
   }
+  clearAffine();
 }
 
 /**

@@ -7,6 +7,7 @@ import { boundAt } from './fit-checks.js';
 import type { ResolvedFitOptions } from './fit-options.js';
 import type { Runner } from '../engine/runner.js';
 import type { FitData, SolverSettings } from '../engine/types.js';
+import type { RefitScaling } from './refit-scaling.js';
 
 /**
  * The basin rule of `bootstrap-basins`. Every refit starts from the estimate
@@ -37,6 +38,7 @@ const BASIN_FLOOR_PER_RUN = 1e-15;
 export async function basinCheck(
   runner: Runner, data: FitData, opts: ResolvedFitOptions, solver: SolverSettings, estimate: Float64Array,
   theta: readonly (Float64Array | undefined)[], used: readonly boolean[], signal: AbortSignal | undefined,
+  scaling?: RefitScaling,
 ): Promise<{ checked: number; different: number } | undefined> {
   const { spec } = opts;
   // The asymmetric loss is piecewise linear: descents stop at kinks at scattered objectives, so the test says nothing.
@@ -53,9 +55,10 @@ export async function basinCheck(
   if (!Number.isFinite(f0) || m === 0) return { checked: 0, different: 0 };
   const tolerance = BASIN_TOLERANCE * Math.abs(f0) + BASIN_FLOOR_PER_RUN * data.count;
   const starts = new Float64Array(m * P);
-  chosen.forEach((k, j) => starts.set(theta[k]!, j * P));
-  // Over the workers where the page allows: each descent is independent (bit-identical either way).
-  const batch = await runner.starts(spec, starts, solver);
+  chosen.forEach((k, j) => starts.set(scaling ? scaling.toZ(theta[k]!) : theta[k]!, j * P));
+  // Over the workers where the page allows: each descent is independent (bit-identical either way). In the
+  // refits' scaled variables, made at this very objective's optimum, a descent takes about a quarter of the evaluations.
+  const batch = await runner.starts(spec, starts, solver, scaling?.affine);
   signal?.throwIfAborted();
   let checked = 0, different = 0;
   for (let j = 0; j < m; j++) {

@@ -175,11 +175,11 @@ async function runChunks(
 /** L-BFGS from every start, in parallel; same rows as Engine.fitStarts. */
 export function fitStartsParallel(
   module: WebAssembly.Module, data: FitData, spec: ObjectiveSpec, starts: Float64Array,
-  solver: SolverSettings, options: ParallelOptions = {},
+  solver: SolverSettings, options: ParallelOptions = {}, affine?: Float64Array,
 ): Promise<BatchResult> {
   const P = paramCount(spec), ks = kernelSpec(spec, solver);
   return runChunks(module, data, P, Math.floor(starts.length / P),
-    (from, to) => ({ type: 'starts', spec: ks, starts: starts.slice(from * P, to * P) }), options);
+    (from, to) => ({ type: 'starts', spec: ks, starts: starts.slice(from * P, to * P), affine }), options);
 }
 
 /** One refit from `start` per row of per-run weights, in parallel; same rows as Engine.fitWeighted. */

@@ -91,13 +91,13 @@ export class Runner {
   }
 
   /** L-BFGS from every start, each batch in a task of its own. */
-  async starts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): Promise<BatchResult> {
+  async starts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings, affine?: Float64Array): Promise<BatchResult> {
     await nextTask();
     const P = paramCount(spec), count = starts.length / P;
     const threads = count > PARALLEL_FROM ? this.threads(count) : 0;
     if (threads > 0) {
       try {
-        const batch = await fitStartsParallel(this.module!, this.data, spec, starts, solver, { workers: threads, signal: this.o.signal, onProgress: this.o.onProgress });
+        const batch = await fitStartsParallel(this.module!, this.data, spec, starts, solver, { workers: threads, signal: this.o.signal, onProgress: this.o.onProgress }, affine);
         this.workers = Math.max(this.workers, threads);
         return batch;
       } catch (error) {
@@ -107,7 +107,7 @@ export class Runner {
     const parts: BatchResult[] = [];
     for (let from = 0; from < count; from += this.chunk) {
       this.o.signal?.throwIfAborted();
-      parts.push(this.here.fitStarts(spec, starts.subarray(from * P, Math.min(count, from + this.chunk) * P), solver));
+      parts.push(this.here.fitStarts(spec, starts.subarray(from * P, Math.min(count, from + this.chunk) * P), solver, affine));
       this.o.onProgress?.(Math.min(count, from + this.chunk), count);
       if (from + this.chunk < count) await nextTask();
     }

@@ -104,8 +104,8 @@ export interface Engine {
   readonly name: EngineName;
   setData(data: FitData): void;
   objective(spec: ObjectiveSpec, theta: Float64Array, grad: Float64Array): number;
-  /** L-BFGS from each start (rows of θ). */
-  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult;
+  /** L-BFGS from each start (rows of θ; of z₀ with `affine`, as for fitWeighted). */
+  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult;
   /**
    * L-BFGS from one start for each row of per-run weights (bootstrap refits).
    * With `affine` (origin, then L row-major; only without bounds) the solver runs

@@ -17,7 +17,7 @@ interface CoreExports {
   configure(form: number, loss: number, delta: number, asymmetry: number, variable: number, breaks: number, constants: number, tieTarget: number, tieSource: number): void;
   paramCount(): number;
   objective(theta: number, grad: number): number;
-  fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, noise: number, lower: number, upper: number): void;
+  fitStarts(starts: number, count: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, noise: number, lower: number, upper: number, affine: number): void;
   fitWeighted(weights: number, count: number, start: number, out: number, maxIter: number, maxEvals: number, gtol: number, ftol: number, noise: number, lower: number, upper: number, affine: number): void;
 }
 
@@ -149,13 +149,22 @@ export class WasmKernel {
     return b;
   }
 
-  fitStarts(s: KernelSpec, starts: Float64Array): KernelBatch {
+  /** `affine` (origin then L, row-major: θ = origin + L·z) makes the rows of `starts` z₀; see assembly/solve/affine.ts. */
+  fitStarts(s: KernelSpec, starts: Float64Array, affine?: Float64Array): KernelBatch {
     const { lo, hi } = this.configure(s);
     const P = this.core.paramCount(), count = Math.floor(starts.length / P);
     this.buffers(starts.length, count * (P + 4));
     this.f64(this.input, starts.length).set(starts);
-    this.core.fitStarts(this.input, count, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi);
+    this.core.fitStarts(this.input, count, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi, this.placeAffine(affine, P));
     return this.read(count, P);
+  }
+
+  /** Writes an affine change of variables after the scratch's five blocks: its pointer, or 0 when there is none for P parameters. */
+  private placeAffine(affine: Float64Array | undefined, P: number): number {
+    if (!affine || affine.length !== P + P * P) return 0;
+    const at = this.scratch + 8 * 64 * 5;
+    this.f64(at, affine.length).set(affine);
+    return at;
   }
 
   /** `affine` (origin then L, row-major: θ = origin + L·z) makes `start` z₀; see assembly/solve/affine.ts. */
@@ -166,12 +175,7 @@ export class WasmKernel {
     this.f64(this.input, weights.length).set(weights);
     const pStart = this.scratch;
     this.f64(pStart, P).set(start);
-    let pAffine = 0;
-    if (affine && affine.length === P + P * P) {
-      pAffine = this.scratch + 8 * 64 * 5;
-      this.f64(pAffine, affine.length).set(affine);
-    }
-    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi, pAffine);
+    this.core.fitWeighted(this.input, count, pStart, this.output, s.maxIter, s.maxEvals, s.gtol, s.ftol, s.noise, lo, hi, this.placeAffine(affine, P));
     return this.read(count, P);
   }
 }

@@ -71,8 +71,8 @@ export class WasmEngine implements Engine {
     return this.kernel.objective(kernelSpec(spec), theta, grad);
   }
 
-  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult {
-    return this.kernel.fitStarts(kernelSpec(spec, solver), starts);
+  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult {
+    return this.kernel.fitStarts(kernelSpec(spec, solver), starts, affine);
   }
 
   fitWeighted(spec: ObjectiveSpec, weights: Float64Array, start: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult {

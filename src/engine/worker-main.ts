@@ -27,7 +27,7 @@ export type WorkerErrorKey = 'worker-no-data';
 
 export type WorkerRequest =
   | { type: 'data'; id: number; module: WebAssembly.Module; columns: KernelColumns }
-  | { type: 'starts'; id: number; spec: KernelSpec; starts: Float64Array }
+  | { type: 'starts'; id: number; spec: KernelSpec; starts: Float64Array; affine?: Float64Array }
   | { type: 'weighted'; id: number; spec: KernelSpec; weights: Float64Array; start: Float64Array; affine?: Float64Array };
 
 export function workerMain(Kernel: typeof WasmKernel, port: WorkerPort): void {
@@ -48,7 +48,7 @@ export function workerMain(Kernel: typeof WasmKernel, port: WorkerPort): void {
         port.post({ type: 'error', id: msg.id, key: 'worker-no-data' } satisfies WorkerReply);
         return;
       }
-      const b: KernelBatch = msg.type === 'starts' ? kernel.fitStarts(msg.spec, msg.starts) : kernel.fitWeighted(msg.spec, msg.weights, msg.start, msg.affine);
+      const b: KernelBatch = msg.type === 'starts' ? kernel.fitStarts(msg.spec, msg.starts, msg.affine) : kernel.fitWeighted(msg.spec, msg.weights, msg.start, msg.affine);
       port.post({ type: 'ok', id: msg.id, batch: b }, [b.theta.buffer, b.f.buffer, b.iterations.buffer, b.evals.buffer, b.status.buffer] as ArrayBuffer[]);
     } catch (e) {
       port.post({ type: 'error', id: msg.id, message: String((e as Error)?.message ?? e) });

@@ -12,6 +12,11 @@ import { newBatch } from '../batch.js';
 import { compactByWeight } from '../compact.js';
 import { paramCount, type BatchResult, type Engine, type FitData, type ObjectiveSpec, type SolverSettings } from '../types.js';
 
+/** As the WebAssembly core: the change of variables only without bounds, and only when it fits θ. */
+function inScaledVariables(ws: Workspace, affine: Float64Array | undefined): Float64Array | undefined {
+  return affine && affine.length === ws.n + ws.n * ws.n && !ws.bounded ? affine : undefined;
+}
+
 export class JsEngine implements Engine {
   readonly name = 'js' as const;
   /** The TypeScript twin holds no WebAssembly memory. */
@@ -58,11 +63,12 @@ export class JsEngine implements Engine {
     out.status[k] = outcome.status;
   }
 
-  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings): BatchResult {
+  fitStarts(spec: ObjectiveSpec, starts: Float64Array, solver: SolverSettings, affine?: Float64Array): BatchResult {
     const ws = this.workspace(spec, solver), P = ws.n, data = this.current();
     const count = Math.floor(starts.length / P);
     const out = newBatch(count, P);
-    for (let k = 0; k < count; k++) this.run(ws, data, spec, starts.subarray(k * P, k * P + P), solver, out, k);
+    const inZ = inScaledVariables(ws, affine);
+    for (let k = 0; k < count; k++) this.run(ws, data, spec, starts.subarray(k * P, k * P + P), solver, out, k, inZ);
     return out;
   }
 
@@ -70,8 +76,7 @@ export class JsEngine implements Engine {
     const ws = this.workspace(spec, solver), data = this.current();
     const count = Math.floor(weights.length / data.count);
     const out = newBatch(count, ws.n);
-    // As the WebAssembly core: the change of variables only without bounds, and only when it fits θ.
-    const inZ = affine && affine.length === ws.n + ws.n * ws.n && !ws.bounded ? affine : undefined;
+    const inZ = inScaledVariables(ws, affine);
     for (let k = 0; k < count; k++) this.run(ws, compactByWeight(data, weights, k * data.count), spec, start, solver, out, k, inZ);
     return out;
   }

@@ -160,9 +160,11 @@ test('refits cut short by an iteration limit are reported (bootstrap-failed)', L
 });
 
 test('refits in another basin of the objective are reported (bootstrap-basins): a data-constrained fit with a second optimum', LIMIT, async () => {
-  const r = await bootstrap(constrained, { form: 'data-constrained', base: EPOCH_LAW, resamples: 60 });
+  const r = await bootstrap(constrained, { form: 'data-constrained', base: EPOCH_LAW, resamples: 200 });
   const basins = r.diagnostics.find((d) => d.code === 'bootstrap-basins');
   assert.ok(basins && basins.share >= 0.05 && basins.share <= 1, JSON.stringify(r.diagnostics));
+  // R_N is barely fixed here: refits scaled too far along it ran off to R_N ≈ 1e201 and failed (src/core/refit-scaling.ts).
+  assert.equal(r.failed, 0);
 });
 
 test('the diagnostic rules: thresholds of share, width and span', () => {

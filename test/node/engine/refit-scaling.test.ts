@@ -54,17 +54,22 @@ test('scaled refits end where unscaled ones do, on every engine, for at least a 
   }
 });
 
-test('the scaling inverts the Hessian it was made from, and z₀ maps back to θ₀', () => {
+test('in z the curvature is 1 along the steep directions and between 1e-4 and 1 along the flat ones, and z₀ maps back to θ₀', () => {
   const scaling = refitScaling(spec, data, estimate, false)!;
   const L = scaling.affine.subarray(P), H = hessian(spec, data, estimate);
-  // Lᵀ·H·L = I: in z the objective is curved alike in every direction (no eigenvalue was floored here).
+  // Lᵀ·H·L is diagonal: 1 where the Hessian was inverted, λ/(1e-4·top) ≥ 1e-4·… where its curvature was floored.
+  const diagonal: number[] = [];
   for (let a = 0; a < P; a++) {
     for (let b = 0; b < P; b++) {
       let v = 0;
       for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) v += L[i * P + a] * H[i * P + j] * L[j * P + b];
-      assert.ok(Math.abs(v - (a === b ? 1 : 0)) <= 1e-6, `(LᵀHL)[${a}][${b}] = ${v}`);
+      if (a === b) diagonal.push(v);
+      else assert.ok(Math.abs(v) <= 1e-6, `(LᵀHL)[${a}][${b}] = ${v}`);
     }
   }
+  // The Chinchilla Hessian's eigenvalues span 10⁷: the three steepest are inverted, the two flattest floored.
+  assert.equal(diagonal.filter((v) => Math.abs(v - 1) <= 1e-6).length, 3, diagonal.join(', '));
+  for (const v of diagonal) assert.ok(v >= 1e-4 && v <= 1 + 1e-6, diagonal.join(', '));
   const back = new Float64Array(P);
   affineTheta(scaling.affine, P, scaling.toZ(HOFFMANN), back);
   for (let i = 0; i < P; i++) assert.ok(Math.abs(back[i] - HOFFMANN[i]) <= 1e-12 * Math.abs(HOFFMANN[i]), `θ₀[${i}]: ${back[i]}`);
