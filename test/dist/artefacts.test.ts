@@ -36,10 +36,13 @@ const sizes = await importScript<{ bundleSizes(): Sizes; sizeReport(): string[];
  * began to come from the raisers that made it, so that each element's own file carries only the
  * words of its errors (163.3 → 164.0 KB: the same words, bound in nine places); raised to 166 KB
  * when first renders were split into tasks (164.5 KB) and the calculator, the fit and the runs
- * source into files of one concept each (165.3 KB). The all-in-one file's 105 KB goal is the size
- * work's (#16); test/dist/element-files.test.ts holds the files per element.
+ * source into files of one concept each (165.3 KB); raised to 167 KB when bootstrap refits began to
+ * run in scaled variables and to skip line searches they cannot measure (src/core/refit-scaling.ts:
+ * 0.85 → 0.5 s for 4,000 resamples; 165.4 → 166.6 KB, 0.5 KB of it the three WebAssembly builds).
+ * The all-in-one file's 105 KB goal is the size work's (#16); test/dist/element-files.test.ts holds
+ * the files per element.
  */
-const CEILING_KB = 166;
+const CEILING_KB = 167;
 
 test('the build reports the gzipped bundle and its four parts, and the numbers are the real ones', () => {
   const s = sizes.bundleSizes();

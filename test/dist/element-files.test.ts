@@ -20,9 +20,10 @@ const sizes = await importScript<{ elementSizes(): ElementSize[]; ELEMENT_BUDGET
 /**
  * Where each file stands now (gzip -9, KB); growth past it fails (lower it as a file shrinks).
  * Above issue #16's budgets (40 KB; fit and task 65 KB): the build prints each file against its
- * budget, and scripts/size-floor.mjs what the code alone weighs with every string emptied.
+ * budget, and scripts/size-floor.mjs what the code alone weighs with every string emptied. The fit
+ * and task files rose 1.2 KB with the bootstrap's scaled refits (105.7 → 106.9, 106.6 → 107.7).
  */
-const CEILING_KB: Record<string, number> = { curve: 49.5, landscape: 42.5, isoflop: 50, calculator: 50, fit: 106.5, task: 107.5 };
+const CEILING_KB: Record<string, number> = { curve: 49.5, landscape: 42.5, isoflop: 50, calculator: 50, fit: 107.5, task: 108.5 };
 
 const csv = (name: string) => readFileSync(join(repo, 'demo', 'data', name), 'utf8').trim();
 const inline = (name: string) => `<script type="text/csv">\n${csv(name)}\n</script>`;
