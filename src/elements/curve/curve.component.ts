@@ -90,8 +90,7 @@ import { multiplierLine, multiplierPair, renderMultiplierTable } from './multipl
 import { cursorReadout, describeCurve, runText } from './text.js';
 import { drawCurve, type CurveDrawing } from './draw.js';
 import { curveStyles } from './curve.styles.js';
-
-const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
+import { QUANTITY_WORD } from '../quantity-words.js';
 
 export class ScalingCurve extends ScalingElement<CurveKey> {
   static override styles = [...sharedStyles, curveStyles];
@@ -262,7 +261,7 @@ export class ScalingCurve extends ScalingElement<CurveKey> {
     })]);
     const r = m.runs;
     const runRows = r ? Array.from(r.N, (_, i) => [formatValue('count', r.N[i]), formatValue('count', r.D[i]), formatValue('decimal', r.loss[i])]) : [];
-    return html`${dataTable(t('tableCaption', { x: t(QUANTITY[m.x]) }), [t(QUANTITY[m.x]), ...m.series.map((s) => s.label)], rows)}
+    return html`${dataTable(t('tableCaption', { x: t(QUANTITY_WORD[m.x]) }), [t(QUANTITY_WORD[m.x]), ...m.series.map((s) => s.label)], rows)}
       ${r ? dataTable(t('tableRunsCaption', { n: r.N.length }), [r.columns.N, r.columns.D ?? 'D', r.columns.loss], runRows) : nothing}`;
   }
 

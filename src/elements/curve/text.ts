@@ -11,8 +11,7 @@ import { formatValue, quantityOf } from '../../chart/ticks.js';
 import { formatLaw } from '../../core/law-text.js';
 import type { CurveTranslate } from '../../i18n/index.js';
 import type { CurveModel } from './model.js';
-
-const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
+import { QUANTITY_WORD } from '../quantity-words.js';
 
 function holdText(h: Hold, t: CurveTranslate): string {
   switch (h.kind) {
@@ -30,7 +29,7 @@ export function describeCurve(m: CurveModel, t: CurveTranslate): string {
   const holds = [...new Set(m.series.map((s) => holdText(s.hold, t)))].join('; ');
   return summary([
     t('summaryCurve', {
-      x: t(QUANTITY[m.x]), from: formatValue(q, m.view[0], 3), to: formatValue(q, m.view[1], 3), hold: holds,
+      x: t(QUANTITY_WORD[m.x]), from: formatValue(q, m.view[0], 3), to: formatValue(q, m.view[1], 3), hold: holds,
       laws: m.series.map((s) => t('summaryLaw', { label: isolate(s.label), law: formatLaw(s.law, 4) })).join(' '),
     }),
     m.runs && t('summaryRuns', { n: m.runs.N.length }),

@@ -14,6 +14,7 @@ import type { FitTranslate } from '../../i18n/index.js';
 import type { BootstrapState, Progress } from './jobs.js';
 import { bidiSafe } from '../../chart/isolate.js';
 import type { RunsSourceController } from '../controllers/runs-source.js';
+import { QUANTITY_WORD } from '../quantity-words.js';
 
 let ids = 0;
 /** A page-unique id for label/for pairs inside one shadow root. */
@@ -38,8 +39,6 @@ export interface ToolbarActions {
   resetZoom(): void;
 }
 
-const AXIS_NAME = { C: 'quantityC', N: 'quantityN', D: 'quantityD' } as const;
-
 export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: FitTranslate, exportMenu: TemplateResult): TemplateResult {
   const running = s.bootState === 'running';
   const p = s.bootProgress;
@@ -47,7 +46,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions, t: FitTranslat
     <span class="field">
       <label for=${s.ids.x}>${t('fitXLabel')}</label>
       <select id=${s.ids.x} part="x-select" @change=${(e: Event) => a.setX((e.target as HTMLSelectElement).value as LossVariable)}>
-        ${(['C', 'N', 'D'] as const).map((v) => html`<option value=${v} ?selected=${v === s.x}>${t(AXIS_NAME[v])}</option>`)}
+        ${(['C', 'N', 'D'] as const).map((v) => html`<option value=${v} ?selected=${v === s.x}>${t(QUANTITY_WORD[v])}</option>`)}
       </select>
     </span>
     <span class="segmented" role="group" aria-label=${t('fitViewLabel')} part="view">

@@ -12,6 +12,7 @@ import { formatLaw } from '../../core/law-text.js';
 import type { FitTranslate } from '../../i18n/index.js';
 import { FIT_DEFAULTS, type FitPlot } from './model.js';
 import { undeterminedKeys } from './params.js';
+import { QUANTITY_WORD } from '../quantity-words.js';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? formatValue('decimal', x, digits) : '—');
 
@@ -63,11 +64,9 @@ export function cursorText(m: FitPlot, value: number, t: FitTranslate): { dots: 
   return { dots: [{ y: L, className: 'frontier' }], lines };
 }
 
-const QUANTITY = { N: 'quantityN', D: 'quantityD', C: 'quantityC' } as const;
-
 /** The chart's accessible summary: what is plotted, how many runs, from where (`source` as RunsSourceController.sourceText gives it: a URL isolated), the fitted law, and a failure to converge. */
 export function summaryText(m: FitPlot, result: FitResult | undefined, residuals: boolean, source: string, t: FitTranslate): string {
-  const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'loss'), x: t(QUANTITY[m.x]), n: m.runs.N.length, source };
+  const vars = { y: t(residuals ? 'fitSummaryResiduals' : 'loss'), x: t(QUANTITY_WORD[m.x]), n: m.runs.N.length, source };
   return summary([
     result ? t('fitSummary', { ...vars, law: formatLaw(result.law, 4) }) : t('fitSummaryPending', vars),
     result && !result.converged && t('fitSummaryNotConverged'),
