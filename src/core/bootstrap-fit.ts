@@ -185,14 +185,16 @@ export async function bootstrap<F extends FormName = 'chinchilla'>(
   // Refits run through an engine of their own, over workers where the page allows (src/engine/runner.ts).
   const runner = new Runner(opts.engine, data, { workers: opts.workers, signal: options.signal, ownEngine: true });
   const n = data.count;
+  // The refits run in variables scaled by the curvature at the estimate (./refit-scaling.ts): the same minimisers, fewer evaluations.
+  const scaling = refitScaling(spec, data, estimate, opts.lower !== undefined || opts.upper !== undefined);
+  // The noise rule assumes a step's predicted decrease is about what it can achieve, true in the scaled variables
+  // (curvature about 1) but not in a valley 10⁷ flatter one way: without the scaling, refits search to rounding as before.
   const solver: SolverSettings = {
     ...REFIT_SOLVER,
     ...(options.maxIterations !== undefined && { maxIter: Math.min(REFIT_SOLVER.maxIter, opts.maxIterations) }),
+    ...(!scaling && { noise: 0 }),
     lower: opts.lower, upper: opts.upper,
   };
-
-  // The refits run in variables scaled by the curvature at the estimate (./refit-scaling.ts): the same minimisers, fewer evaluations.
-  const scaling = refitScaling(spec, data, estimate, opts.lower !== undefined || opts.upper !== undefined);
   const refit = async (weights: Float64Array[], theta0: Float64Array) => {
     const all = new Float64Array(weights.length * n);
     // Resample multiplicities times any per-run weights of the input.

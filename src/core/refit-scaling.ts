@@ -2,10 +2,11 @@
  * Scaling for bootstrap refits (./bootstrap-fit.ts): an affine change of
  * variables θ = θ̂ + L·z with L = V·Λ^(-1/2), from the Hessian H = V·Λ·Vᵀ of
  * the objective of all runs at the estimate θ̂. Each resample's objective is
- * close to that one, so in z it is curved about equally in every direction,
- * and L-BFGS, whose first guess at the curvature is a multiple of the
- * identity, no longer has to learn a valley whose sides differ by 10⁷ in
- * steepness (the Chinchilla fit; 10² at most in z, see FLOOR). Measured on
+ * close to that one, so in z its well-curved directions are curved alike, and
+ * L-BFGS, whose first guess at the curvature is a multiple of the identity,
+ * no longer has to learn a valley whose sides differ by 10⁷ in steepness (the
+ * Chinchilla fit; in z its two flattest directions, raised to FLOOR, are still
+ * ~10³ flatter than the rest, which L-BFGS learns in a few steps). Measured on
  * 1,000 numpy resamples of the 240 Chinchilla runs: 120 → 75 evaluations per
  * refit from the estimate, the same refitted θ to 2e-7 (the rules stop at
  * rounding either way). Both engines get the same L, made here once.
